@@ -1,0 +1,73 @@
+/*
+ * Symptom checklist: the form works without this file (boxes tick, "Clear my answers" is a reset button,
+ * the browser prints it). This adds three things, all on the reader's device only:
+ * remembering ticks in one localStorage key (never sent anywhere), the print button, and the date and
+ * address printed on the summary.
+ */
+(function () {
+  "use strict";
+
+  function storage() {
+    try {
+      var store = window.localStorage;
+      store.getItem("probe");
+      return store;
+    } catch (error) {
+      return null; // storage disabled (private mode, blocked cookies): ticks simply are not remembered
+    }
+  }
+
+  function setUp(form) {
+    var key = form.getAttribute("data-storage-key");
+    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"]'));
+    var store = storage();
+
+    function saved() {
+      try {
+        var ids = JSON.parse(store.getItem(key));
+        return Array.isArray(ids) ? ids : [];
+      } catch (error) {
+        return [];
+      }
+    }
+
+    function save() {
+      var ticked = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.id; });
+      if (ticked.length) {
+        store.setItem(key, JSON.stringify(ticked));
+      } else {
+        store.removeItem(key);
+      }
+    }
+
+    if (store) {
+      var ids = saved();
+      boxes.forEach(function (box) { box.checked = ids.indexOf(box.id) !== -1; });
+      form.addEventListener("change", save);
+      form.addEventListener("reset", function () { store.removeItem(key); });
+    }
+
+    function stamp() {
+      var date = form.querySelector("[data-checklist-date]");
+      var address = form.querySelector("[data-checklist-url]");
+      if (date) {
+        date.textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined, {
+          year: "numeric", month: "long", day: "numeric"
+        });
+      }
+      if (address && /^https?:$/.test(location.protocol)) {
+        address.textContent = location.origin + location.pathname;
+      }
+    }
+
+    var print = form.querySelector("[data-checklist-print]");
+    if (print) {
+      print.hidden = false;
+      print.addEventListener("click", function () { stamp(); window.print(); });
+    }
+    window.addEventListener("beforeprint", stamp);
+    stamp();
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-checklist]"), setUp);
+})();

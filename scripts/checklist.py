@@ -1,0 +1,214 @@
+"""Symptom lists in, the checklist page out.
+
+An editor marks a list in a page with `<!-- checklist:start -->` / `<!-- checklist:end -->`; that list is the
+only place the symptoms are written. `extract_items` reads it from the page's Markdown and
+`render_checklist_page` turns every marked list into one accessible form (a `fieldset` per page).
+Labels are plain text: a link inside a checkbox label would fight the tick target.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+
+import markdown
+
+START = "<!-- checklist:start -->"
+END = "<!-- checklist:end -->"
+HOW_TO_MARK = f"put '{START}' on the line before the list and '{END}' on the line after it"
+
+# A list item's first line: up to three spaces, a bullet or number marker, then its text.
+ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+(?P<text>.*))?$")
+
+
+class ChecklistError(ValueError):
+    """A problem with a marked symptom list, printed as `path:line: message`."""
+
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line = path, line
+
+
+@dataclass(frozen=True)
+class SymptomList:
+    """The marked list of one page: where it came from and its items as plain text."""
+
+    page: str  # source path, e.g. "symptoms.md"
+    title: str  # the page's title, used as the fieldset's legend
+    items: tuple[str, ...]
+
+
+def _marker_lines(lines: list[str], marker: str) -> list[int]:
+    return [number for number, line in enumerate(lines) if line.strip() == marker]
+
+
+def extract_items(body: str, path: str, first_line: int = 1) -> list[str] | None:
+    """Return the plain-text items of the marked list in `body`, or None when it has no markers.
+
+    `first_line` is the file line of the body's first line, so messages point at the real file line.
+    """
+    lines = body.splitlines()
+    starts, ends = _marker_lines(lines, START), _marker_lines(lines, END)
+    if not starts and not ends:
+        return None
+    where = first_line + (starts or ends)[0]
+    if len(starts) > 1 or len(ends) > 1:
+        raise ChecklistError(path, where, f"the checklist markers appear more than once; keep one '{START}' and one '{END}'")
+    if not starts or not ends:
+        missing = START if not starts else END
+        raise ChecklistError(path, where, f"the symptom list has only one marker; add '{missing}'")
+    start, end = starts[0], ends[0]
+    if end < start:
+        raise ChecklistError(path, where, f"'{END}' comes before '{START}'; put the list between them")
+    items = _list_items(lines[start + 1 : end])
+    if not items:
+        raise ChecklistError(path, where, "the symptom list between the checklist markers is empty; add one '- symptom' line per symptom")
+    return items
+
+
+def _list_items(lines: list[str]) -> list[str]:
+    """Every bullet of a Markdown list (nested bullets too), continuation lines joined, as plain text."""
+    items: list[list[str]] = []
+    for line in lines:
+        match = ITEM.match(line)
+        if match and (match["text"] or "").strip():
+            items.append([match["text"]])
+        elif line.strip() and items:
+            items[-1].append(line.strip())
+    return [text for text in (plain_text(" ".join(parts)) for parts in items) if text]
+
+
+def plain_text(inline_markdown: str) -> str:
+    """The words a reader sees for a line of inline Markdown (emphasis, links and escapes resolved)."""
+    reader = _TextReader()
+    reader.feed(markdown.markdown(inline_markdown))
+    reader.close()
+    return " ".join("".join(reader.parts).split())
+
+
+class _TextReader(HTMLParser):
+    """Collects the text of an HTML fragment, entities decoded."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def item_id(text: str) -> str:
+    """A stable, readable id for a symptom: rewording it starts it afresh, reordering keeps ticks."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "item"
+
+
+DEFAULT_INTRO = """\
+Tick the symptoms you have noticed, then print this page or save it as a PDF to take to your appointment.
+This list cannot tell you what is causing them. The symptoms of chronic venous insufficiency may seem like
+those of other health conditions, so it is important to speak with a professional to receive a proper
+diagnosis, and best to have them checked as soon as you notice them.
+"""
+
+
+@dataclass(frozen=True)
+class ChecklistSettings:
+    """`extra.checklist` in mkdocs.yml: the words around the form and which pages must carry a list."""
+
+    title: str = "Symptom checklist"
+    description: str = "Tick the symptoms you have noticed and print the list to take to your appointment."
+    intro: str = DEFAULT_INTRO
+    storage_key: str = "vein-guide:checklist:v1"
+    required_pages: tuple[str, ...] = ("symptoms.md",)
+
+    @classmethod
+    def from_mapping(cls, data: object) -> "ChecklistSettings":
+        data = {} if data is None else data
+        if not isinstance(data, dict):
+            raise ValueError("extra.checklist must be a block of settings (title, description, intro, storage_key, required_pages)")
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(map(str, set(data) - known))
+        if unknown:
+            raise ValueError(f"extra.checklist has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
+        values = dict(data)
+        for key in ("title", "description", "intro", "storage_key"):
+            if key in values and (not isinstance(values[key], str) or not values[key].strip()):
+                raise ValueError(f"extra.checklist.{key} must be non-empty text")
+        if "required_pages" in values:
+            pages = values["required_pages"]
+            if not isinstance(pages, list) or not all(isinstance(page, str) for page in pages):
+                raise ValueError("extra.checklist.required_pages must be a list of page files, e.g. [symptoms.md]")
+            values["required_pages"] = tuple(pages)
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class ChecklistPage:
+    """Everything the checklist page says around the lists; all of it comes from configuration."""
+
+    title: str
+    description: str
+    intro_markdown: str
+    storage_key: str
+    page_url: str  # the published address, printed on the summary
+    contact_html: str
+
+
+def render_checklist_page(lists: list[SymptomList], page: ChecklistPage) -> str:
+    """The checklist page as Markdown with one raw-HTML form, ready for MkDocs to render."""
+    fieldsets = "\n".join(_fieldset(symptoms, prefix=item_id(symptoms.page)) for symptoms in lists)
+    return f"""---
+title: {_yaml_string(page.title)}
+description: {_yaml_string(page.description)}
+---
+
+# {escape(page.title)}
+
+<div class="site-added checklist-intro" markdown>
+
+{page.intro_markdown.strip()}
+
+</div>
+
+<form class="checklist" autocomplete="off" data-checklist data-storage-key="{escape(page.storage_key)}" aria-label="{escape(page.title)}">
+<p class="checklist__print-meta print-only">Printed on <span data-checklist-date>____________</span> from <span data-checklist-url>{escape(page.page_url)}</span></p>
+{fieldsets}
+<div class="checklist__actions">
+<button type="button" class="md-button md-button--primary" data-checklist-print hidden>Print or save for your appointment</button>
+<button type="reset" class="md-button" data-checklist-clear>Clear my answers</button>
+</div>
+<p class="checklist__privacy">Your answers stay on this device. They are not sent anywhere.</p>
+</form>
+
+<div class="site-added checklist-contact">
+{page.contact_html}
+</div>
+"""
+
+
+def _fieldset(symptoms: SymptomList, prefix: str) -> str:
+    seen: set[str] = set()
+    rows = []
+    for text in symptoms.items:
+        base = f"{prefix}--{item_id(text)}"
+        ident, n = base, 2
+        while ident in seen:
+            ident, n = f"{base}-{n}", n + 1
+        seen.add(ident)
+        rows.append(
+            f'<li class="checklist__item"><input class="checklist__box" type="checkbox" id="{ident}" name="{ident}">'
+            f' <label class="checklist__label" for="{ident}">{escape(text)}</label></li>'
+        )
+    return (
+        f'<fieldset class="checklist__group">\n<legend>{escape(symptoms.title)}</legend>\n'
+        f'<ul class="checklist__items">\n' + "\n".join(rows) + "\n</ul>\n</fieldset>"
+    )
+
+
+def _yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar: JSON strings are valid YAML."""
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,69 @@
+"""The clinic block of `mkdocs.yml` (`extra.clinic`): checked once per build, rendered as one contact card.
+
+Every place a reader meets the clinic (footer, landing page, checklist print-out) shows this same card,
+so the clinic's details are written once and appear identically everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlsplit
+
+FIELDS = {
+    "name": "the clinic's name",
+    "phone": "a phone number patients can call",
+    "website": "the clinic's website (https://…)",
+    "booking": "the page where patients book an appointment (https://…)",
+}
+
+
+class ClinicError(ValueError):
+    """A problem in `extra.clinic`, worded for the person editing mkdocs.yml."""
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str
+    phone: str
+    website: str
+    booking: str
+
+    @classmethod
+    def from_mapping(cls, data: object) -> "Clinic":
+        if not isinstance(data, dict):
+            raise ClinicError("extra.clinic must be a block with " + ", ".join(FIELDS))
+        unknown = sorted(set(data) - set(FIELDS))
+        if unknown:
+            raise ClinicError(f"extra.clinic has unknown key(s) {', '.join(map(str, unknown))}; allowed: {', '.join(FIELDS)}")
+        values = {}
+        for key, meaning in FIELDS.items():
+            value = data.get(key)
+            if not isinstance(value, (str, int)) or not str(value).strip():
+                raise ClinicError(f"extra.clinic.{key} is missing: give {meaning}")
+            values[key] = str(value).strip()
+        for key in ("website", "booking"):
+            parts = urlsplit(values[key])
+            if parts.scheme not in ("https", "http") or not parts.netloc:
+                raise ClinicError(f"extra.clinic.{key} must be a full web address starting with https://, not {values[key]!r}")
+        if not re.search(r"\d", values["phone"]):
+            raise ClinicError(f"extra.clinic.phone must contain a number, not {values['phone']!r}")
+        return cls(**values)
+
+    @property
+    def phone_href(self) -> str:
+        return "tel:" + re.sub(r"[^\d+]", "", self.phone)
+
+    def contact_html(self) -> str:
+        """The clinic's contact card: name, phone, website and booking link."""
+        host = urlsplit(self.website).netloc
+        return (
+            f'<section class="clinic-contact" aria-label="Contact {escape(self.name)}">\n'
+            f'<p class="clinic-contact__name"><strong>{escape(self.name)}</strong></p>\n'
+            f'<ul class="clinic-contact__list">\n'
+            f'<li>Phone: <a href="{escape(self.phone_href)}">{escape(self.phone)}</a></li>\n'
+            f'<li>Website: <a href="{escape(self.website)}">{escape(host)}</a></li>\n'
+            f'<li><a href="{escape(self.booking)}">Book an appointment</a></li>\n'
+            f"</ul>\n</section>"
+        )

@@ -1,0 +1,183 @@
+"""Link the first mention of a term that another page explains, by changing the parsed Markdown tree.
+
+Design: every page declares the phrases it explains (`terms` in its front matter). `TermIndex` compiles
+all of them into one case-insensitive, whole-word alternation, longest phrase first, so each text node is
+scanned once whatever the number of terms. `link_terms` walks a page's element tree in document order,
+rewriting `text`/`tail` like Python-Markdown's abbr extension, never entering elements where a link would
+be wrong (headings, links, code, form labels …) and skipping code spans (AtomicString). Each target page
+is linked at most once per page, never the page itself. Links are written as `/<source path>`, so MkDocs'
+own link validation resolves and checks them like any link an editor writes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from html import escape
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+# Elements whose text never gets a generated link.
+SKIP_TAGS = frozenset(
+    "a abbr button code h1 h2 h3 h4 h5 h6 kbd label legend pre script style summary svg textarea title".split()
+)
+LINK_CLASS = "crosslink"
+RELATED_CLASS = "related-pages"
+
+
+class TermConflict(ValueError):
+    """Two pages claim the same term, so a mention could not know where to link."""
+
+
+@dataclass(frozen=True)
+class Target:
+    page: str  # source path, e.g. "causes.md"
+    title: str
+
+
+@dataclass
+class TermIndex:
+    """All pages' terms, compiled once per build into a single matcher."""
+
+    targets: dict[str, Target] = field(default_factory=dict)  # lower-cased term -> page explaining it
+    pattern: re.Pattern | None = None
+
+    @classmethod
+    def build(cls, pages: list[tuple[str, str, list[str]]]) -> "TermIndex":
+        """`pages` is (source path, title, terms) per page; a term claimed twice raises TermConflict."""
+        targets: dict[str, Target] = {}
+        for page, title, terms in pages:
+            for term in terms:
+                key = _normalise(term)
+                other = targets.get(key)
+                if other and other.page != page:
+                    raise TermConflict(f"the term '{term}' is claimed by both {other.page} and {page}; keep it on one page")
+                targets[key] = Target(page, title)
+        if not targets:
+            return cls()
+        phrases = sorted(targets, key=lambda t: (-len(t), t))
+        alternation = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+        return cls(targets, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE))
+
+    def target_of(self, mention: str) -> Target:
+        return self.targets[_normalise(mention)]
+
+
+def _normalise(term: str) -> str:
+    return " ".join(term.lower().split())
+
+
+def link_terms(root: etree.Element, index: TermIndex, page: str) -> list[Target]:
+    """Link first mentions in `root` (in place) and return the pages linked, in order of first link."""
+    if index.pattern is None:
+        return []
+    linked = {page} | _pages_already_linked(root, page)
+    added: list[Target] = []
+
+    def split(text: str) -> tuple[str, list[etree.Element]]:
+        """Cut `text` at every first mention; return the leading text and the new links (with tails)."""
+        pieces: list[etree.Element] = []
+        head, last, position = text, 0, 0
+        while (match := index.pattern.search(text, position)) is not None:
+            target = index.target_of(match.group())
+            if target.page in linked:
+                # A shorter term inside this one may still point elsewhere ("symptoms of CVI" on its own page).
+                position = match.start() + 1
+                continue
+            linked.add(target.page)
+            added.append(target)
+            link = etree.Element("a", {"href": "/" + target.page, "class": LINK_CLASS})
+            link.text = match.group()
+            if pieces:
+                pieces[-1].tail = text[last : match.start()]
+            else:
+                head = text[: match.start()]
+            pieces.append(link)
+            last = position = match.end()
+        if pieces:
+            pieces[-1].tail = text[last:]
+        return head, pieces
+
+    def visit(element: etree.Element) -> None:
+        if element.tag in SKIP_TAGS:
+            return
+        if element.text and not isinstance(element.text, AtomicString):
+            element.text, links = split(element.text)
+            for position, link in enumerate(links):
+                element.insert(position, link)
+        for child in list(element):
+            visit(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                child.tail, links = split(child.tail)
+                at = list(element).index(child) + 1
+                for offset, link in enumerate(links):
+                    element.insert(at + offset, link)
+
+    visit(root)
+    return added
+
+
+def _pages_already_linked(root: etree.Element, page: str) -> set[str]:
+    """Source paths the page already links to (by an editor or an earlier pass), so they are not linked again."""
+    found = set()
+    for link in root.iter("a"):
+        href = (link.get("href") or "").split("#")[0].split("?")[0]
+        if not href.endswith(".md") or "://" in href:
+            continue
+        if href.startswith("/"):
+            found.add(href.lstrip("/"))
+        else:
+            found.add(posixpath.normpath(posixpath.join(posixpath.dirname(page), href)))
+    return found
+
+
+def related_html(links: list[tuple[str, str]]) -> str:
+    """The short "Related pages" aside that ends a content page; `links` are (url, title) pairs."""
+    items = "\n".join(f'<li><a href="{escape(url)}">{escape(title)}</a></li>' for url, title in links)
+    return (
+        f'<aside class="{RELATED_CLASS} site-added" aria-labelledby="related-pages-title">\n'
+        f'<h2 id="related-pages-title">Related pages</h2>\n<ul>\n{items}\n</ul>\n</aside>'
+    )
+
+
+@dataclass
+class CrossLinkState:
+    """What the Markdown extension needs to know about the build; the MkDocs hook keeps it current."""
+
+    index: TermIndex = field(default_factory=TermIndex)
+    page: str | None = None  # the page being rendered; None renders without cross-links
+    outgoing: dict[str, list[Target]] = field(default_factory=dict)  # page -> pages it links to, in order
+
+    def related(self, page: str) -> list[str]:
+        """Pages this page links to (in reading order), then pages that link to it: its "Related pages"."""
+        pages = [target.page for target in self.outgoing.get(page, [])]
+        pages += [source for source, targets in self.outgoing.items() if any(t.page == page for t in targets)]
+        return [other for other in dict.fromkeys(pages) if other != page]
+
+
+class CrossLinkTreeprocessor(Treeprocessor):
+    def __init__(self, md, state: CrossLinkState):
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root):
+        page = self.state.page
+        if page is not None:
+            self.state.outgoing[page] = link_terms(root, self.state.index, page)
+        return None
+
+
+class CrossLinkExtension(Extension):
+    """Registers the cross-linker after inline parsing, attr_list and abbr, before MkDocs' link rewriting."""
+
+    def __init__(self, state: CrossLinkState, **kwargs):
+        super().__init__(**kwargs)
+        self.state = state
+
+    def extendMarkdown(self, md):
+        # Priority 6: after 'inline' (20), 'attr_list' (8) and 'abbr' (7); before 'toc' (5) and MkDocs' 'relpath' (0).
+        md.treeprocessors.register(CrossLinkTreeprocessor(md, self.state), "crosslinks", 6)

@@ -1,0 +1,118 @@
+"""MkDocs hook: wires MkDocs events to the plain modules beside it; no content logic of its own.
+
+Moving to another engine means rewriting this file only. Errors from the modules already name the file
+and line; here they become PluginError, which MkDocs prints without a traceback and exits non-zero on.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urljoin
+
+from checklist import HOW_TO_MARK, ChecklistError, ChecklistPage, ChecklistSettings, SymptomList, extract_items, render_checklist_page
+from clinic import Clinic, ClinicError
+from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex, related_html
+from frontmatter import FrontMatterError, split_front_matter, string_list
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+CHECKLIST_PAGE = "checklist.md"
+CONTACT_MARKER = "<!-- clinic:contact -->"
+
+
+class _Build:
+    """What one build knows; made afresh in on_config because `mkdocs serve` imports this hook once."""
+
+    clinic: Clinic
+    settings: ChecklistSettings
+    crosslinks: CrossLinkState
+    files: object  # mkdocs Files, kept for on_page_context, which is not given them
+
+
+build = _Build()
+
+
+def on_config(config, **kwargs):
+    try:
+        build.clinic = Clinic.from_mapping(config.extra.get("clinic"))
+        build.settings = ChecklistSettings.from_mapping(config.extra.get("checklist"))
+    except ValueError as error:
+        raise PluginError(f"{config.config_file_path}: {error}") from None
+    build.crosslinks = CrossLinkState()
+    config.markdown_extensions.append(CrossLinkExtension(build.crosslinks))
+    return config
+
+
+def on_files(files, config, **kwargs):
+    root = os.path.dirname(config.config_file_path)
+    pages, lists, found = [], [], {}
+    try:
+        for file in files.documentation_pages():
+            shown = os.path.relpath(file.abs_src_path, root)
+            try:
+                text = file.content_string
+            except UnicodeDecodeError as error:
+                raise PluginError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); save it as UTF-8") from None
+            source = split_front_matter(text, shown)
+            title = source.meta.get("title") or file.name
+            pages.append((file.src_uri, str(title), string_list(source, "terms")))
+            items = extract_items(source.body, shown, source.body_line)
+            found[file.src_uri] = shown
+            if items is not None:
+                lists.append(SymptomList(file.src_uri, str(title), tuple(items)))
+        build.crosslinks.index = TermIndex.build(pages)
+    except (FrontMatterError, ChecklistError, TermConflict) as error:
+        raise PluginError(str(error)) from None
+
+    with_lists = {symptoms.page for symptoms in lists}
+    for required in build.settings.required_pages:
+        if required not in with_lists:
+            shown = found.get(required, os.path.join(os.path.relpath(config.docs_dir, root), required))
+            raise PluginError(
+                f"{shown}: no symptom list found for the checklist; {HOW_TO_MARK}")
+
+    if not lists:
+        raise PluginError(
+            f"{os.path.relpath(config.docs_dir, root)}: no page has a symptom list for the checklist; {HOW_TO_MARK}")
+    settings = build.settings
+    checklist = File.generated(config, CHECKLIST_PAGE, content="")
+    checklist.content_string = render_checklist_page(
+        lists,
+        ChecklistPage(
+            title=settings.title,
+            description=settings.description,
+            intro_markdown=settings.intro,
+            storage_key=settings.storage_key,
+            page_url=urljoin(config.site_url or "", checklist.url),
+            contact_html=build.clinic.contact_html(),
+        ),
+    )
+    source = files.get_file_from_path(lists[0].page)
+    checklist.edit_uri = source.edit_uri  # "Edit this page" opens the list the checklist comes from
+    files.append(checklist)
+    build.files = files
+    return files
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    build.crosslinks.page = page.file.src_uri
+    return markdown.replace(CONTACT_MARKER, f"\n{build.clinic.contact_html()}\n")
+
+
+def on_page_context(context, page, **kwargs):
+    # Every page's Markdown is rendered by now, so links in both directions are known.
+    if page.is_homepage or page.file.generated_by:
+        return context
+    related = [src for src in build.crosslinks.related(page.file.src_uri) if src != CHECKLIST_PAGE] + [CHECKLIST_PAGE]
+    links = []
+    for src in related:
+        target = build.files.get_file_from_path(src)
+        links.append((get_relative_url(target.url, page.url), target.page.title if target.page else src))
+    page.content += related_html(links)
+    return context
+
+
+def on_env(env, **kwargs):
+    env.globals["clinic_contact_html"] = build.clinic.contact_html()
+    return env

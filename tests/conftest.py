@@ -1,0 +1,124 @@
+"""Shared fixtures: real strict builds in temporary folders, a loopback server, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Built:
+    """A finished build: its folder and what MkDocs printed."""
+
+    site: Path
+    returncode: int
+    log: str
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        """The parsed HTML of a page by its URL path, e.g. "checklist/" or ""."""
+        return BeautifulSoup((self.site / url_path / "index.html").read_text("utf-8"), "html.parser")
+
+
+def build(project: Path, site: Path) -> Built:
+    """A real, strict `mkdocs build` of `project` into `site`, in its own process like an editor's."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )
+    return Built(site, done.returncode, done.stdout + done.stderr)
+
+
+def copy_project(dest: Path) -> Path:
+    """A private copy of the project's sources that a test may break."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def docs_before() -> dict[str, str]:
+    return tree_digest(ROOT / "docs")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, docs_before) -> Built:
+    """The real site, built once per test run from the repository itself."""
+    built = build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    assert built.returncode == 0, built.log
+    return built
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Serves the built site on a loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site.site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's Chromium is missing: run `apt-get install chromium` (make test does)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile per test: nothing a previous test ticked is remembered."""
+    context = browser.new_context()
+    yield context
+    context.close()

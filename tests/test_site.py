@@ -1,0 +1,151 @@
+"""The real site, built strictly from the repository, checked through its parsed HTML."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import Comment
+from conftest import ROOT, tree_digest
+
+PAGES = ["", "causes/", "night-cramps/", "chronic-venous-insufficiency/", "symptoms/", "checklist/"]
+CONTENT_PAGES = ["causes/", "night-cramps/", "chronic-venous-insufficiency/", "symptoms/"]
+
+
+def article(soup):
+    return soup.select_one("article.md-content__inner")
+
+
+def resolve(page: str, href: str) -> str:
+    """The site path a relative link on `page` points to, e.g. "symptoms/"."""
+    return urljoin("/" + page, href).lstrip("/").split("#")[0]
+
+
+def symptom_bullets(site) -> list[str]:
+    """The bullets of the marked list as the symptoms page shows them."""
+    body = article(site.soup("symptoms/"))
+    start = body.find(string=lambda s: isinstance(s, Comment) and s.strip() == "checklist:start")
+    assert start is not None, "symptoms page lost its checklist:start marker"
+    return [li.get_text(" ", strip=True) for li in start.find_next("ul").find_all("li", recursive=False)]
+
+
+def test_every_page_exists(site):
+    for page in PAGES:
+        soup = site.soup(page)
+        assert soup.find("h1"), page
+        assert soup.find("html")["lang"] == "en"
+
+
+def test_build_printed_no_warning(site):
+    assert "WARNING" not in site.log, site.log
+
+
+def test_checklist_has_one_labelled_checkbox_per_symptom_in_order(site):
+    bullets = symptom_bullets(site)
+    assert len(bullets) == 8
+    form = site.soup("checklist/").select_one("form.checklist")
+    fieldset = form.find("fieldset")
+    assert fieldset.find("legend").get_text(strip=True) == "Symptoms of chronic venous insufficiency"
+    boxes = fieldset.find_all("input")
+    assert [box["type"] for box in boxes] == ["checkbox"] * len(bullets)
+    labels = []
+    for box in boxes:
+        (label,) = form.find_all("label", attrs={"for": box["id"]})
+        labels.append(label.get_text(" ", strip=True))
+    assert labels == bullets
+    assert len({box["id"] for box in boxes}) == len(boxes)
+
+
+def test_checklist_offers_print_clear_and_contact(site):
+    soup = site.soup("checklist/")
+    buttons = {b.get_text(strip=True): b for b in soup.select("form.checklist button")}
+    assert buttons["Clear my answers"]["type"] == "reset"  # works without JavaScript
+    assert "Print or save for your appointment" in buttons
+    contact = article(soup).select_one(".clinic-contact")
+    assert "Example Vein Clinic" in contact.get_text()
+    assert contact.find("a", href="tel:5550100")
+
+
+def test_checklist_words_do_not_diagnose(site):
+    text = article(site.soup("checklist/")).get_text(" ", strip=True).lower()
+    assert "speak with a professional" in text
+    for diagnosis in ("you have chronic", "you may have chronic", "you likely have", "you probably have"):
+        assert diagnosis not in text
+
+
+def crosslinks(site, page):
+    return article(site.soup(page)).select("a.crosslink")
+
+
+@pytest.mark.parametrize(
+    "page, words, target",
+    [
+        ("night-cramps/", "venous insufficiency", "chronic-venous-insufficiency/"),
+        ("night-cramps/", "leg cramps", "causes/"),
+        ("chronic-venous-insufficiency/", "symptoms", "symptoms/"),
+        ("chronic-venous-insufficiency/", "leg cramps", "causes/"),
+        ("symptoms/", "chronic venous insufficiency", "chronic-venous-insufficiency/"),
+    ],
+)
+def test_expected_crosslinks(site, page, words, target):
+    found = [(a.get_text().lower(), resolve(page, a["href"])) for a in crosslinks(site, page)]
+    assert (words, target) in found
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_crosslinks_are_never_misplaced(site, page):
+    for link in crosslinks(site, page):
+        assert resolve(page, link["href"]) != page, f"{page} links to itself"
+        assert not link.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "label", "legend"])
+        assert (site.site / resolve(page, link["href"]) / "index.html").exists()
+    targets = [resolve(page, link["href"]) for link in crosslinks(site, page)]
+    assert len(targets) == len(set(targets)), "a page is cross-linked twice"
+
+
+@pytest.mark.parametrize("page", CONTENT_PAGES)
+def test_content_pages_end_with_related_pages_and_checklist(site, page):
+    related = article(site.soup(page)).select_one("aside.related-pages")
+    assert related.find("h2").get_text(strip=True) == "Related pages"
+    targets = [resolve(page, a["href"]) for a in related.find_all("a")]
+    assert targets[-1] == "checklist/"
+    assert page not in targets
+    assert len(targets) == len(set(targets)) >= 2
+    for target in targets:
+        assert (site.site / target / "index.html").exists()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_footer_shows_the_clinic_on_every_page(site, page):
+    footer = site.soup(page).select_one(".clinic-footer .clinic-contact")
+    text = footer.get_text(" ", strip=True)
+    assert "Example Vein Clinic (fictional)" in text and "555-0100" in text
+    assert footer.find("a", string="Book an appointment")["href"] == "https://clinic.example.org/book"
+
+
+def test_landing_links_every_page_and_the_checklist(site):
+    soup = site.soup("")
+    targets = {resolve("", a["href"]) for a in article(soup).find_all("a")}
+    assert set(PAGES) - {""} <= targets
+    assert article(soup).select_one(".clinic-contact")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_carry_title_and_description(site, page):
+    soup = site.soup(page)
+    assert soup.find("meta", attrs={"name": "description"})["content"].strip()
+    assert "Leg pain, cramps and vein health" in soup.title.get_text()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_name_no_third_party_host(site, page):
+    soup = site.soup(page)
+    for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+        for element in soup.find_all(tag):
+            value = element.get(attribute)
+            if value and not (tag == "link" and element.get("rel") == ["canonical"]):
+                assert "://" not in value and not value.startswith("//"), f"{page}: {element}"
+
+
+def test_docs_unchanged_by_the_build(site, docs_before):
+    assert tree_digest(ROOT / "docs") == docs_before
+    assert not (ROOT / "docs" / "checklist.md").exists()
