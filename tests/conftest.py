@@ -58,6 +58,7 @@ def build(project: Path, site: Path) -> Built:
 
 def copy_project(dest: Path) -> Path:
     """A private copy of the project's sources that a test may break."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
