@@ -63,7 +63,7 @@ def extract_items(body: str, path: str, first_line: int = 1) -> list[str] | None
         raise ChecklistError(path, where, f"the symptom list has only one marker; add '{missing}'")
     start, end = starts[0], ends[0]
     if end < start:
-        raise ChecklistError(path, where, f"'{END}' comes before '{START}'; put the list between them")
+        raise ChecklistError(path, first_line + end, f"'{END}' comes before '{START}'; put the list between them")
     items = _list_items(lines[start + 1 : end])
     if not items:
         raise ChecklistError(path, where, "the symptom list between the checklist markers is empty; add one '- symptom' line per symptom")
@@ -103,8 +103,8 @@ class _TextReader(HTMLParser):
 
 def item_id(text: str) -> str:
     """A stable, readable id for a symptom: rewording it starts it afresh, reordering keeps ticks."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "item"
+    unaccented = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", unaccented.lower()).strip("-")[:60].strip("-") or "item"
 
 
 DEFAULT_INTRO = """\

@@ -19,13 +19,15 @@ from html import escape
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 # Elements whose text never gets a generated link.
 SKIP_TAGS = frozenset(
     "a abbr button code h1 h2 h3 h4 h5 h6 kbd label legend pre script style summary svg textarea title".split()
 )
 LINK_CLASS = "crosslink"
+# An editor's raw inline HTML tag, as Python-Markdown keeps it in its stash: opening or closing, and its name.
+RAW_TAG = re.compile(r"^<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>$")
 RELATED_CLASS = "related-pages"
 
 
@@ -71,33 +73,56 @@ def _normalise(term: str) -> str:
     return " ".join(term.lower().split())
 
 
-def link_terms(root: etree.Element, index: TermIndex, page: str) -> list[Target]:
-    """Link first mentions in `root` (in place) and return the pages linked, in order of first link."""
+def link_terms(root: etree.Element, index: TermIndex, page: str, raw_html: list[str] = ()) -> list[Target]:
+    """Link first mentions in `root` (in place) and return the pages linked, in order of first link.
+
+    `raw_html` is Python-Markdown's stash of raw HTML: an editor's inline `<a>` or `<code>` stays a pair of
+    placeholders in the text, so the walk counts them to avoid linking between them.
+    """
     if index.pattern is None:
         return []
     linked = {page} | _pages_already_linked(root, page)
     added: list[Target] = []
+    raw_depth = 0  # how many raw skip-tags (an editor's <a>, <code> …) are open at this point of the walk
+
+    def allowed(text: str) -> list[tuple[int, int]]:
+        """The spans of `text` outside raw skip-tags, updating the open-tag count as placeholders pass."""
+        nonlocal raw_depth
+        spans, start = [], 0
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+            if raw_depth == 0:
+                spans.append((start, placeholder.start()))
+            number = int(placeholder.group(1))
+            tag = RAW_TAG.match(raw_html[number].strip()) if number < len(raw_html) else None
+            if tag and tag.group(2).lower() in SKIP_TAGS and not tag.group(3):
+                raw_depth = max(0, raw_depth - 1) if tag.group(1) else raw_depth + 1
+            start = placeholder.end()
+        if raw_depth == 0:
+            spans.append((start, len(text)))
+        return spans
 
     def split(text: str) -> tuple[str, list[etree.Element]]:
         """Cut `text` at every first mention; return the leading text and the new links (with tails)."""
         pieces: list[etree.Element] = []
-        head, last, position = text, 0, 0
-        while (match := index.pattern.search(text, position)) is not None:
-            target = index.target_of(match.group())
-            if target.page in linked:
-                # A shorter term inside this one may still point elsewhere ("symptoms of CVI" on its own page).
-                position = match.start() + 1
-                continue
-            linked.add(target.page)
-            added.append(target)
-            link = etree.Element("a", {"href": "/" + target.page, "class": LINK_CLASS})
-            link.text = match.group()
-            if pieces:
-                pieces[-1].tail = text[last : match.start()]
-            else:
-                head = text[: match.start()]
-            pieces.append(link)
-            last = position = match.end()
+        head, last = text, 0
+        for span_start, span_end in allowed(text):
+            position = span_start
+            while (match := index.pattern.search(text, position, span_end)) is not None:
+                target = index.target_of(match.group())
+                if target.page in linked:
+                    # A shorter term inside this one may still point elsewhere ("symptoms of CVI" on its own page).
+                    position = match.start() + 1
+                    continue
+                linked.add(target.page)
+                added.append(target)
+                link = etree.Element("a", {"href": "/" + target.page, "class": LINK_CLASS})
+                link.text = match.group()
+                if pieces:
+                    pieces[-1].tail = text[last : match.start()]
+                else:
+                    head = text[: match.start()]
+                pieces.append(link)
+                last = position = match.end()
         if pieces:
             pieces[-1].tail = text[last:]
         return head, pieces
@@ -167,7 +192,8 @@ class CrossLinkTreeprocessor(Treeprocessor):
     def run(self, root):
         page = self.state.page
         if page is not None:
-            self.state.outgoing[page] = link_terms(root, self.state.index, page)
+            raw_html = [str(block) for block in self.md.htmlStash.rawHtmlBlocks]
+            self.state.outgoing[page] = link_terms(root, self.state.index, page, raw_html)
         return None
 
 
