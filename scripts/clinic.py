@@ -16,7 +16,14 @@ FIELDS = {
     "phone": "a phone number patients can call",
     "website": "the clinic's website (https://…)",
     "booking": "the page where patients book an appointment (https://…)",
+    "emergency_number": "the local emergency number, e.g. 911, 999 or 112",
 }
+# Optional branding; a clinic that leaves them out gets the site's defaults.
+OPTIONAL = {
+    "accent_color": "a colour as #rrggbb for links and buttons",
+    "logo": "a logo image inside docs/, e.g. assets/logo.svg",
+}
+DEFAULT_ACCENT = "#3949ab"
 
 
 class ClinicError(ValueError):
@@ -29,14 +36,18 @@ class Clinic:
     phone: str
     website: str
     booking: str
+    emergency_number: str
+    accent_color: str = DEFAULT_ACCENT
+    logo: str | None = None
 
     @classmethod
     def from_mapping(cls, data: object) -> "Clinic":
         if not isinstance(data, dict):
             raise ClinicError("extra.clinic must be a block with " + ", ".join(FIELDS))
-        unknown = sorted(set(data) - set(FIELDS))
+        unknown = sorted(map(str, set(data) - set(FIELDS) - set(OPTIONAL)))
         if unknown:
-            raise ClinicError(f"extra.clinic has unknown key(s) {', '.join(map(str, unknown))}; allowed: {', '.join(FIELDS)}")
+            allowed = ", ".join([*FIELDS, *OPTIONAL])
+            raise ClinicError(f"extra.clinic has unknown key(s) {', '.join(unknown)}; allowed: {allowed}")
         values = {}
         for key, meaning in FIELDS.items():
             value = data.get(key)
@@ -47,8 +58,14 @@ class Clinic:
             parts = urlsplit(values[key])
             if parts.scheme not in ("https", "http") or not parts.netloc:
                 raise ClinicError(f"extra.clinic.{key} must be a full web address starting with https://, not {values[key]!r}")
-        if not re.search(r"\d", values["phone"]):
-            raise ClinicError(f"extra.clinic.phone must contain a number, not {values['phone']!r}")
+        for key in ("phone", "emergency_number"):
+            if not re.search(r"\d", values[key]):
+                raise ClinicError(f"extra.clinic.{key} must contain a number, not {values[key]!r}")
+        for key in OPTIONAL:
+            if data.get(key) is not None:
+                values[key] = str(data[key]).strip()
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", values.get("accent_color", DEFAULT_ACCENT)):
+            raise ClinicError(f"extra.clinic.accent_color must be {OPTIONAL['accent_color']}, not {values['accent_color']!r}")
         return cls(**values)
 
     @property

@@ -152,7 +152,13 @@ def test_terms_must_be_a_list_of_phrases():
         string_list(source, "terms")
 
 
-CLINIC = {"name": "Example", "phone": "555-0100", "website": "https://a.example/", "booking": "https://a.example/b"}
+CLINIC = {
+    "name": "Example",
+    "phone": "555-0100",
+    "website": "https://a.example/",
+    "booking": "https://a.example/b",
+    "emergency_number": "911",
+}
 
 
 def test_clinic_card():
@@ -167,6 +173,8 @@ def test_clinic_card():
         ({"phone": None}, "extra.clinic.phone is missing"),
         ({"website": "clinic.example"}, "extra.clinic.website must be a full web address"),
         ({"fax": "1"}, "unknown key"),
+        ({"emergency_number": "call us"}, "emergency_number must contain a number"),
+        ({"accent_color": "blue"}, "accent_color must be a colour as #rrggbb"),
         ({"name": "<b>x</b>"}, None),  # allowed, but escaped when shown
     ],
 )
