@@ -72,11 +72,15 @@ class Clinic:
     def phone_href(self) -> str:
         return "tel:" + re.sub(r"[^\d+]", "", self.phone)
 
-    def contact_html(self) -> str:
-        """The clinic's contact card: name, phone, website and booking link."""
+    def contact_html(self, label: str | None = None) -> str:
+        """The clinic's contact card: name, phone, website and booking link.
+
+        `label` names the card's region; a page with two cards (article and footer) needs two names (axe landmark-unique).
+        """
         host = urlsplit(self.website).netloc
+        label = label or f"Contact {self.name}"
         return (
-            f'<section class="clinic-contact" aria-label="Contact {escape(self.name)}">\n'
+            f'<section class="clinic-contact" aria-label="{escape(label)}">\n'
             f'<p class="clinic-contact__name"><strong>{escape(self.name)}</strong></p>\n'
             f'<ul class="clinic-contact__list">\n'
             f'<li>Phone: <a href="{escape(self.phone_href)}">{escape(self.phone)}</a></li>\n'

@@ -16,6 +16,7 @@ from frontmatter import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from patient_pages import PatientPages
 
 CHECKLIST_PAGE = "checklist.md"
 CONTACT_MARKER = "<!-- clinic:contact -->"
@@ -41,6 +42,7 @@ def on_config(config, **kwargs):
         raise PluginError(f"{config.config_file_path}: {error}") from None
     build.crosslinks = CrossLinkState()
     config.markdown_extensions.append(CrossLinkExtension(build.crosslinks))
+    build.patient = PatientPages.from_config(config, build.clinic)  # care cards, glossary, review, disclaimer, JSON-LD
     return config
 
 
@@ -92,11 +94,13 @@ def on_files(files, config, **kwargs):
     checklist.edit_uri = source.edit_uri  # "Edit this page" opens the list the checklist comes from
     files.append(checklist)
     build.files = files
+    build.patient.on_files(files, config, lists)
     return files
 
 
 def on_page_markdown(markdown, page, **kwargs):
     build.crosslinks.page = page.file.src_uri
+    markdown = build.patient.on_page_markdown(markdown, page, kwargs["config"])
     return markdown.replace(CONTACT_MARKER, f"\n{build.clinic.contact_html()}\n")
 
 
@@ -114,5 +118,7 @@ def on_page_context(context, page, **kwargs):
 
 
 def on_env(env, **kwargs):
-    env.globals["clinic_contact_html"] = build.clinic.contact_html()
+    env.globals["clinic_contact_html"] = build.clinic.contact_html(label=f"{build.clinic.name}: contact details")
+    env.globals["patient_head_html"] = build.patient.head_html  # JSON-LD and Open Graph, per page
+    env.globals["patient_foot_html"] = build.patient.foot_html  # review, disclaimer, print footer, per page
     return env

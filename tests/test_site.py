@@ -24,6 +24,8 @@ def resolve(page: str, href: str) -> str:
 def symptom_bullets(site) -> list[str]:
     """The bullets of the marked list as the symptoms page shows them."""
     body = article(site.soup("symptoms/"))
+    for added in body.select(".site-added"):  # e.g. a glossary term's tooltip: not part of the bullet's words
+        added.decompose()
     start = body.find(string=lambda s: isinstance(s, Comment) and s.strip() == "checklist:start")
     assert start is not None, "symptoms page lost its checklist:start marker"
     return [li.get_text(" ", strip=True) for li in start.find_next("ul").find_all("li", recursive=False)]

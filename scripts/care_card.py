@@ -1,0 +1,129 @@
+""""When to get help" care cards: configured once in mkdocs.yml, placed by an editor with a visible marker.
+
+An editor writes `<!-- care-card: NAME -->` on its own line; NAME is a card in `extra.care_cards`. Each card
+has a level (non-urgent, urgent, emergency), a heading and optional text. As NHS care cards do, the heading
+itself starts with the level in words ("Non-urgent advice: …"), so a screen reader's list of headings says how
+urgent it is and nobody has to tell the levels apart by colour. The words are the clinic's, not ours: the
+placeholders {emergency_number}, {clinic_phone}, {clinic_name} and {booking} are filled from `extra.clinic`.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from html import escape
+
+import markdown
+
+LEVELS = {
+    # level -> the words that start the heading (read by screen readers and shown above the heading)
+    "non-urgent": "Non-urgent advice",
+    "urgent": "Urgent advice",
+    "emergency": "Immediate action required",
+}
+PLACEHOLDERS = ("emergency_number", "clinic_phone", "clinic_name", "booking")
+MARKER = re.compile(r"^\s*<!--\s*care-card:\s*(?P<name>[^\s>]*)\s*-->\s*$")
+HOW_TO_PLACE = "write '<!-- care-card: NAME -->' on its own line, NAME being a card in extra.care_cards of mkdocs.yml"
+
+
+class CareCardError(ValueError):
+    """A marker naming no card, printed as `path:line: message`."""
+
+
+@dataclass(frozen=True)
+class CareCard:
+    name: str
+    level: str
+    heading: str  # inline Markdown, placeholders allowed
+    text: str = ""  # Markdown, placeholders allowed
+
+
+def cards_from_mapping(data: object) -> dict[str, CareCard]:
+    """`extra.care_cards`: NAME -> {level, heading, text}; raises ValueError worded for the editor."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError("extra.care_cards must be a block of cards: NAME: {level: ..., heading: ..., text: ...}")
+    cards = {}
+    for name, card in data.items():
+        where = f"extra.care_cards.{name}"
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+            raise ValueError(f"{where}: a card's name is lower-case letters, digits and '-', e.g. check-symptoms")
+        if not isinstance(card, dict):
+            raise ValueError(f"{where} must be a block with level, heading and text")
+        unknown = sorted(map(str, set(card) - {"level", "heading", "text"}))
+        if unknown:
+            raise ValueError(f"{where} has unknown key(s) {', '.join(unknown)}; allowed: heading, level, text")
+        if card.get("level") not in LEVELS:
+            raise ValueError(f"{where}.level must be one of {', '.join(LEVELS)}, not {card.get('level')!r}")
+        for key, required in (("heading", True), ("text", False)):
+            value = card.get(key)
+            if value is None and not required:
+                continue
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"{where}.{key} must be non-empty text")
+            _check_placeholders(value, f"{where}.{key}")
+        cards[name] = CareCard(name, card["level"], card["heading"].strip(), (card.get("text") or "").strip())
+    return cards
+
+
+def _check_placeholders(text: str, where: str) -> None:
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+    except ValueError as error:
+        raise ValueError(f"{where}: {error}; write {{{{ and }}}} for a literal brace") from None
+    for field in fields:
+        if field not in PLACEHOLDERS:
+            allowed = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+            raise ValueError(f"{where} uses {{{field}}}, which is not a clinic setting; allowed: {allowed}")
+
+
+def _markdown_text(value: str) -> str:
+    """`value` as literal Markdown text (clinic names may contain * or _)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|])", r"\\\1", value)
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"[^\d+]", "", number)
+
+
+def render_card(card: CareCard, clinic) -> str:
+    """The card as one block of HTML, marked `site-added` (it is the site's, not the article's)."""
+    values = {
+        "emergency_number": f"[{_markdown_text(clinic.emergency_number)}](tel:{_digits(clinic.emergency_number)})",
+        "clinic_phone": f"[{_markdown_text(clinic.phone)}](tel:{_digits(clinic.phone)})",
+        "clinic_name": _markdown_text(clinic.name),
+        "booking": clinic.booking,
+    }
+    heading = markdown.markdown(card.heading.format_map(values))
+    heading = re.sub(r"^<p>(.*)</p>$", r"\1", heading, flags=re.S)  # our own one-paragraph output, inline
+    text = markdown.markdown(card.text.format_map(values)) if card.text else ""
+    level = LEVELS[card.level]
+    body = f'\n<div class="care-card__content">\n{text}\n</div>' if text else ""
+    return (
+        f'<div class="care-card care-card--{card.level} site-added" data-care-card="{escape(card.name)}">\n'
+        f'<h2 class="care-card__heading"><span class="care-card__level">{escape(level)}:</span> {heading}</h2>'
+        f"{body}\n</div>"
+    )
+
+
+def replace_markers(text: str, cards: dict[str, CareCard], clinic, path: str, first_line: int = 1) -> str:
+    """Put each marked card into a page's Markdown; a marker naming no card raises CareCardError."""
+    lines = text.split("\n")
+    fence = None
+    for number, line in enumerate(lines):
+        opening = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if opening:  # a marker shown inside a code block is an example, not a card
+            fence = None if fence and opening.group(1).startswith(fence) else (fence or opening.group(1))
+            continue
+        match = None if fence else MARKER.match(line)
+        if not match:
+            continue
+        card = cards.get(match["name"])
+        if card is None:
+            known = ", ".join(sorted(cards)) or "none is configured"
+            raise CareCardError(
+                f"{path}:{first_line + number}: no care card called {match['name']!r} (known: {known}); {HOW_TO_PLACE}")
+        lines[number] = f"\n{render_card(card, clinic)}\n"
+    return "\n".join(lines)

@@ -1,0 +1,248 @@
+"""Plain-language definitions of the article's medical words, from one data file (`docs/glossary.yml`).
+
+Design: each entry has a term, other spellings (`also`), a one-sentence definition and the public source it
+paraphrases. `GlossaryTreeprocessor` marks the first use of each term on a page, like the cross-linker does
+(one compiled alternation, longest phrase first, whole words, never in headings, links, code, labels or the
+site's own text). It runs after the cross-linker (priority 4 < 6) and never enters a link, so a word that is
+both a cross-link and a glossary term is a cross-link where it is linked and gets its definition at its next
+use; glossary markup and cross-links never nest. The term becomes a link to its glossary entry, described by
+a tooltip shown on hover and keyboard focus (CSS), dismissed with Escape (glossary.js): WCAG 1.4.13.
+`render_glossary_page` writes the page listing every entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from html import escape
+from urllib.parse import urlsplit
+
+import yaml
+from crosslinks import RAW_TAG, SKIP_TAGS
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+
+FILE = "glossary.yml"  # in docs_dir, excluded from the published files
+PAGE = "glossary.md"
+SKIP_CLASSES = frozenset({"site-added", "glossary-term", "checklist"})
+HOW = "each entry is '- term: ...' with 'definition: ...' (one sentence), 'source: {name: ..., url: https://...}' and optional 'also: [...]'"
+
+
+class GlossaryError(ValueError):
+    """A problem in the glossary file, printed as `path:line: message`."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    definition: str
+    source_name: str
+    source_url: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+
+
+def load_glossary(text: str, path: str) -> list[Entry]:
+    """Parse and check the glossary file; every problem names the file and the entry's line."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise GlossaryError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML ({getattr(error, 'problem', error)})") from None
+    if not isinstance(data, list) or not data:
+        raise GlossaryError(f"{path}:1: the glossary is a list of entries; {HOW}")
+    entries, seen = [], {}
+    for node, item in zip(root.value, data):
+        line = node.start_mark.line + 1
+        where = f"{path}:{line}"
+        if not isinstance(item, dict) or not set(item) <= {"term", "also", "definition", "source"}:
+            raise GlossaryError(f"{where}: {HOW}")
+        term, definition, source, also = item.get("term"), item.get("definition"), item.get("source"), item.get("also") or []
+        if not isinstance(term, str) or not term.strip():
+            raise GlossaryError(f"{where}: the entry has no 'term'; {HOW}")
+        if not isinstance(definition, str) or not definition.strip():
+            raise GlossaryError(f"{where}: '{term}' has no 'definition'; {HOW}")
+        if not isinstance(also, list) or not all(isinstance(a, str) and a.strip() for a in also):
+            raise GlossaryError(f"{where}: 'also' of '{term}' must be a list of phrases")
+        if not isinstance(source, dict) or set(source) != {"name", "url"} or not all(isinstance(v, str) and v.strip() for v in source.values()):
+            raise GlossaryError(f"{where}: '{term}' needs 'source: {{name: ..., url: https://...}}' naming the public page it paraphrases")
+        parts = urlsplit(source["url"].strip())
+        if parts.scheme != "https" or not parts.netloc:
+            raise GlossaryError(f"{where}: the source of '{term}' must be a full https:// address")
+        entry = Entry(" ".join(term.split()), " ".join(definition.split()), source["name"].strip(), source["url"].strip(),
+                      tuple(" ".join(a.split()) for a in also))
+        for phrase in (entry.term, *entry.also):
+            key = phrase.lower()
+            if key in seen:
+                raise GlossaryError(f"{where}: '{phrase}' is already in the glossary (line {seen[key]}); keep it once")
+            seen[key] = line
+        entries.append(entry)
+    return entries
+
+
+@dataclass
+class GlossaryIndex:
+    """All terms and spellings compiled into one matcher."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)  # lower-cased phrase -> entry
+    pattern: re.Pattern | None = None
+
+    @classmethod
+    def build(cls, entries: list[Entry]) -> "GlossaryIndex":
+        phrases = {phrase.lower(): entry for entry in entries for phrase in (entry.term, *entry.also)}
+        if not phrases:
+            return cls()
+        ordered = sorted(phrases, key=lambda p: (-len(p), p))
+        alternation = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+        return cls(phrases, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE))
+
+    def entry_of(self, mention: str) -> Entry:
+        return self.entries[" ".join(mention.lower().split())]
+
+
+def term_element(mention: str, entry: Entry) -> etree.Element:
+    """The marked term: a link to its entry, described by a tooltip holding the definition."""
+    wrapper = etree.Element("span", {"class": "glossary-term"})
+    link = etree.SubElement(wrapper, "a", {
+        "class": "glossary-term__link",
+        "href": f"/{PAGE}#{entry.anchor}",
+        "aria-describedby": f"glossary-tip-{entry.anchor}",
+    })
+    link.text = mention
+    tip = etree.SubElement(wrapper, "span", {"class": "glossary-term__tip site-added", "role": "tooltip", "id": f"glossary-tip-{entry.anchor}"})
+    tip.text = entry.definition
+    return wrapper
+
+
+def mark_terms(root: etree.Element, index: GlossaryIndex, raw_html: list[str] = ()) -> list[Entry]:
+    """Mark the first use of each term in `root` (in place); return the entries marked, in order."""
+    if index.pattern is None:
+        return []
+    done: set[str] = set()
+    marked: list[Entry] = []
+    raw_depth = 0  # an editor's raw <a>, <code> … open at this point of the walk
+
+    def spans(text: str) -> list[tuple[int, int]]:
+        nonlocal raw_depth
+        found, start = [], 0
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+            if raw_depth == 0:
+                found.append((start, placeholder.start()))
+            number = int(placeholder.group(1))
+            tag = RAW_TAG.match(raw_html[number].strip()) if number < len(raw_html) else None
+            if tag and tag.group(2).lower() in SKIP_TAGS and not tag.group(3):
+                raw_depth = max(0, raw_depth - 1) if tag.group(1) else raw_depth + 1
+            start = placeholder.end()
+        if raw_depth == 0:
+            found.append((start, len(text)))
+        return found
+
+    def split(text: str) -> tuple[str, list[etree.Element]]:
+        pieces: list[etree.Element] = []
+        head, last = text, 0
+        for start, end in spans(text):
+            position = start
+            while (match := index.pattern.search(text, position, end)) is not None:
+                entry = index.entry_of(match.group())
+                position = match.end()
+                if entry.term in done:
+                    continue
+                done.add(entry.term)
+                marked.append(entry)
+                if pieces:
+                    pieces[-1].tail = text[last : match.start()]
+                else:
+                    head = text[: match.start()]
+                pieces.append(term_element(match.group(), entry))
+                last = match.end()
+        if pieces:
+            pieces[-1].tail = text[last:]
+        return head, pieces
+
+    def skipped(element: etree.Element) -> bool:
+        return element.tag in SKIP_TAGS or bool(SKIP_CLASSES & set((element.get("class") or "").split()))
+
+    def visit(element: etree.Element) -> None:
+        if skipped(element):
+            return
+        if element.text and not isinstance(element.text, AtomicString):
+            element.text, new = split(element.text)
+            for position, piece in enumerate(new):
+                element.insert(position, piece)
+        for child in list(element):
+            visit(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                child.tail, new = split(child.tail)
+                at = list(element).index(child) + 1
+                for offset, piece in enumerate(new):
+                    element.insert(at + offset, piece)
+
+    visit(root)
+    return marked
+
+
+@dataclass
+class GlossaryState:
+    """What the extension needs; the hook sets `index` per build and `active` per page."""
+
+    index: GlossaryIndex = field(default_factory=GlossaryIndex)
+    active: bool = False  # False on the glossary page itself and when rendering outside a build
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    def __init__(self, md, state: GlossaryState):
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root):
+        if self.state.active:
+            raw_html = [str(block) for block in self.md.htmlStash.rawHtmlBlocks]
+            mark_terms(root, self.state.index, raw_html)
+        return None
+
+
+class GlossaryExtension(Extension):
+    def __init__(self, state: GlossaryState, **kwargs):
+        super().__init__(**kwargs)
+        self.state = state
+
+    def extendMarkdown(self, md):
+        # Priority 4: after the cross-linker (6) and 'toc' (5), so links exist and are skipped; before MkDocs' 'relpath' (0).
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self.state), "glossary", 4)
+
+
+def render_glossary_page(entries: list[Entry], title: str = "Glossary of medical words") -> str:
+    """The glossary page as Markdown with one raw-HTML definition list, sorted by term."""
+    rows = []
+    for entry in sorted(entries, key=lambda e: e.term.lower()):
+        also = f' <span class="glossary-list__also">(also: {escape(", ".join(entry.also))})</span>' if entry.also else ""
+        rows.append(
+            f'<dt id="{entry.anchor}">{escape(entry.term[:1].upper() + entry.term[1:])}{also}</dt>\n'
+            f"<dd><p>{escape(entry.definition)}</p>\n"
+            f'<p class="glossary-list__source">Source: <a href="{escape(entry.source_url)}">{escape(entry.source_name)}</a></p></dd>'
+        )
+    return f"""---
+title: {json.dumps(title, ensure_ascii=False)}
+description: "Plain-language explanations of the medical words used in this guide, each with the public source it is based on."
+---
+
+# {escape(title)}
+
+<div class="site-added glossary-intro" markdown>
+
+Short, plain explanations of medical words used in this guide. Each one names the public health page it is
+based on. They are general information; your own doctor or nurse can tell you what they mean for you.
+
+</div>
+
+<dl class="glossary-list">
+{chr(10).join(rows)}
+</dl>
+"""

@@ -1,0 +1,34 @@
+"""What ends every page after the clinic's text: review details, the disclaimer, and a print-only footer.
+
+All of it is the site's text, marked `site-added`. The print-only part gives a print-out what the screen has
+in its chrome (which print hides): the page's address and the clinic's contact.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+DEFAULT_DISCLAIMER = (
+    "This page is general information, not a diagnosis. "
+    "Talk to a professional about your own symptoms and what is right for you."
+)
+
+
+def disclaimer_from_setting(value: object) -> str:
+    """`extra.disclaimer` in mkdocs.yml: one or two plain sentences; missing means the default."""
+    if value is None:
+        return DEFAULT_DISCLAIMER
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("extra.disclaimer must be a sentence or two of plain text (leave it out for the default)")
+    return " ".join(value.split())
+
+
+def page_foot_html(review_html: str, disclaimer: str, page_url: str, contact_html: str | None) -> str:
+    """Review block, disclaimer, then the print-only address and contact (`contact_html` None: the page has one)."""
+    contact = f"\n{contact_html}" if contact_html else ""
+    return (
+        f"{review_html}\n"
+        f'<p class="page-disclaimer site-added"><strong>Please note:</strong> {escape(disclaimer)}</p>\n'
+        f'<div class="page-print-foot print-only site-added">\n'
+        f'<p>Printed from <span class="page-print-foot__url">{escape(page_url)}</span></p>{contact}\n</div>'
+    )
