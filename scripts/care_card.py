@@ -80,8 +80,8 @@ def _check_placeholders(text: str, where: str) -> None:
 
 
 def _markdown_text(value: str) -> str:
-    """`value` as literal Markdown text (clinic names may contain * or _)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|])", r"\\\1", value)
+    """`value` as literal Markdown text: HTML characters as entities, Markdown's own characters escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!])", r"\\\1", escape(value, quote=False))
 
 
 def _digits(number: str) -> str:
