@@ -83,7 +83,9 @@ class PatientPages:
             return markdown
         shown = self._shown(page.file.abs_src_path)
         try:
-            first_line = split_front_matter(page.file.content_string, shown).body_line
+            body = split_front_matter(page.file.content_string, shown)
+            # MkDocs hands over the body without its leading blank lines; count them back for true line numbers.
+            first_line = body.body_line + len(body.body) - len(body.body.lstrip("\n"))
             return replace_markers(markdown, self.cards, self.clinic, shown, first_line)
         except CareCardError as error:
             raise PluginError(str(error)) from None
