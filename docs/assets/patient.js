@@ -54,6 +54,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = label.className + " patient-opener";
+    button.setAttribute("data-for", toggleId); // patient.css hides it where Material hides the label
     button.setAttribute("aria-label", name);
     button.setAttribute("aria-expanded", String(toggle.checked));
     button.innerHTML = label.innerHTML;
@@ -81,6 +82,14 @@
     if (search && input) { input.tabIndex = phone.matches && !search.checked ? -1 : 0; }
   }
   if (search) { search.addEventListener("change", searchTabStop); }
+  // Tabbing out of search closes it, so focus never moves on under its dimming overlay.
+  document.addEventListener("focusin", function (event) {
+    var box = document.querySelector(".md-search");
+    if (search && search.checked && box && !box.contains(event.target) && !event.target.matches(".patient-opener")) {
+      search.checked = false;
+      search.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
   if (phone.addEventListener) { phone.addEventListener("change", searchTabStop); }
   searchTabStop();
 
