@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import _QuietHandler
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_patient_site import ALL_PAGES, reviewed_site  # noqa: F401  (a fixture, used below)
 
 STORAGE_KEY = "vein-guide:checklist:v1"
@@ -25,14 +26,17 @@ FOCUS = """() => {
   if (!el || el === document.body) return null;
   const r = el.getBoundingClientRect();
   const shows = hit => !!hit && (el === hit || el.contains(hit) || (el.labels && [...el.labels].some(l => l.contains(hit))));
+  let cover = null;
   const visible = [...el.getClientRects()].some(box => {
     const x = box.left + box.width / 2, y = box.top + box.height / 2;
-    return x >= 0 && y >= 0 && x < innerWidth && y < innerHeight && shows(document.elementFromPoint(x, y));
+    const hit = document.elementFromPoint(x, y);
+    cover = hit ? hit.tagName + '.' + hit.getAttribute('class') + '@' + Math.round(x) + ',' + Math.round(y) : 'off screen';
+    return x >= 0 && y >= 0 && x < innerWidth && y < innerHeight && shows(hit);
   });
   return {
     key: el.id || el.getAttribute('aria-label') || el.className + ':' + el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40),
     index: [...document.querySelectorAll('*')].indexOf(el),
-    tag: el.tagName, cls: String(el.className), visible: visible, width: r.width, height: r.height, top: r.top,
+    tag: el.tagName, cls: String(el.className), visible: visible, cover: visible ? null : cover, width: r.width, height: r.height, top: r.top,
   };
 }"""
 
@@ -103,6 +107,10 @@ def tab_through(page, key: str = "Tab", limit: int = 120) -> list[dict]:
     seen = []
     for _ in range(limit):
         page.keyboard.press(key)
+        try:  # a smooth scroll to the newly focused element may still be under way
+            page.wait_for_function(f"(({FOCUS})() || {{visible: true}}).visible", timeout=1500)
+        except PlaywrightTimeout:
+            pass  # still hidden once scrolling is over: reported below
         focused = page.evaluate(FOCUS)
         if focused is None or (seen and focused["index"] == seen[0]["index"]):
             break
@@ -116,10 +124,10 @@ def test_tab_reaches_every_checklist_control_never_hidden_and_large_enough(conte
     page = sized_page(context, width, 640)
     page.goto(server + "checklist/")
     if key == "Shift+Tab":  # start from the page's end, so every control is scrolled up to the header
-        page.keyboard.press("End")
-        page.evaluate("document.activeElement && document.activeElement.blur()")
+        # (scrollTo, not the End key: Chromium animates key scrolling, which would go on moving the page)
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight); document.activeElement.blur()")
     visited = tab_through(page, key)
-    hidden = [f["key"] for f in visited if not f["visible"]]
+    hidden = [(f["key"], f["cover"]) for f in visited if not f["visible"]]
     assert hidden == [], f"focus hidden (under the header or off screen) on {hidden}"
     keys = {f["key"] for f in visited}
     boxes = page.locator("form.checklist input[type=checkbox]").evaluate_all("els => els.map(e => e.id)")
