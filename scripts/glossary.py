@@ -116,7 +116,12 @@ def term_element(mention: str, entry: Entry) -> etree.Element:
         "aria-describedby": f"glossary-tip-{entry.anchor}",
     })
     link.text = mention
-    tip = etree.SubElement(wrapper, "span", {"class": "glossary-term__tip site-added", "role": "tooltip", "id": f"glossary-tip-{entry.anchor}"})
+    tip = etree.SubElement(wrapper, "span", {
+        "class": "glossary-term__tip site-added",
+        "role": "tooltip",
+        "id": f"glossary-tip-{entry.anchor}",
+        "data-search-exclude": "",  # search finds the definition on the glossary page, not mid-sentence elsewhere
+    })
     tip.text = entry.definition
     return wrapper
 

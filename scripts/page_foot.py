@@ -28,7 +28,7 @@ def page_foot_html(review_html: str, disclaimer: str, page_url: str, contact_htm
     contact = f"\n{contact_html}" if contact_html else ""
     return (
         f"{review_html}\n"
-        f'<p class="page-disclaimer site-added"><strong>Please note:</strong> {escape(disclaimer)}</p>\n'
-        f'<div class="page-print-foot print-only site-added">\n'
+        f'<p class="page-disclaimer site-added" data-search-exclude><strong>Please note:</strong> {escape(disclaimer)}</p>\n'
+        f'<div class="page-print-foot print-only site-added" data-search-exclude>\n'
         f'<p>Printed from <span class="page-print-foot__url">{escape(page_url)}</span></p>{contact}\n</div>'
     )

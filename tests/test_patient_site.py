@@ -140,6 +140,14 @@ def test_night_cramps_defines_the_words_the_article_uses(site):
     assert {"dehydration", "varicose veins", "spider veins", "venous ulcers"} <= set(defined)
 
 
+def test_search_finds_definitions_on_the_glossary_page_only(site):
+    index = json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    definition = " ".join(glossary_entries()[0]["definition"].split()[:4])
+    holders = {doc["location"].split("#")[0] for doc in index if definition in doc["text"]}
+    assert holders == {"glossary/"}
+    assert not [doc for doc in index if "not a diagnosis" in doc["text"]]  # the disclaimer is not a search hit
+
+
 # --- a fixture project: review details, hostile front matter, print-only foot -----------------------------
 
 REVIEWED = """\
