@@ -29,6 +29,7 @@ class _Build:
     settings: ChecklistSettings
     crosslinks: CrossLinkState
     files: object  # mkdocs Files, kept for on_page_context, which is not given them
+    patient: PatientPages  # care cards, glossary, review details, disclaimer, JSON-LD
 
 
 build = _Build()

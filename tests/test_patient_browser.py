@@ -139,6 +139,19 @@ def test_tab_reaches_every_checklist_control_never_hidden_and_large_enough(conte
         assert control["width"] >= 24 and control["height"] >= 24, control
 
 
+def test_a_screen_reader_hears_what_each_checklist_control_does(context, server):
+    page = context.new_page()
+    page.goto(server + "checklist/")
+    tree = page.locator("article").aria_snapshot()
+    assert '- heading "Symptom checklist" [level=1]' in tree
+    assert '- group "Symptoms of chronic venous insufficiency"' in tree
+    for label in page.locator("form.checklist label").all_inner_texts():
+        assert f'- checkbox "{label}"' in tree
+    assert '- button "Print or save for your appointment"' in tree and '- button "Clear my answers"' in tree
+    headings = page.get_by_role("heading").all_inner_texts()
+    assert headings[0] == "Symptom checklist"
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_checklist_controls_work_from_the_keyboard(context, server, width):
     page = sized_page(context, width, 640)
