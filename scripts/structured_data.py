@@ -80,7 +80,7 @@ def medical_web_page(
         if review.reviewed_by:
             data["reviewedBy"] = {"@type": "Person", "name": review.reviewed_by}
         if review.sources:
-            data["citation"] = [{"@type": "CreativeWork", "name": title, "url": link} for title, link in review.sources]
+            data["citation"] = [{"@type": "CreativeWork", "name": name, "url": link} for name, link in review.sources]
     return data
 
 

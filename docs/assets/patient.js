@@ -1,12 +1,12 @@
 /*
- * Two keyboard extras for patient pages, both on the reader's device only.
+ * Small extras for patient pages, all on the reader's device only (nothing is stored or sent).
  *
- * 1. Menu and search on a phone: Material opens them from <label>s in the header, which the Tab key never
+ * 1. Glossary terms: the definition shows on hover and keyboard focus with CSS alone. This adds what CSS cannot:
+ *    Escape hides the definition that is showing (WCAG 1.4.13) until the pointer or focus leaves the word, and a
+ *    definition near the screen's right edge is moved left so it never runs off a narrow phone screen.
+ * 2. Menu and search on a phone: Material opens them from <label>s in the header, which the Tab key never
  *    reaches. Each gets a real <button> in its place (aria-expanded; focus moves into what it opens).
- *
- * 2. Glossary terms: the definition shows on hover and keyboard focus with CSS alone. This adds what CSS cannot:
- * Escape hides the definition that is showing (WCAG 1.4.13) until the pointer or focus leaves the word, and a
- * definition near the screen's right edge is moved left so it never runs off a narrow phone screen.
+ * 3. Printing opens collapsed <details> in browsers without CSS ::details-content, and closes them after.
  */
 (function () {
   "use strict";
@@ -108,4 +108,20 @@
       if (drawer.checked && event.key === "Escape") { close(); menu.focus(); }
     });
   }
+})();
+
+(function () {
+  "use strict";
+
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("article details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
 })();
