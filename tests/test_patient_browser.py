@@ -259,6 +259,8 @@ def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(cont
     assert f"https://vein-guide.example.org/{path}" in foot.inner_text()
     assert "555-0100" in page.locator("article").inner_text()
     assert page.locator("article .page-disclaimer").is_visible()
+    for heading in page.locator("article .care-card__heading").all():  # paper has no background colour
+        assert heading.is_visible() and heading.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
     page.emulate_media(media="screen")
     assert not foot.is_visible() and page.locator(".md-header").is_visible()
 
