@@ -206,6 +206,8 @@ def test_json_ld_carries_the_review_and_survives_hostile_text(reviewed_site):
          "docs/glossary.yml:46: the source of 'dehydration' must be a full https:// address"),
         ("docs/causes.md", ("terms:", "reviewed: last week\nterms:"), "docs/causes.md:4: 'reviewed' must be a date"),
         ("mkdocs.yml", ("      level: non-urgent", "      level: soonish"), "extra.care_cards.get-checked.level must be one of"),
+        ("mkdocs.yml", ("symptoms_from: symptoms.md", "symptoms_from: causes.md"),
+         "mkdocs.yml: extra.conditions 'Chronic venous insufficiency' takes symptoms from causes.md, which has no marked symptom list"),
     ],
 )
 def test_bad_input_stops_the_build_naming_file_and_line(tmp_path, file, change, message):
