@@ -70,6 +70,13 @@ def open_search(page, width: int, query: str) -> None:
         page.locator(".md-search__input").focus()
     page.keyboard.type(query)
     page.locator(".md-search-result__item").first.wait_for()
+    # Results are redrawn after each typed letter and fade in: wait until two looks 200 ms apart agree.
+    page.wait_for_function("""() => {
+      const now = document.querySelector('.md-search-result__list').innerHTML + document.getAnimations().length;
+      const same = now === window.__searchSeen;
+      window.__searchSeen = now;
+      return same && document.getAnimations().length === 0;
+    }""", polling=200)
 
 
 # --- axe-core ---------------------------------------------------------------------------------------------
