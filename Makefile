@@ -6,6 +6,11 @@ CHROMIUM := /usr/bin/chromium
 # Material 9.8 prints an end-of-life banner on every build; it is not a warning about our site.
 export NO_MKDOCS_2_WARNING := 1
 
+# `make site CLINIC=riverside` builds clinics/riverside.yml into site-riverside/ (see README, "Another clinic").
+CLINIC ?=
+CONFIG := $(if $(CLINIC),clinics/$(CLINIC).yml,mkdocs.yml)
+SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)
+
 .PHONY: site serve test chromium clean
 
 $(VENV)/.site-deps: requirements.txt
@@ -20,12 +25,12 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 # Strict build into a fresh folder; site/ is replaced only when the whole build passed.
 site: $(VENV)/.site-deps
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
-	rm -rf site && mv .site-new site
-	@echo "Built the site into site/"
+	$(BIN)/mkdocs build --strict --config-file $(CONFIG) --site-dir $(CURDIR)/.site-new || { rm -rf .site-new; exit 1; }
+	rm -rf $(SITE_DIR) && mv .site-new $(SITE_DIR)
+	@echo "Built the site into $(SITE_DIR)/"
 
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --config-file $(CONFIG)
 
 test: $(VENV)/.test-deps chromium
 	$(BIN)/python -m pytest
@@ -41,4 +46,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site .site-new $(VENV) .pytest_cache
+	rm -rf site site-* .site-new $(VENV) .pytest_cache
