@@ -11,7 +11,7 @@ CLINIC ?=
 CONFIG := $(if $(CLINIC),clinics/$(CLINIC).yml,mkdocs.yml)
 SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)
 
-.PHONY: site serve test chromium clean
+.PHONY: site serve test bench chromium clean
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ serve: $(VENV)/.site-deps
 
 test: $(VENV)/.test-deps chromium
 	$(BIN)/python -m pytest
+
+# Benchmarks, not tests: sizes against their goals (embed first view <= 30 KB gzip).
+bench: site
+	$(BIN)/python scripts/bench_embeds.py $(SITE_DIR)
 
 # Browser tests use Debian's Chromium; install it when missing and we can, else say how.
 chromium:

@@ -37,13 +37,14 @@ def loader_snippet(page: Embeddable, site_url: str) -> str:
     )
 
 
-def _snippet_block(ident: str, label: str, code: str) -> str:
+def _snippet_block(ident: str, label: str, code: str, name: str) -> str:
+    """A snippet in a code block with its copy button; the button's name says which snippet it copies."""
     return (
         f'<div class="embed-snippet">\n'
         f'<p class="embed-snippet__label" id="{ident}-label">{escape(label)}</p>\n'
         f'<pre class="embed-snippet__code"><code id="{ident}">{escape(code)}</code></pre>\n'
         f'<p class="embed-snippet__actions"><button type="button" class="md-button embed-snippet__copy" '
-        f'data-copy="{ident}" aria-describedby="{ident}-label" hidden>Copy this snippet</button> '
+        f'data-copy="{ident}" aria-label="Copy this snippet: {escape(name)}" hidden>Copy this snippet</button> '
         f'<span class="embed-snippet__status" role="status" data-copy-status="{ident}"></span></p>\n'
         f"</div>"
     )
@@ -57,8 +58,8 @@ def _page_section(page: Embeddable, site_url: str, iframe_snippet: str) -> str:
 <h2 id="embed-{name}">{escape(page.title)}</h2>
 <p>{escape(page.description)} <a href="../{escape(page.url)}">Read the full page</a>.
 Machine-readable: <a href="../{escape(api_path(page.url))}">JSON</a>, <a href="../{escape(oembed_path(page.url))}">oEmbed</a>.</p>
-{_snippet_block(f"snippet-{name}-script", "With automatic height (recommended): paste both lines where the page should appear", loader_snippet(page, site_url))}
-{_snippet_block(f"snippet-{name}-iframe", "Without any script: a frame with a fixed height (it scrolls inside when the text is longer)", iframe_snippet)}
+{_snippet_block(f"snippet-{name}-script", "With automatic height (recommended): paste both lines where the page should appear", loader_snippet(page, site_url), f"{page.title}, automatic height")}
+{_snippet_block(f"snippet-{name}-iframe", "Without any script: a frame with a fixed height (it scrolls inside when the text is longer)", iframe_snippet, f"{page.title}, fixed height")}
 <p class="embed-page__preview-label">Live preview of <code>{escape(absolute(site_url, preview))}</code>:</p>
 <iframe class="embed-preview" src="../{escape(preview)}" title="Preview: {escape(page.title)}" loading="lazy"></iframe>
 </section>
