@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 from checklist import HOW_TO_MARK, ChecklistError, ChecklistPage, ChecklistSettings, SymptomList, extract_items, render_checklist_page
 from clinic import Clinic, ClinicError
 from clinic_embeds import ClinicEmbeds
-from for_clinics import PAGE as FOR_CLINICS_PAGE
 from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex, related_html
+from for_clinics import PAGE as FOR_CLINICS_PAGE
 from frontmatter import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, Built, build, copy_project
+from conftest import ROOT, Built, _QuietHandler, build, copy_project
 from frontmatter import split_front_matter
 from headers import inline_script_hashes, parse_headers_file
 from test_site import CONTENT_PAGES, symptom_bullets
@@ -308,11 +311,24 @@ def brand(built: Built) -> dict:
         "colour": re.search(r"--md-primary-fg-color: (#[0-9a-f]{6})", css)[1],
         "logo": logo["src"] if logo else None,
         "checklist": built.soup("checklist/").select_one("article .clinic-contact").get_text(" ", strip=True),
-        "html": "".join(p.read_text("utf-8") for p in built.site.rglob("*.html")),
+        "html": "".join(p.read_text("utf-8") for pattern in ("*.html", "*.json", "*.css") for p in built.site.rglob(pattern)),
     }
 
 
-def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, tmp_path):
+def header_colour(browser, base: str, path: str) -> str:
+    """The header's background colour as a reader's browser paints it, e.g. "rgb(0, 105, 92)"."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base + path)
+        selector = ".md-header" if not path.startswith("embed/") else ".embed__attribution"
+        prop = "backgroundColor" if selector == ".md-header" else "borderLeftColor"
+        return page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).{prop}")
+    finally:
+        context.close()
+
+
+def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, server, browser, tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.copytree(ROOT / "clinics", project / "clinics")
     riverside = build_config(project, "clinics/riverside.yml", tmp_path / "riverside")
@@ -331,3 +347,15 @@ def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, t
     rules = dict(parse_headers_file((riverside.site / "_headers").read_text("utf-8")))
     assert rules["/embed/*"]["Content-Security-Policy"].endswith("frame-ancestors 'self' https://riverside-veins.example.net")
     assert (project / "deploy" / "riverside" / "nginx.conf").is_file()
+
+    handler = functools.partial(_QuietHandler, directory=str(riverside.site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        theirs_url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        for path in ("symptoms/", "embed/symptoms/"):  # the colour the reader sees, on the site and in an embed
+            assert header_colour(browser, server, path) == "rgb(57, 73, 171)", path  # #3949ab
+            assert header_colour(browser, theirs_url, path) == "rgb(0, 105, 92)", path  # #00695c
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
