@@ -147,6 +147,7 @@ class ClinicEmbeds:
         }
         for copy in copies:
             context = embed_context(copy, embeds, config.site_name, config.theme["language"], styles, scripts)
+            context["canonical"] = absolute(self.site_url, copy.url)  # search engines: the full page is the original
             _write(site / embed_url(copy.url) / "index.html", template.render(**context))
             _write(site / api_path(copy.url), dumps(page_json(copy, self.site_url, config.site_name, self.lists.get(copy.url, []), publisher)))
             _write(site / oembed_path(copy.url), dumps(oembed(copy, self.site_url, config.site_name, self.settings.width, self.settings.height)))

@@ -90,6 +90,8 @@ def test_embed_attribution_and_full_page_link_open_in_the_top_window(site, page)
     link = line.find("a", string=re.compile("Open the full page"))
     assert link["target"] == "_top"
     assert urljoin(f"/embed/{slug(page)}/", link["href"]) == f"/{page}"
+    assert soup.find("link", rel="canonical")["href"] == SITE_URL + page
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
 @pytest.mark.parametrize("page", EMBEDDABLE)
@@ -269,12 +271,17 @@ def test_headers_file_has_the_policies_and_hashes_every_inline_script(site):
     assert all(h in site_csp for h in hashes)
 
 
-def test_nginx_snippet_sends_the_same_headers_always():
+def test_nginx_snippet_sends_the_same_headers_always(site):  # the site build writes deploy/nginx.conf
     text = (ROOT / "deploy" / "nginx.conf").read_text("utf-8")
     lines = [line.strip() for line in text.splitlines() if line.strip().startswith("add_header")]
     assert len(lines) == 6 and all(line.endswith(" always;") for line in lines)
     assert "location ^~ /embed/ {" in text
     assert text.count("frame-ancestors 'self' https://clinic.example.org\"") == 1
+    rules = dict(parse_headers_file((site.site / "_headers").read_text("utf-8")))
+    server_level, embed_level = text.split("location ^~ /embed/ {")
+    for block, pattern in ((server_level, "/symptoms/*"), (embed_level, "/embed/*")):
+        sent = {name: value for name, value in re.findall(r'add_header (\S+) "([^"]*)" always;', block)}
+        assert sent == {**rules["/*"], **rules[pattern]}, pattern
 
 
 def test_an_inline_handler_in_a_page_stops_the_build(tmp_path):
