@@ -56,6 +56,7 @@ class ClinicEmbeds:
     oembed_links: dict[str, str] = field(default_factory=dict)  # page URL -> its oEmbed address
     copies: list[PageCopy] = field(default_factory=list)
     lists: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)  # page URL -> symptom lists
+    list_pages: list[str] = field(default_factory=list)  # URLs of the pages the checklist's lists come from
 
     @classmethod
     def configure(cls, config, clinic: Clinic) -> "ClinicEmbeds":
@@ -95,7 +96,7 @@ class ClinicEmbeds:
         for file in sources:
             shown = [by_src[file.src_uri]] if file.src_uri in by_src else list(lists) if file.src_uri == CHECKLIST_PAGE else []
             self.lists[file.url] = [(symptoms.title, symptoms.items) for symptoms in shown]
-        self._list_pages = [files.get_file_from_path(symptoms.page).url for symptoms in lists]
+        self.list_pages = [files.get_file_from_path(symptoms.page).url for symptoms in lists]
         pages = [
             (page, iframe_html(_stub(page), self.site_url, config.site_name, self.settings.width, self.settings.height))
             for page in self.embeddable.values()
@@ -122,7 +123,7 @@ class ClinicEmbeds:
     def _with_checklist_review(self) -> list[PageCopy]:
         """The checklist counts as reviewed when every page its lists come from is; the oldest date wins."""
         by_url = {copy.url: copy for copy in self.copies}
-        dates = [by_url[url].reviewed if url in by_url else None for url in self._list_pages]
+        dates = [by_url[url].reviewed if url in by_url else None for url in self.list_pages]
         result = []
         for copy in self.copies:
             if copy.src_uri == CHECKLIST_PAGE and copy.reviewed is None and dates and all(dates):

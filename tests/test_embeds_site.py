@@ -366,3 +366,11 @@ def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, s
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_missing_logo_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit_yaml(project / "mkdocs.yml", lambda data: data["extra"]["clinic"].update(logo="assets/nowhere.svg"))
+    built = build(project, tmp_path / "site")
+    assert built.returncode != 0
+    assert "mkdocs.yml: extra.clinic.logo 'assets/nowhere.svg' is not a file inside" in built.log, built.log
