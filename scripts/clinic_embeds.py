@@ -103,7 +103,7 @@ class ClinicEmbeds:
         ]
         for_clinics = File.generated(config, FOR_CLINICS_PAGE, content=render_for_clinics_page(
             pages, self.site_url, config.site_name, self.settings.allowed_origins,
-            config.extra.get("checklist", {}).get("storage_key", checklist.storage_key),
+            checklist.storage_key,
         ))
         files.append(for_clinics)
 
