@@ -190,13 +190,22 @@ def test_api_symptom_list_is_the_list_the_checklist_uses(site):
     assert "hasPart" not in json_file(site, "api/causes.json")
 
 
-def test_api_index_lists_every_page(site):
+def nav_pages(site) -> list[str]:
+    """Every page in the site's navigation, in order, as site paths ("symptoms/")."""
+    links = site.soup("").select("nav.md-nav--primary a.md-nav__link[href]")
+    return list(dict.fromkeys(urljoin("/", a["href"]).lstrip("/") for a in links if not a["href"].startswith("#")))
+
+
+def test_api_index_lists_every_page_but_home_and_for_clinics(site):
+    expected = [page for page in nav_pages(site) if page not in ("", "for-clinics/")]
+    assert set(EMBEDDABLE) <= set(expected)
     data = json_file(site, "api/index.json")
-    assert data["@type"] == "ItemList" and data["numberOfItems"] == len(EMBEDDABLE)
+    assert data["@type"] == "ItemList" and data["numberOfItems"] == len(expected)
     items = [element["item"] for element in data["itemListElement"]]
-    assert [item["url"] for item in items] == [SITE_URL + page for page in EMBEDDABLE]
+    assert [item["url"] for item in items] == [SITE_URL + page for page in expected]
     for item in items:
         assert (site.site / urlsplit(item["@id"]).path.lstrip("/")).is_file()
+        assert (site.site / "embed" / urlsplit(item["url"]).path.strip("/") / "index.html").is_file()
 
 
 def test_review_dates_reach_the_attribution_and_the_feed(tmp_path):
