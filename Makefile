@@ -9,7 +9,12 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test chromium checkers clean source-date-epoch
+# `make site CLINIC=riverside` builds clinics/riverside.yml into site-riverside/ (see README, "Another clinic").
+CLINIC ?=
+CONFIG := $(if $(CLINIC),clinics/$(CLINIC).yml,mkdocs.yml)
+SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)
+
+.PHONY: site serve test bench chromium checkers clean source-date-epoch
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +28,12 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 # Strict build into a fresh folder; site/ is replaced only when the whole build passed.
 site: $(VENV)/.site-deps
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
-	rm -rf site && mv .site-new site
-	@echo "Built the site into site/"
+	$(BIN)/mkdocs build --strict --config-file $(CONFIG) --site-dir $(CURDIR)/.site-new || { rm -rf .site-new; exit 1; }
+	rm -rf $(SITE_DIR) && mv .site-new $(SITE_DIR)
+	@echo "Built the site into $(SITE_DIR)/"
 
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --config-file $(CONFIG)
 
 test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed
 	$(BIN)/python -m pytest
@@ -54,6 +59,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
+# Benchmarks, not tests: sizes against their goals (embed first view <= 30 KB gzip).
+bench: site
+	$(BIN)/python scripts/bench_embeds.py $(SITE_DIR)
+
 # Browser tests use Debian's Chromium; install it when missing and we can, else say how.
 chromium:
 	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
@@ -68,4 +77,4 @@ source-date-epoch:
 	@echo $(SOURCE_DATE_EPOCH)
 
 clean:
-	rm -rf site .site-new $(VENV) .venv-properdocs node_modules .pytest_cache
+	rm -rf site site-* .site-new $(VENV) .venv-properdocs node_modules .pytest_cache
