@@ -77,8 +77,8 @@ class PatientPages:
                     f"{condition.symptoms_from}, which has no marked symptom list")
 
     def on_page_markdown(self, markdown: str, page, config) -> str:
-        """Mark glossary terms on this page (not on the glossary itself); put the care cards in."""
-        self.glossary.active = page.file.src_uri != GLOSSARY_PAGE
+        """Mark glossary terms on the article's pages (not on generated ones: checklist, glossary …); put the cards in."""
+        self.glossary.active = not page.file.generated_by
         if page.file.generated_by:
             return markdown
         shown = self._shown(page.file.abs_src_path)
