@@ -97,9 +97,9 @@ def on_files(files, config, **kwargs):
     source = files.get_file_from_path(lists[0].page)
     checklist.edit_uri = source.edit_uri  # "Edit this page" opens the list the checklist comes from
     files.append(checklist)
+    build.patient.on_files(files, config, lists)  # before embeds, so the glossary page gets an embed too
     build.embeds.add_files(files, config, lists, settings)
     build.files = files
-    build.patient.on_files(files, config, lists)
     return files
 
 
