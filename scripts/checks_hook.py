@@ -1,0 +1,76 @@
+"""MkDocs hook: runs the editor checks before anything else reads or changes a page; wiring only.
+
+Listed before scripts/hooks.py in mkdocs.yml, and its events carry a high priority, so an editor's mistake
+is reported as itself, not as whatever it would later break. Errors become PluginError: no traceback,
+a non-zero exit, and (with scripts/build_site.py) the published site/ left as it was.
+"""
+
+from __future__ import annotations
+
+import os
+
+from editor_checks import EditorError, LineNumberFilter, PageChecker, duplicate_destinations, duplicate_titles, install_line_numbers
+from frontmatter import FrontMatterError, split_front_matter
+from frontmatter_schema import validate
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+
+class _Checks:
+    """What one build's checks need; made afresh in on_config because `mkdocs serve` imports this hook once."""
+
+    checker: PageChecker
+    root: str
+    site_urls: frozenset = frozenset()
+
+
+checks = _Checks()
+
+
+@event_priority(100)  # Priority: 100 (first), so later hooks see only checked settings
+def on_config(config, **kwargs):
+    checks.root = os.path.dirname(config.config_file_path)
+    checks.checker = PageChecker(config.markdown_extensions, config.mdx_configs)
+    with open(config.config_file_path, encoding="utf-8") as source:
+        config_text = source.read()
+    install_line_numbers(LineNumberFilter(
+        os.path.relpath(config.docs_dir, checks.root), config.docs_dir, os.path.relpath(config.config_file_path, checks.root), config_text))
+    return config
+
+
+@event_priority(100)  # Priority: 100 (first), before scripts/hooks.py reads the pages
+def on_files(files, config, **kwargs):
+    titles, addresses = [], []
+    try:
+        for file in files.documentation_pages():
+            shown = _shown(file)
+            try:
+                text = file.content_string
+            except UnicodeDecodeError as error:
+                raise EditorError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
+            source = split_front_matter(text, shown)
+            validate(source)
+            if isinstance(source.meta.get("title"), str):
+                titles.append((shown, source.line_of("title"), source.meta["title"]))
+            addresses.append((shown, file.url))
+        duplicate_destinations(addresses)
+        duplicate_titles(titles)
+    except (EditorError, FrontMatterError) as error:
+        raise PluginError(str(error)) from None
+    return files
+
+
+@event_priority(100)  # Priority: 100 (first), before any hook adds the site's own HTML to the page
+def on_page_markdown(markdown, page, files, **kwargs):
+    if page.file.generated_by:  # our generated pages (the checklist) are trusted
+        return markdown
+    urls = frozenset(file.url for file in files) | frozenset(file.dest_uri for file in files)
+    try:
+        checks.checker.check(markdown, _shown(page.file), page.file.content_string, page.file.url, urls)
+    except EditorError as error:
+        raise PluginError(str(error)) from None
+    return markdown
+
+
+def _shown(file) -> str:
+    return os.path.relpath(file.abs_src_path, checks.root)
