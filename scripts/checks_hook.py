@@ -60,16 +60,19 @@ def on_files(files, config, **kwargs):
     return files
 
 
-@event_priority(100)  # Priority: 100 (first), before any hook adds the site's own HTML to the page
-def on_page_markdown(markdown, page, files, **kwargs):
-    if page.file.generated_by:  # our generated pages (the checklist) are trusted
-        return markdown
+@event_priority(100)  # Priority: 100 (first): every page is checked before any is rendered or changed by a hook
+def on_nav(nav, config, files, **kwargs):
     urls = frozenset(file.url for file in files) | frozenset(file.dest_uri for file in files)
     try:
-        checks.checker.check(markdown, _shown(page.file), page.file.content_string, page.file.url, urls)
+        for file in files.documentation_pages():
+            if file.generated_by:  # our generated pages (the checklist) are trusted
+                continue
+            text = file.content_string
+            source = split_front_matter(text, _shown(file))
+            checks.checker.check(source.body, source.path, text, file.url, urls)
     except EditorError as error:
         raise PluginError(str(error)) from None
-    return markdown
+    return nav
 
 
 def _shown(file) -> str:

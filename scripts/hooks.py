@@ -14,6 +14,7 @@ from clinic import Clinic, ClinicError
 from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex, related_html
 from frontmatter import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
+from nav_order import nav_position
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -65,6 +66,8 @@ def on_files(files, config, **kwargs):
     except (FrontMatterError, ChecklistError, TermConflict) as error:
         raise PluginError(str(error)) from None
 
+    in_menu = nav_position(config.nav)
+    lists.sort(key=lambda symptoms: in_menu(symptoms.page))  # one fieldset per condition, in menu order
     with_lists = {symptoms.page for symptoms in lists}
     for required in build.settings.required_pages:
         if required not in with_lists:
