@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from editor_checks import EditorError, LineNumberFilter, PageChecker, duplicate_destinations, duplicate_titles, install_line_numbers
+from editor_checks import EditorError, LineNumberFilter, PageChecker, duplicate_destinations, duplicate_terms, duplicate_titles, install_line_numbers
 from frontmatter import FrontMatterError, split_front_matter
 from frontmatter_schema import validate
 from mkdocs.exceptions import PluginError
@@ -40,7 +40,7 @@ def on_config(config, **kwargs):
 
 @event_priority(100)  # Priority: 100 (first), before scripts/hooks.py reads the pages
 def on_files(files, config, **kwargs):
-    titles, addresses = [], []
+    titles, addresses, terms = [], [], []
     try:
         for file in files.documentation_pages():
             shown = _shown(file)
@@ -53,8 +53,11 @@ def on_files(files, config, **kwargs):
             if isinstance(source.meta.get("title"), str):
                 titles.append((shown, source.line_of("title"), source.meta["title"]))
             addresses.append((shown, file.url))
+            claimed = source.meta.get("terms") or []
+            terms.append((shown, [(source.line_of("terms", n), term) for n, term in enumerate(claimed)]))
         duplicate_destinations(addresses)
         duplicate_titles(titles)
+        duplicate_terms(terms)
     except (EditorError, FrontMatterError) as error:
         raise PluginError(str(error)) from None
     return files

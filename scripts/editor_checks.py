@@ -206,3 +206,16 @@ def install_line_numbers(line_filter: LineNumberFilter) -> None:
         for old in [f for f in logger.filters if isinstance(f, LineNumberFilter)]:
             logger.removeFilter(old)
         logger.addFilter(line_filter)
+
+
+def duplicate_terms(pages: list[tuple[str, list[tuple[int, str]]]]) -> None:
+    """Raise when two pages claim one term, so a mention could not know where to link; pages are (shown path, [(line, term)])."""
+    seen: dict[str, str] = {}
+    for shown, terms in pages:
+        for line, term in terms:
+            key = " ".join(term.lower().split())
+            if seen.get(key, shown) != shown:
+                raise EditorError(
+                    f"{shown}:{line}: the term '{term}' is already claimed by {seen[key]}; each term links to one page, "
+                    "so remove it from one of the two pages' 'terms'")
+            seen[key] = shown
