@@ -1,4 +1,4 @@
-# The command contract: `make site`, `make serve`, `make test`. Each sets itself up from the pinned requirements.
+# The command contract: `make site`, `make serve`, `make test` (and `make check` for editors). Each sets itself up from the pinned requirements.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 # Material 9.8 prints an end-of-life banner on every build; it is not a warning about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test chromium clean
+.PHONY: site serve test check chromium clean
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,13 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-# Strict build into a fresh folder; site/ is replaced only when the whole build passed.
+# Strict build into a temporary folder; site/ is replaced only when the build and every check passed.
 site: $(VENV)/.site-deps
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
-	rm -rf site && mv .site-new site
-	@echo "Built the site into site/"
+	$(BIN)/python scripts/build_site.py
+
+# Reading grade, review dates, alt text and orphan pages, per page; warnings never stop a preview.
+check: $(VENV)/.site-deps
+	$(BIN)/python scripts/content_check.py
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve
@@ -41,4 +42,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site .site-new $(VENV) .pytest_cache
+	rm -rf site .site-new .site-new-* .site-old-* $(VENV) .pytest_cache
