@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from content_check import Settings as ContentCheckSettings
 from editor_checks import EditorError, LineNumberFilter, PageChecker, duplicate_destinations, duplicate_terms, duplicate_titles, install_line_numbers
 from frontmatter import FrontMatterError, split_front_matter
 from frontmatter_schema import validate
@@ -30,6 +31,10 @@ checks = _Checks()
 @event_priority(100)  # Priority: 100 (first), so later hooks see only checked settings
 def on_config(config, **kwargs):
     checks.root = os.path.dirname(config.config_file_path)
+    try:
+        ContentCheckSettings.from_mapping(config.extra.get("content_check"))  # checked here so `serve` reports it too
+    except ValueError as error:
+        raise PluginError(f"{os.path.relpath(config.config_file_path, checks.root)}: {error}") from None
     checks.checker = PageChecker(config.markdown_extensions, config.mdx_configs)
     with open(config.config_file_path, encoding="utf-8") as source:
         config_text = source.read()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -19,8 +20,9 @@ from frontmatter import FrontMatterError, Source
 class Field:
     """One front-matter key: the kind of value it holds and an example line for messages."""
 
-    kind: str  # "text", "plain sentence", "phrases", "date", "sources"
+    kind: str  # "plain text", "plain sentence", "phrases", "date", "sources", "choices"
     example: str  # how the line looks when it is right
+    choices: tuple[str, ...] = ()  # for "choices": the words the list may hold
 
 
 FIELDS: dict[str, Field] = {
@@ -31,8 +33,12 @@ FIELDS: dict[str, Field] = {
     "next_review": Field("date", "next_review: 2027-10-01"),
     "reviewed_by": Field("plain text", 'reviewed_by: "Dr A. Example, vascular surgeon"'),
     "sources": Field("sources", 'sources:\n  - title: "Name of the article or guideline"\n    url: "https://…"'),
+    # Material for MkDocs: parts of the page layout to hide on this page.
+    "hide": Field("choices", "hide:\n  - toc", ("navigation", "toc", "footer", "path", "tags", "feedback")),
 }
 SOURCE_KEYS = ("title", "url")
+# A full stop, question or exclamation mark followed by another sentence ("e.g. this" is no second sentence).
+SECOND_SENTENCE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)[.!?]\s+[A-Z0-9]")
 
 
 def validate(source: Source) -> None:
@@ -75,8 +81,15 @@ def _plain_sentence(source, key, value):
     problem = _plain_text(source, key, value)
     if problem:
         return problem
-    if "\n" in value.strip():
-        return f"'{key}' must be one sentence on one line"
+    if "\n" in value.strip() or SECOND_SENTENCE.search(value.strip()):
+        return f"'{key}' must be one sentence; search results and link previews show only that"
+    return None
+
+
+def _choices(source, key, value):
+    choices = FIELDS[key].choices
+    if not isinstance(value, list) or not all(item in choices for item in value):
+        return f"'{key}' must be a list of some of: {', '.join(choices)}"
     return None
 
 
@@ -127,6 +140,7 @@ CHECKS = {
     "phrases": _phrases,
     "date": _date,
     "sources": _sources,
+    "choices": _choices,
 }
 
 

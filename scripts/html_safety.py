@@ -23,7 +23,7 @@ ALLOWED_TAGS = frozenset(
 # Attributes allowed on every allowed tag; `aria-*` too. `markdown` is md_in_html's switch.
 GLOBAL_ATTRIBUTES = frozenset("class id title lang dir role hidden markdown".split())
 TAG_ATTRIBUTES = {
-    "a": {"href", "hreflang", "rel"},
+    "a": {"href", "hreflang", "rel", "target"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "headers"},
     "th": {"colspan", "rowspan", "headers", "scope", "abbr"},
@@ -130,6 +130,9 @@ def _attribute_problems(tag: str, attrs: dict, needle: str, raw: bool) -> list[P
             problems.append(Problem(needle, f"the attribute '{name}' is not allowed on <{tag}>; remove it"))
         elif name in URL_ATTRIBUTES and value and unsafe_url(value):
             problems.append(Problem(value.strip()[:40], f"<{tag} {name}=\"{value}\"> is not a safe address; link to a page, a file in docs/ or an https:// website"))
+        elif tag == "img" and name == "src" and value and _elsewhere(value):
+            problems.append(Problem(value.strip()[:40], f"the image {value} is loaded from another website, which patient pages must not do; "
+                                    "save the image in docs/assets/ and use that file"))
     if tag == "img" and raw and "alt" not in attrs:
         problems.append(Problem(needle, "the image has no alt text; add alt=\"what the image shows\" (or alt=\"\" if it is only decoration)"))
     return problems
@@ -143,6 +146,12 @@ def unsafe_url(url: str) -> bool:
     except ValueError:
         return True
     return scheme not in SAFE_SCHEMES
+
+
+def _elsewhere(url: str) -> bool:
+    """Whether an address points at another website (`https://…` or `//…`)."""
+    parts = urlsplit(url.strip())
+    return bool(parts.scheme or parts.netloc)
 
 
 def _unbalanced(tags: list[Tag]) -> list[Problem]:

@@ -50,7 +50,7 @@ def test_overdue_review_fails_make_site_only_when_the_policy_says_so(tmp_path):
     assert warned.returncode == 0, warned.stderr
     before = tree_digest(project / "site")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("\nextra:\n", "\nextra:\n  content_check:\n    overdue_review: fail\n"), "utf-8")
+    config.write_text(config.read_text("utf-8").replace("overdue_review: warn", "overdue_review: fail"), "utf-8")
     failed = run_script(project, "build_site.py", "--today", TODAY.isoformat())
     assert failed.returncode != 0
     assert "docs/page.md: the review was due on 2025-01-01" in failed.stderr
