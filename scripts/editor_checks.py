@@ -31,6 +31,39 @@ class EditorError(ValueError):
 class _Found:
     problems: list[Problem] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    editor_written: set[int] = field(default_factory=set)  # stash entries that hold the editor's own raw HTML
+    storing_raw: bool = False
+
+    def clear(self) -> None:
+        self.problems.clear()
+        self.links.clear()
+        self.editor_written.clear()
+        self.storing_raw = False
+
+
+def _track_editor_html(md: markdown.Markdown, found: _Found) -> None:
+    """Mark what Python-Markdown's raw-HTML readers put in the stash, so HTML other extensions generate
+    (a fenced code block, an icon) is not taken for the editor's."""
+    store = md.htmlStash.store
+
+    def tracked_store(html):
+        placeholder = store(html)
+        if found.storing_raw:
+            found.editor_written.add(md.htmlStash.html_counter - 1)
+        return placeholder
+
+    def while_reading_raw(method):
+        def wrapper(*args, **kwargs):
+            found.storing_raw = True
+            try:
+                return method(*args, **kwargs)
+            finally:
+                found.storing_raw = False
+        return wrapper
+
+    md.htmlStash.store = tracked_store
+    md.preprocessors["html_block"].run = while_reading_raw(md.preprocessors["html_block"].run)
+    md.inlinePatterns["html"].handleMatch = while_reading_raw(md.inlinePatterns["html"].handleMatch)
 
 
 class _SafetyTreeprocessor(Treeprocessor):
@@ -39,7 +72,8 @@ class _SafetyTreeprocessor(Treeprocessor):
         self.found = found
 
     def run(self, root):
-        raw = [block for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str)]
+        stash = self.md.htmlStash.rawHtmlBlocks
+        raw = [stash[n] for n in sorted(self.found.editor_written) if n < len(stash) and isinstance(stash[n], str)]
         self.found.problems += check_raw_html(raw) + check_tree(root)
         self.found.links += raw_links(raw)
 
@@ -63,12 +97,12 @@ class PageChecker:
         # Only extensions named in mkdocs.yml: the hooks' own extension objects hold per-page state.
         named = [name for name in extensions if isinstance(name, str)]
         self.md = markdown.Markdown(extensions=[*named, SafetyExtension(self.found)], extension_configs=configs)
+        _track_editor_html(self.md, self.found)
 
     def check(self, body: str, path: str, full_text: str, page_url: str = "", site_urls: frozenset = frozenset()) -> None:
         """Raise EditorError for the first mistake in a page's Markdown `body` (`full_text` is the whole file, for lines)."""
-        self.found.problems.clear()
-        self.found.links.clear()
         self.md.reset()
+        self.found.clear()
         try:
             self.md.convert(body)
         except RecursionError:

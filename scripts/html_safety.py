@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 # Tags an editor may write as raw HTML: text-level markup, layout boxes for `markdown` blocks, tables, details.
 ALLOWED_TAGS = frozenset(
     """a abbr aside b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption
-    figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark nav ol p q s samp section small span strong sub summary sup
+    figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark nav ol p pre q s samp section small span strong sub summary sup
     table tbody td tfoot th thead time tr u ul var wbr""".split()
 )
 # Attributes allowed on every allowed tag; `aria-*` too. `markdown` is md_in_html's switch.
@@ -43,6 +43,8 @@ DANGEROUS_TAGS = frozenset(
 )
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 URL_ATTRIBUTES = ("href", "src", "cite", "action", "formaction", "poster", "srcset", "xlink:href")
+# Attributes whose address the browser fetches by itself when the page opens (a third-party request if remote).
+LOADED_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data"})
 SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "tel"})
 
 WHY = {
@@ -113,28 +115,32 @@ def check_raw_html(fragments: list[str]) -> list[Problem]:
             why = WHY.get(tag.name, "it is not on the list of HTML a page may use")
             problems.append(Problem(tag.text, f"raw <{tag.name}> is not allowed: {why}; remove it (EDITING.md lists the HTML you may use)"))
             continue
-        problems.extend(_attribute_problems(tag.name, dict(tag.attrs), tag.text, raw=True))
+        problems.extend(_attribute_problems(tag.name, dict(tag.attrs), tag.text))
     problems.extend(_unbalanced(tags))
     return problems
 
 
-def _attribute_problems(tag: str, attrs: dict, needle: str, raw: bool) -> list[Problem]:
+def _attribute_problems(tag: str, attrs: dict, written: str | None) -> list[Problem]:
+    """Attribute problems; `written` is the raw tag as the editor wrote it, None for an element of the parsed tree."""
     problems = []
+    raw = written is not None
     for name, value in attrs.items():
         name = name.lower()
+        needle = written or f"{name}="
         if name.startswith("on"):
-            problems.append(Problem(name, f"the attribute '{name}' on <{tag}> would run code; remove it"))
+            problems.append(Problem(needle, f"the attribute '{name}' on <{tag}> would run code; remove it"))
         elif name == "style" and (raw or "url(" in (value or "").lower()):  # tables' own text-align styles are fine
-            problems.append(Problem(name, f"the attribute 'style' on <{tag}> is not allowed; use a class from docs/assets/site.css"))
+            problems.append(Problem(needle, f"the attribute 'style' on <{tag}> is not allowed; use a class from docs/assets/site.css"))
         elif raw and not (name in GLOBAL_ATTRIBUTES or name in TAG_ATTRIBUTES.get(tag, ()) or name.startswith("aria-")):
             problems.append(Problem(needle, f"the attribute '{name}' is not allowed on <{tag}>; remove it"))
         elif name in URL_ATTRIBUTES and value and unsafe_url(value):
             problems.append(Problem(value.strip()[:40], f"<{tag} {name}=\"{value}\"> is not a safe address; link to a page, a file in docs/ or an https:// website"))
-        elif tag == "img" and name == "src" and value and _elsewhere(value):
-            problems.append(Problem(value.strip()[:40], f"the image {value} is loaded from another website, which patient pages must not do; "
-                                    "save the image in docs/assets/ and use that file"))
+        elif name in LOADED_ATTRIBUTES and value and _elsewhere(value):
+            what = "the image" if tag == "img" else f"<{tag}>"
+            problems.append(Problem(value.strip()[:40], f"{what} {value} is loaded from another website, which patient pages must not do; "
+                                    "save the file in docs/assets/ and use that file"))
     if tag == "img" and raw and "alt" not in attrs:
-        problems.append(Problem(needle, "the image has no alt text; add alt=\"what the image shows\" (or alt=\"\" if it is only decoration)"))
+        problems.append(Problem(written, "the image has no alt text; add alt=\"what the image shows\" (or alt=\"\" if it is only decoration)"))
     return problems
 
 
@@ -182,7 +188,7 @@ def check_tree(root: etree.Element) -> list[Problem]:
             continue
         if element.tag in DANGEROUS_TAGS:
             problems.append(Problem(f"<{element.tag}", f"<{element.tag}> is not allowed: {WHY.get(element.tag, 'it could run code')}; remove it"))
-        problems.extend(_attribute_problems(element.tag, dict(element.attrib), element.tag, raw=False))
+        problems.extend(_attribute_problems(element.tag, dict(element.attrib), None))
         if element.tag == "img" and not (element.get("alt") or "").strip():
             problems.append(Problem(element.get("src") or "![", "the image has no alt text; write ![what the image shows](file.png)"))
     return problems

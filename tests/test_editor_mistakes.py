@@ -73,6 +73,7 @@ MISTAKES = [
     ("image-from-another-website", {"page.md": page("![A chart](https://images.example.com/chart.png)")}, None, "docs/page.md:8:", "loaded from another website"),
     ("description-two-sentences", {"page.md": front("title: A page\ndescription: It is about legs. It is also about veins.")}, None, "docs/page.md:3:", "must be one sentence"),
     ("hide-unknown-part", {"page.md": front("title: A page\nhide:\n  - sidebar")}, None, "docs/page.md:3:", "'hide' must be a list of some of"),
+    ("video-from-another-website", {"page.md": page('<div markdown>\n<video src="https://videos.example.com/v.mp4"></video>\n</div>')}, None, "docs/page.md:9:", "loaded from another website"),
     ("image-missing", {"page.md": page("![A chart of leg veins](missing.png)")}, None, "docs/page.md:8:", "'missing.png'"),
     ("deep-quotes", {"page.md": page("> " * 1000 + "deep")}, None, "docs/page.md:8:", "nested 1000 levels deep"),
     ("deep-list", {"page.md": page("".join("  " * level + "- item\n" for level in range(400)))}, None, "docs/page.md:", "nest"),
@@ -116,6 +117,10 @@ A **boxed** note with a [link](symptoms.md).
 | Left | Right |
 |:-----|------:|
 | a    | b     |
+
+```html
+<script>shown as code, never run</script>
+```
 """
 
 
@@ -130,3 +135,4 @@ def test_safe_raw_html_keeps_working(tmp_path):
     assert note.find("strong").get_text() == "boxed" and note.find("a")["href"] == "../symptoms/"
     assert body.find("details").find("summary").get_text() == "More about it"
     assert not body.find("script")
+    assert "<script>shown as code, never run</script>" in body.find("pre").get_text()

@@ -9,6 +9,8 @@ from editor_checks import EditorError, LineNumberFilter, PageChecker, broken_raw
 from frontmatter import FrontMatterError, split_front_matter
 from frontmatter_schema import FIELDS, contains_html, validate
 from html_safety import check_raw_html, unsafe_url
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from nav_order import nav_pages, nav_position
 
 
@@ -112,3 +114,21 @@ def test_menu_order():
     assert nav_pages(nav) == ["index.md", "b.md", "a.md", "checklist.md"]
     assert sorted(["z.md", "a.md", "b.md"], key=nav_position(nav)) == ["b.md", "a.md", "z.md"]
     assert nav_pages(None) == []
+
+
+class IconExtension(Extension):
+    """Stands in for an extension (an icon set, say) that stashes its own generated HTML."""
+
+    def extendMarkdown(self, md):
+        class Icon(InlineProcessor):
+            def handleMatch(self, m, data):
+                return self.md.htmlStash.store('<svg aria-hidden="true" focusable="false"><path d="M0 0"/></svg>'), m.start(0), m.end(0)
+
+        md.inlinePatterns.register(Icon(r":icon:", md), "icon", 75)
+
+
+def test_html_generated_by_extensions_is_not_taken_for_the_editors():
+    checker = PageChecker(["md_in_html", "test_editor_modules:IconExtension"], {})
+    checker.check("An :icon: here, *fine*.", "p.md", "An :icon: here")
+    with pytest.raises(EditorError, match="raw <svg> is not allowed"):
+        checker.check("An <svg></svg> here.", "p.md", "An <svg></svg> here.")
