@@ -15,6 +15,10 @@ from editor_tree import BASE_NAV, small_project
 TODAY = datetime.date(2026, 11, 24)  # fixed, so nothing fails because time passed
 
 
+def python_files(folder):
+    return {name: digest for name, digest in tree_digest(folder).items() if name.endswith(".py")}
+
+
 def run_script(project, name, *args):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, str(project / "scripts" / name), *args]
@@ -158,12 +162,12 @@ terms:
 def test_new_condition_needs_no_code(tmp_path):
     pages = {"page.md": "---\ntitle: A page\ndescription: A page.\n---\n\n# A page\n\nPeople with an example condition notice symptoms.\n",
              "vein-condition.md": CONDITION}
-    scripts_before = tree_digest(ROOT / "scripts")
+    scripts_before = python_files(ROOT / "scripts")
     # the new condition sorts after symptoms.md by name but sits before it in the menu: its fieldset comes first
     project = small_project(tmp_path / "project", pages, nav=["index.md", "page.md", "vein-condition.md", "symptoms.md", "checklist.md"])
     built = build(project, tmp_path / "site")
     assert built.returncode == 0, built.log
-    assert tree_digest(project / "scripts") == scripts_before
+    assert python_files(project / "scripts") == scripts_before
 
     form = built.soup("checklist/").select_one("form.checklist")
     fieldsets = form.find_all("fieldset")
@@ -176,3 +180,20 @@ def test_new_condition_needs_no_code(tmp_path):
     body = built.soup("page/").select_one("article")
     links = {a.get_text(): a["href"] for a in body.select("a.crosslink")}
     assert links == {"example condition": "../vein-condition/", "symptoms": "../symptoms/"}
+
+
+def test_a_warning_does_not_stop_the_preview_but_an_error_does(tmp_path):
+    """`make serve` builds like `mkdocs build` without --strict: warnings are shown with file and line, errors stop."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    def preview_build(project):
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "preview")]
+        return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+
+    warned = preview_build(small_project(tmp_path / "warned", {"page.md": HEAD_PAGE + "See [gone](gone.md).\n"}))
+    assert warned.returncode == 0 and "WARNING -  docs/page.md:8:" in warned.stderr, warned.stderr
+    stopped = preview_build(small_project(tmp_path / "stopped", {"page.md": HEAD_PAGE + "<script>x</script>\n"}))
+    assert stopped.returncode != 0 and "docs/page.md:8: raw <script>" in stopped.stderr, stopped.stderr
+
+
+HEAD_PAGE = "---\ntitle: A page\ndescription: A page.\n---\n\n# A page\n\n"
