@@ -22,7 +22,6 @@ class _Checks:
 
     checker: PageChecker
     root: str
-    site_urls: frozenset = frozenset()
 
 
 checks = _Checks()

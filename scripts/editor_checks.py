@@ -1,8 +1,9 @@
 """Editor mistakes found before a page is published, each reported as `path:line: what is wrong; what to do`.
 
 A page's Markdown is rendered once more on its own, before any hook adds site text to it, through the
-extensions listed in mkdocs.yml plus `SafetyExtension`: whatever raw HTML the stash and tree then hold was
-written by the editor. Site-wide mistakes (two files for one address, two pages with one title) are found
+extensions listed in mkdocs.yml plus `SafetyExtension`. Python-Markdown's raw-HTML readers are watched
+while they fill the stash, so only HTML the editor wrote is held to the allow-list, never HTML another
+extension generated (a fenced code block, an icon). Site-wide mistakes (two files for one address, two pages with one title) are found
 from the file list. MkDocs' own link warnings name the file but no line; `LineNumberFilter` adds it.
 """
 
@@ -43,7 +44,11 @@ class _Found:
 
 def _track_editor_html(md: markdown.Markdown, found: _Found) -> None:
     """Mark what Python-Markdown's raw-HTML readers put in the stash, so HTML other extensions generate
-    (a fenced code block, an icon) is not taken for the editor's."""
+    (a fenced code block, an icon) is not taken for the editor's.
+
+    Hack: Python-Markdown records no origin for stash entries; we wrap `store` and the two readers
+    (the `html_block` preprocessor and the `html` inline pattern) on this private Markdown instance only.
+    """
     store = md.htmlStash.store
 
     def tracked_store(html):
@@ -113,7 +118,7 @@ class PageChecker:
         if depth > MAX_NESTING:
             raise EditorError(f"{path}:{line}: quotes or lists are nested {depth} levels deep; use at most {MAX_NESTING}")
         for problem in self.found.problems:
-            raise EditorError(f"{path}:{line_of(problem.needle, full_text)}: {problem.message}")
+            raise EditorError(f"{path}:{line_of(problem.needle, full_text, problem.occurrence)}: {problem.message}")
         if site_urls:
             for link in self.found.links:
                 problem = broken_raw_link(link, page_url, site_urls)
@@ -121,9 +126,17 @@ class PageChecker:
                     raise EditorError(f"{path}:{line_of(link, full_text)}: {problem}")
 
 
-def line_of(needle: str, text: str) -> int:
-    """The 1-based line of the first place `needle` is written in `text` (case-insensitive), else 1."""
-    at = text.lower().find(needle.lower()) if needle else -1
+def line_of(needle: str, text: str, occurrence: int = 0) -> int:
+    """The 1-based line where `needle` is written in `text` (case-insensitive) for the `occurrence`-th time, else 1."""
+    if not needle:
+        return 1
+    haystack, needle = text.lower(), needle.lower()
+    at = haystack.find(needle)
+    for _ in range(occurrence):
+        later = haystack.find(needle, at + 1)
+        if later < 0:
+            break
+        at = later
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 

@@ -63,6 +63,7 @@ class Problem:
 
     needle: str  # text as the editor wrote it, used to find the line
     message: str
+    occurrence: int = 0  # which appearance of `needle` in the source (0 is the first)
 
 
 @dataclass(frozen=True)
@@ -162,21 +163,25 @@ def _elsewhere(url: str) -> bool:
 
 def _unbalanced(tags: list[Tag]) -> list[Problem]:
     """Opening tags never closed (the rest of the page would show as raw text) and closing tags never opened."""
-    open_tags: list[Tag] = []
+    open_tags: list[tuple[Tag, int]] = []
     problems = []
+    seen: dict[str, int] = {}  # how often each tag text appeared so far, to find the right one in the source
     for tag in tags:
+        occurrence = seen.get(tag.text.lower(), 0)
+        seen[tag.text.lower()] = occurrence + 1
         if tag.name in VOID_TAGS or tag.self_closing:
             continue
         if not tag.closing:
-            open_tags.append(tag)
+            open_tags.append((tag, occurrence))
             continue
-        match = next((n for n in range(len(open_tags) - 1, -1, -1) if open_tags[n].name == tag.name), None)
+        match = next((n for n in range(len(open_tags) - 1, -1, -1) if open_tags[n][0].name == tag.name), None)
         if match is None:
-            problems.append(Problem(tag.text, f"'</{tag.name}>' closes a <{tag.name}> that was never opened; remove it or add the opening tag"))
+            problems.append(Problem(tag.text, f"'</{tag.name}>' closes a <{tag.name}> that was never opened; remove it or add the opening tag", occurrence))
         else:
             del open_tags[match]
-    for tag in open_tags:
-        problems.append(Problem(tag.text, f"'{tag.text}' is never closed, so the rest of the page would show as raw text; add '</{tag.name}>' where it ends"))
+    for tag, occurrence in open_tags:
+        problems.append(Problem(
+            tag.text, f"'{tag.text}' is never closed, so the rest of the page would show as raw text; add '</{tag.name}>' where it ends", occurrence))
     return problems
 
 
@@ -189,6 +194,10 @@ def check_tree(root: etree.Element) -> list[Problem]:
         if element.tag in DANGEROUS_TAGS:
             problems.append(Problem(f"<{element.tag}", f"<{element.tag}> is not allowed: {WHY.get(element.tag, 'it could run code')}; remove it"))
         problems.extend(_attribute_problems(element.tag, dict(element.attrib), None))
+        for text in (element.text, element.tail) if element.tag not in ("code", "pre") else ():
+            if text and "<!--" in text:  # Markdown shows an unclosed comment as text
+                opening = text[text.index("<!--") :].splitlines()[0][:40]
+                problems.append(Problem(opening, "an HTML comment '<!--' is never closed, so it shows on the page as text; add ' -->' where the comment ends"))
         if element.tag == "img" and not (element.get("alt") or "").strip():
             problems.append(Problem(element.get("src") or "![", "the image has no alt text; write ![what the image shows](file.png)"))
     return problems

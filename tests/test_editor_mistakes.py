@@ -57,6 +57,8 @@ MISTAKES = [
     ("page-beside-folder-index", {"page/index.md": "---\ntitle: Folder page\ndescription: Same address.\n---\n\n# Folder page\n"}, None, "docs/page/index.md:1:", "would both be published"),
     ("not-utf-8", {"page.md": page("Caf\xe9 au lait.").encode("latin-1")}, None, "docs/page.md:1:", "not UTF-8"),
     ("div-never-closed", {"page.md": page('<div class="note">\n\nImportant words.')}, None, "docs/page.md:8:", "never closed"),
+    ("second-div-never-closed", {"page.md": page('<div class="note">\n\nFirst.\n\n</div>\n\n<div class="note">\n\nSecond.')}, None, "docs/page.md:14:", "never closed"),
+    ("comment-never-closed", {"page.md": page("<!-- fine -->\n\nWords.\n\n<!-- a note for editors\n\nMore words.")}, None, "docs/page.md:12:", "comment '<!--' is never closed"),
     ("close-tag-never-opened", {"page.md": page("Some words.\n\n</div>")}, None, "docs/page.md:10:", "never opened"),
     ("raw-script", {"page.md": page('Text.\n\n<script>alert("hi")</script>')}, None, "docs/page.md:10:", "raw <script> is not allowed"),
     ("raw-script-inline", {"page.md": page('Text <script>alert("hi")</script> more.')}, None, "docs/page.md:8:", "raw <script> is not allowed"),
