@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 
-from content_check import Settings as ContentCheckSettings
+from content_settings import Settings as ContentCheckSettings
 from editor_checks import EditorError, LineNumberFilter, PageChecker, duplicate_destinations, duplicate_terms, duplicate_titles, install_line_numbers
 from frontmatter import FrontMatterError, split_front_matter
 from frontmatter_schema import validate
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure import nav as mkdocs_nav
+from mkdocs.structure import pages as mkdocs_pages
 
 
 class _Checks:
@@ -37,8 +39,10 @@ def on_config(config, **kwargs):
     checks.checker = PageChecker(config.markdown_extensions, config.mdx_configs)
     with open(config.config_file_path, encoding="utf-8") as source:
         config_text = source.read()
-    install_line_numbers(LineNumberFilter(
-        os.path.relpath(config.docs_dir, checks.root), config.docs_dir, os.path.relpath(config.config_file_path, checks.root), config_text))
+    line_filter = LineNumberFilter(
+        os.path.relpath(config.docs_dir, checks.root), config.docs_dir, os.path.relpath(config.config_file_path, checks.root), config_text)
+    # The loggers' real names: under ProperDocs, `mkdocs.structure.pages` is `properdocs.structure.pages`.
+    install_line_numbers(line_filter, [mkdocs_pages.__name__, mkdocs_nav.__name__])
     return config
 
 

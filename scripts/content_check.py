@@ -21,35 +21,16 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import textstat
+from content_settings import Settings
 from frontmatter import FrontMatterError, split_front_matter
 from frontmatter_schema import as_date
 from mkdocs.config import load_config
 from nav_order import nav_pages
 
-TARGET_GRADE = 8.0
-POLICIES = ("warn", "fail")  # what an overdue review is: a warning, or an error that stops `make site`
 BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd figcaption summary caption blockquote".split())
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 SKIP_CLASSES = frozenset({"site-added", "headerlink", "related-pages", "clinic-contact"})
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """`extra.content_check` in mkdocs.yml."""
-
-    target_grade: float = TARGET_GRADE
-    overdue_review: str = "warn"
-
-    @classmethod
-    def from_mapping(cls, data: object) -> "Settings":
-        data = {} if data is None else data
-        if not isinstance(data, dict) or set(data) - {"target_grade", "overdue_review"}:
-            raise ValueError("extra.content_check may set only target_grade (a number) and overdue_review (warn or fail)")
-        settings = cls(**data)
-        if settings.overdue_review not in POLICIES or not isinstance(settings.target_grade, (int, float)):
-            raise ValueError("extra.content_check: target_grade must be a number and overdue_review 'warn' or 'fail'")
-        return settings
 
 
 @dataclass
@@ -161,7 +142,7 @@ def review_findings(meta: dict, today: datetime.date, settings: Settings, report
         report.notes.append("no sources are listed (sources)")
 
 
-def check_site(docs_dir: Path, site_dir: Path, nav_pages: list[str], today: datetime.date, settings: Settings,
+def check_site(docs_dir: Path, site_dir: Path, menu: list[str], today: datetime.date, settings: Settings,
                shown_docs: str = "docs", use_directory_urls: bool = True) -> list[PageReport]:
     """One report per Markdown page in `docs_dir`, from its source and its built HTML in `site_dir`."""
     pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
@@ -197,7 +178,7 @@ def check_site(docs_dir: Path, site_dir: Path, nav_pages: list[str], today: date
         src = report.path[len(shown_docs) + 1 :]
         if src == "index.md" or linked_to.get(src):
             continue
-        if src in nav_pages:
+        if src in menu:
             report.notes.append("no other page links to this page; readers find it only through the menu")
         else:
             report.warnings.append("orphan page: it is not in the menu and no page links to it")
@@ -213,7 +194,10 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
 
 
 def _link_target(href: str, from_url: str, urls: dict[str, str]) -> str | None:
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
     if parts.scheme or parts.netloc:
         return None
     path = urlsplit(urljoin("/" + from_url, parts.path)).path.lstrip("/")

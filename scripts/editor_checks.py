@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import markdown
-from html_safety import Problem, check_raw_html, check_tree, raw_links
+from html_safety import Problem, check_raw_html, check_tree, raw_links, split_url
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -159,7 +159,10 @@ def deepest_line(text: str) -> int:
 
 def broken_raw_link(link: str, page_url: str, site_urls: frozenset) -> str | None:
     """Why a relative address written in raw HTML leads nowhere on the built site, or None when it works."""
-    path = urlsplit(link).path
+    parts = split_url(link)
+    if parts is None:
+        return f"the raw HTML link '{link}' is not a valid address"
+    path = parts.path
     if not path:
         return None
     if path.endswith(".md"):
@@ -246,9 +249,9 @@ class LineNumberFilter(logging.Filter):
         return 1
 
 
-def install_line_numbers(line_filter: LineNumberFilter) -> None:
+def install_line_numbers(line_filter: LineNumberFilter, logger_names: list[str]) -> None:
     """Attach the filter to MkDocs' page and nav loggers, replacing one left by an earlier `serve` rebuild."""
-    for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+    for name in logger_names:
         logger = logging.getLogger(name)
         for old in [f for f in logger.filters if isinstance(f, LineNumberFilter)]:
             logger.removeFilter(old)

@@ -86,7 +86,7 @@ def split_front_matter(text: str, path: str) -> Source:
     if not isinstance(meta, dict):
         raise FrontMatterError(path, 2, "front matter must be 'key: value' lines, not a list or plain text")
     key_lines: dict[str, int] = {}
-    for key, _ in node.value:
+    for key, _ in node.value if node is not None else ():  # None: empty, or only comments
         name = str(key.value)
         if name in key_lines:
             raise FrontMatterError(

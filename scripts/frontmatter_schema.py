@@ -128,7 +128,7 @@ def _sources(source, key, value):
         title, url = item["title"], item["url"]
         if not isinstance(title, str) or not title.strip() or contains_html(title):
             return source.line_of(key, number, "title"), f"source {number + 1}'s title must be plain text"
-        parts = urlsplit(url) if isinstance(url, str) else None
+        parts = _split(url) if isinstance(url, str) else None
         if parts is None or parts.scheme != "https" or not parts.netloc:
             return source.line_of(key, number, "url"), f"source {number + 1}'s url must be a full web address starting with https://"
     return None
@@ -142,6 +142,13 @@ CHECKS = {
     "sources": _sources,
     "choices": _choices,
 }
+
+
+def _split(url: str):
+    try:
+        return urlsplit(url.strip())
+    except ValueError:  # e.g. "https://[": no address at all
+        return None
 
 
 def as_date(value) -> datetime.date | None:

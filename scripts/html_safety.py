@@ -92,23 +92,37 @@ class _TagReader(HTMLParser):
         self.tags.append(Tag(tag, (), f"</{tag}", closing=True))
 
 
-def read_tags(fragments: list[str]) -> list[Tag]:
-    """Every tag in the raw HTML fragments, in order; comments and text are skipped."""
+def read_tags(fragments: list[str]) -> tuple[list[Tag], list[str]]:
+    """Every tag in the raw HTML fragments, in order (comments and text skipped), and the fragments no parser can read."""
     reader = _TagReader()
     tags: list[Tag] = []
+    unreadable: list[str] = []
     for fragment in fragments:
         reader.reset()
         reader.tags = []
-        reader.feed(fragment)
-        reader.close()
+        try:
+            reader.feed(fragment)
+            reader.close()
+        except (AssertionError, ValueError):  # html.parser gives up on some broken `<![…` declarations
+            unreadable.append(fragment)
+            continue
         tags.extend(reader.tags)
-    return tags
+    return tags, unreadable
+
+
+def split_url(url: str):
+    """`urlsplit`, or None for an address it cannot read (such as "http://[")."""
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return None
 
 
 def check_raw_html(fragments: list[str]) -> list[Problem]:
     """Problems in an editor's raw HTML: tags or attributes off the allow-list, unsafe URLs, unclosed tags."""
-    problems: list[Problem] = []
-    tags = read_tags(fragments)
+    tags, unreadable = read_tags(fragments)
+    problems = [Problem(fragment.strip()[:30], "this HTML cannot be read; check the '<' and '>' signs, or write it in Markdown")
+                for fragment in unreadable]
     for tag in tags:
         if tag.closing:
             continue
@@ -148,17 +162,14 @@ def _attribute_problems(tag: str, attrs: dict, written: str | None) -> list[Prob
 def unsafe_url(url: str) -> bool:
     """Whether a link or image address uses a scheme that runs code or hides content (javascript:, data: …)."""
     cleaned = "".join(ch for ch in url if ord(ch) > 32 and ch != "\x7f")  # browsers ignore these inside schemes
-    try:
-        scheme = urlsplit(cleaned).scheme.lower()
-    except ValueError:
-        return True
-    return scheme not in SAFE_SCHEMES
+    parts = split_url(cleaned)
+    return parts is None or parts.scheme.lower() not in SAFE_SCHEMES
 
 
 def _elsewhere(url: str) -> bool:
     """Whether an address points at another website (`https://…` or `//…`)."""
-    parts = urlsplit(url.strip())
-    return bool(parts.scheme or parts.netloc)
+    parts = split_url(url)
+    return parts is not None and bool(parts.scheme or parts.netloc)
 
 
 def _unbalanced(tags: list[Tag]) -> list[Problem]:
@@ -206,8 +217,9 @@ def check_tree(root: etree.Element) -> list[Problem]:
 def raw_links(fragments: list[str]) -> list[str]:
     """Relative addresses in raw HTML (`<a href>`, `<img src>`), which MkDocs neither checks nor rewrites."""
     found = []
-    for tag in read_tags(fragments):
+    for tag in read_tags(fragments)[0]:
         for name, value in tag.attrs:
-            if name in ("href", "src") and value and not urlsplit(value.strip()).scheme and not value.startswith(("#", "//")):
+            parts = split_url(value or "")
+            if name in ("href", "src") and value and parts and not parts.scheme and not value.startswith(("#", "//")):
                 found.append(value.strip())
     return found

@@ -9,7 +9,8 @@ import sys
 
 from bs4 import BeautifulSoup
 from conftest import ROOT, build, tree_digest
-from content_check import Settings, check_site, format_report, read_article, readability
+from content_check import check_site, format_report, read_article, readability
+from content_settings import Settings
 from editor_tree import BASE_NAV, small_project
 
 TODAY = datetime.date(2026, 11, 24)  # fixed, so nothing fails because time passed

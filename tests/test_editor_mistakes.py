@@ -69,6 +69,7 @@ MISTAKES = [
     ("attr-list-on-attribute", {"page.md": page('Click here.\n{: onmouseover="steal()" }')}, None, "docs/page.md:9:", "'onmouseover'"),
     ("raw-style-attribute", {"page.md": page('A <span style="color: red">word</span>.')}, None, "docs/page.md:8:", "'style'"),
     ("javascript-link", {"page.md": page("[Click me](javascript:alert(1))")}, None, "docs/page.md:8:", "not a safe address"),
+    ("address-unreadable", {"page.md": page("[Click me](http://[oops)")}, None, "docs/page.md:8:", "not a safe address"),
     ("javascript-link-raw", {"page.md": page('<a href=" JavaScript:alert(1)">Click</a>')}, None, "docs/page.md:8:", "not a safe address"),
     ("image-without-alt", {"page.md": page("Text.\n\n![](assets/chart.png)")}, None, "docs/page.md:10:", "no alt text"),
     ("raw-image-without-alt", {"page.md": page('<img src="assets/chart.png">')}, None, "docs/page.md:8:", "no alt text"),

@@ -132,3 +132,15 @@ def test_html_generated_by_extensions_is_not_taken_for_the_editors():
     checker.check("An :icon: here, *fine*.", "p.md", "An :icon: here")
     with pytest.raises(EditorError, match="raw <svg> is not allowed"):
         checker.check("An <svg></svg> here.", "p.md", "An <svg></svg> here.")
+
+
+@pytest.mark.parametrize("text", ["---\n---\n# T\n", "---\n# only a comment\n---\n# T\n"])
+def test_empty_front_matter_is_no_front_matter(text):
+    source = split_front_matter(text, "p.md")
+    validate(source)
+    assert source.meta == {} and source.body == "# T\n"
+
+
+@pytest.mark.parametrize("html", ["<![<div`#", "x <![http://[ y"])
+def test_html_no_parser_can_read_is_a_clean_problem(html):
+    assert [p.message for p in check_raw_html([html])] == ["this HTML cannot be read; check the '<' and '>' signs, or write it in Markdown"]
