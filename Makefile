@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 # Material 9.8 prints an end-of-life banner on every build; it is not a warning about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check chromium clean
+.PHONY: site serve test chromium clean
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ site: $(VENV)/.site-deps
 	$(BIN)/python scripts/build_site.py
 
 # Reading grade, review dates, alt text and orphan pages, per page; warnings never stop a preview.
+.PHONY: check
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/content_check.py
 
@@ -42,4 +43,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site .site-new .site-new-* .site-old-* $(VENV) .pytest_cache
+	rm -rf site .site-new $(VENV) .pytest_cache
