@@ -5,8 +5,16 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 # Material 9.8 prints an end-of-life banner on every build; it is not a warning about our site.
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates MkDocs stamps (the sitemap) come from the last commit unless given.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test chromium clean
+# `make site CLINIC=riverside` builds clinics/riverside.yml into site-riverside/ (see README, "Another clinic").
+CLINIC ?=
+CONFIG := $(if $(CLINIC),clinics/$(CLINIC).yml,mkdocs.yml)
+SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)
+
+.PHONY: site serve test bench chromium checkers clean source-date-epoch
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,18 +27,43 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 
 # Strict build into a temporary folder; site/ is replaced only when the build and every check passed.
 site: $(VENV)/.site-deps
-	$(BIN)/python scripts/build_site.py
+	$(BIN)/python scripts/build_site.py --config-file $(CONFIG) --site-dir $(SITE_DIR)
 
 # Reading grade, review dates, alt text and orphan pages, per page; warnings never stop a preview.
 .PHONY: check
 check: $(VENV)/.site-deps
-	$(BIN)/python scripts/content_check.py
+	$(BIN)/python scripts/content_check.py --config-file $(CONFIG)
 
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --config-file $(CONFIG)
 
-test: $(VENV)/.test-deps chromium
+test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed
 	$(BIN)/python -m pytest
+
+# The same site built by ProperDocs, the maintained MkDocs fork, in its own environment without `mkdocs`.
+.venv-properdocs/.installed: requirements-properdocs.txt
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	touch $@
+
+# The Nu Html Checker (npm vnu-jar) needs Java and npm; install them from Debian when missing and we can.
+checkers: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@if ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Java and npm from Debian for the HTML checker"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm >/dev/null; \
+		else \
+			echo "The HTML checker needs Java and npm. Run: sudo apt-get install default-jre-headless npm"; exit 1; \
+		fi; \
+	fi
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# Benchmarks, not tests: sizes against their goals (embed first view <= 30 KB gzip).
+bench: site
+	$(BIN)/python scripts/bench_embeds.py $(SITE_DIR)
 
 # Browser tests use Debian's Chromium; install it when missing and we can, else say how.
 chromium:
@@ -42,5 +75,8 @@ chromium:
 		echo "The browser tests need Debian's Chromium. Run: sudo apt-get install chromium"; exit 1; \
 	fi
 
+source-date-epoch:
+	@echo $(SOURCE_DATE_EPOCH)
+
 clean:
-	rm -rf site .site-new $(VENV) .pytest_cache
+	rm -rf site site-* .site-new $(VENV) .venv-properdocs node_modules .pytest_cache

@@ -1,8 +1,9 @@
 """Link the first mention of a term that another page explains, by changing the parsed Markdown tree.
 
 Design: every page declares the phrases it explains (`terms` in its front matter). `TermIndex` compiles
-all of them into one case-insensitive, whole-word alternation, longest phrase first, so each text node is
-scanned once whatever the number of terms. `link_terms` walks a page's element tree in document order,
+all of them into one case-insensitive, whole-word regular expression shaped as a trie (shared prefixes
+factored out, longest phrase preferred), so each text node is scanned once and each position costs the
+length of a term, not the number of terms. `link_terms` walks a page's element tree in document order,
 rewriting `text`/`tail` like Python-Markdown's abbr extension, never entering elements where a link would
 be wrong (headings, links, code, form labels …) and skipping code spans (AtomicString). Each target page
 is linked at most once per page, never the page itself. Links are written as `/<source path>`, so MkDocs'
@@ -61,9 +62,7 @@ class TermIndex:
                 targets[key] = Target(page, title)
         if not targets:
             return cls()
-        phrases = sorted(targets, key=lambda t: (-len(t), t))
-        alternation = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
-        return cls(targets, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE))
+        return cls(targets, re.compile(rf"(?<!\w)(?:{trie_pattern(targets)})(?!\w)", re.IGNORECASE))
 
     def target_of(self, mention: str) -> Target:
         return self.targets[_normalise(mention)]
@@ -71,6 +70,31 @@ class TermIndex:
 
 def _normalise(term: str) -> str:
     return " ".join(term.lower().split())
+
+
+def trie_pattern(phrases) -> str:
+    """A regular expression matching any of `phrases` (normalised), longest first, as a character trie.
+
+    A space in a phrase matches any run of white space, so a term broken over two lines still matches.
+    """
+    END = ""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[END] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and END not in node:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if END in node else group  # greedy: the longer phrase is tried first
+
+    return emit(trie)
 
 
 def link_terms(root: etree.Element, index: TermIndex, page: str, raw_html: list[str] = ()) -> list[Target]:
@@ -176,11 +200,19 @@ class CrossLinkState:
     index: TermIndex = field(default_factory=TermIndex)
     page: str | None = None  # the page being rendered; None renders without cross-links
     outgoing: dict[str, list[Target]] = field(default_factory=dict)  # page -> pages it links to, in order
+    incoming: dict[str, list[str]] = field(default_factory=dict)  # page -> pages linking to it, in render order
+
+    def record(self, page: str, targets: list[Target]) -> None:
+        """Remember the links one page got (a page rendered twice keeps its latest links)."""
+        for old in self.outgoing.get(page, []):
+            self.incoming[old.page].remove(page)
+        self.outgoing[page] = targets
+        for target in targets:
+            self.incoming.setdefault(target.page, []).append(page)
 
     def related(self, page: str) -> list[str]:
         """Pages this page links to (in reading order), then pages that link to it: its "Related pages"."""
-        pages = [target.page for target in self.outgoing.get(page, [])]
-        pages += [source for source, targets in self.outgoing.items() if any(t.page == page for t in targets)]
+        pages = [target.page for target in self.outgoing.get(page, [])] + self.incoming.get(page, [])
         return [other for other in dict.fromkeys(pages) if other != page]
 
 
@@ -193,7 +225,7 @@ class CrossLinkTreeprocessor(Treeprocessor):
         page = self.state.page
         if page is not None:
             raw_html = [str(block) for block in self.md.htmlStash.rawHtmlBlocks]
-            self.state.outgoing[page] = link_terms(root, self.state.index, page, raw_html)
+            self.state.record(page, link_terms(root, self.state.index, page, raw_html))
         return None
 
 

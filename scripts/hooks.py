@@ -11,7 +11,9 @@ from urllib.parse import urljoin
 
 from checklist import HOW_TO_MARK, ChecklistError, ChecklistPage, ChecklistSettings, SymptomList, extract_items, render_checklist_page
 from clinic import Clinic, ClinicError
+from clinic_embeds import ClinicEmbeds
 from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex, related_html
+from for_clinics import PAGE as FOR_CLINICS_PAGE
 from frontmatter import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
 from nav_order import nav_position
@@ -42,6 +44,7 @@ def on_config(config, **kwargs):
         raise PluginError(f"{config.config_file_path}: {error}") from None
     build.crosslinks = CrossLinkState()
     config.markdown_extensions.append(CrossLinkExtension(build.crosslinks))
+    build.embeds = ClinicEmbeds.configure(config, build.clinic)  # branding, embeds, feeds, headers
     return config
 
 
@@ -94,12 +97,14 @@ def on_files(files, config, **kwargs):
     source = files.get_file_from_path(lists[0].page)
     checklist.edit_uri = source.edit_uri  # "Edit this page" opens the list the checklist comes from
     files.append(checklist)
+    build.embeds.add_files(files, config, lists, settings)
     build.files = files
     return files
 
 
 def on_page_markdown(markdown, page, **kwargs):
-    build.crosslinks.page = page.file.src_uri
+    # The for-clinics page is about embedding, not a topic: its words link nowhere and make no "Related pages".
+    build.crosslinks.page = None if page.file.src_uri == FOR_CLINICS_PAGE else page.file.src_uri
     return markdown.replace(CONTACT_MARKER, f"\n{build.clinic.contact_html()}\n")
 
 
@@ -118,4 +123,14 @@ def on_page_context(context, page, **kwargs):
 
 def on_env(env, **kwargs):
     env.globals["clinic_contact_html"] = build.clinic.contact_html()
+    env.globals["oembed_links"] = build.embeds.oembed_links
     return env
+
+
+def on_post_page(output, page, config, **kwargs):
+    build.embeds.collect(page)
+    return output
+
+
+def on_post_build(config, **kwargs):
+    build.embeds.write(config)

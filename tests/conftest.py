@@ -15,6 +15,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
+
+# On CI the property tests run the same generated examples every time, so a red run is reproducible and
+# never caused by chance; on a developer's machine they explore new examples (kept in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")

@@ -79,6 +79,31 @@ def test_related_pages_go_both_ways():
     assert state.related("causes.md") == ["cvi.md"]
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("leg cramps", ["leg cramps"]),  # a phrase whose prefix is another term ("leg")
+        ("leg", ["leg"]),
+        ("legs", []),  # whole words only
+        ("the LEG  Cramps", ["LEG  Cramps"]),  # any case, any run of white space
+        ("leg crampsy leg", ["leg", "leg"]),  # a longer match that fails its word boundary falls back
+        ("symptoms of chronic venous insufficiency", ["symptoms of chronic venous insufficiency"]),
+        ("a+b (c)", ["a+b (c)"]),  # punctuation is literal
+    ],
+)
+def test_the_trie_matcher(text, found):
+    index = TermIndex.build([("a.md", "A", ["leg", "leg cramps", "a+b (c)"]), *PAGES[:2]])
+    assert [m.group() for m in index.pattern.finditer(text)] == found
+
+
+def test_the_matcher_stays_small_for_many_terms():
+    terms = [f"condition {n} syndrome" for n in range(3000)]
+    index = TermIndex.build([(f"p{n}.md", "P", [term]) for n, term in enumerate(terms)])
+    assert len(index.pattern.pattern) < sum(map(len, terms))  # shared prefixes written once
+    assert index.target_of("Condition 2999 syndrome").page == "p2999.md"
+    assert [m.group() for m in index.pattern.finditer("see condition 1234 syndrome now")] == ["condition 1234 syndrome"]
+
+
 def test_a_term_claimed_twice_is_refused():
     with pytest.raises(TermConflict, match="'Symptoms' is claimed by both a.md and b.md"):
         TermIndex.build([("a.md", "A", ["symptoms"]), ("b.md", "B", ["Symptoms"])])

@@ -1,0 +1,51 @@
+/*
+ * Copy buttons on /for-clinics/. Each button copies the snippet in the <code> it names. It uses the
+ * Clipboard API where the browser offers it; otherwise it selects the snippet and tries the older copy
+ * command; if that fails too, the snippet stays selected and the status line says to press Ctrl+C (⌘C).
+ */
+(function () {
+  "use strict";
+
+  function select(code) {
+    var range = document.createRange();
+    range.selectNodeContents(code);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function legacyCopy(code) {
+    select(code);
+    try {
+      return document.execCommand("copy");
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function setUp(button) {
+    var code = document.getElementById(button.getAttribute("data-copy"));
+    var status = document.querySelector('[data-copy-status="' + button.getAttribute("data-copy") + '"]');
+    if (!code || !status) return;
+    function say(text) { status.textContent = text; }
+    function fallback() {
+      if (legacyCopy(code)) {
+        say("Copied.");
+      } else {
+        select(code);
+        say("Selected: press Ctrl+C (or ⌘C on a Mac) to copy.");
+      }
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      say("");
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(code.textContent).then(function () { say("Copied."); }, fallback);
+      } else {
+        fallback();
+      }
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), setUp);
+})();

@@ -1,0 +1,169 @@
+"""MkDocs wiring for the clinic features: branding, embed variants, feeds, for-clinics page and headers.
+
+It is part of the hook layer (it knows MkDocs' config, File and Page objects) and is kept out of hooks.py
+only so that file stays short; the work itself is done by the plain modules it calls: `branding`,
+`embeds`, `feeds`, `for_clinics` and `headers`. Moving to another engine means rewriting this file too.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from branding import STYLESHEET, accent_css
+from checklist import ChecklistSettings, SymptomList
+from clinic import Clinic
+from embed_settings import EmbedSettings, EmbedSettingsError
+from embeds import PageCopy, absolute, embed_context, embed_url, reviewed_date
+from feeds import api_path, dumps, iframe_html, index_json, oembed, oembed_path, page_json
+from for_clinics import PAGE as FOR_CLINICS_PAGE
+from for_clinics import Embeddable, render_for_clinics_page
+from frontmatter import split_front_matter
+from headers import HeadersError, write_headers
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+CHECKLIST_PAGE = "checklist.md"
+COPY_SCRIPT = "assets/for-clinics.js"
+FRAME_SCRIPT = "assets/embed-frame.js"
+EMBED_STYLESHEET = "assets/embed.css"
+TEMPLATE = "embed.html"
+
+
+def _nav_order(nav: object) -> list[str]:
+    """The source files named in mkdocs.yml's `nav`, in order."""
+    found: list[str] = []
+    if isinstance(nav, str):
+        found.append(nav)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found += _nav_order(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            found += _nav_order(item)
+    return found
+
+
+@dataclass
+class ClinicEmbeds:
+    """What one build knows about its embeddable pages; made afresh in on_config."""
+
+    clinic: Clinic
+    settings: EmbedSettings
+    site_url: str
+    embeddable: dict[str, Embeddable] = field(default_factory=dict)  # by source path
+    oembed_links: dict[str, str] = field(default_factory=dict)  # page URL -> its oEmbed address
+    copies: list[PageCopy] = field(default_factory=list)
+    lists: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)  # page URL -> symptom lists
+    list_pages: list[str] = field(default_factory=list)  # URLs of the pages the checklist's lists come from
+
+    @classmethod
+    def configure(cls, config, clinic: Clinic) -> "ClinicEmbeds":
+        """Check `extra.embed`, and add the clinic's stylesheet, logo and the copy-button script."""
+        try:
+            settings = EmbedSettings.from_mapping(config.extra.get("embed"))
+        except EmbedSettingsError as error:
+            raise PluginError(f"{config.config_file_path}: {error}") from None
+        if not config.site_url:
+            raise PluginError(f"{config.config_file_path}: site_url is missing; the embed snippets need the site's full address")
+        if clinic.logo:
+            if not os.path.isfile(os.path.join(config.docs_dir, clinic.logo)):
+                raise PluginError(
+                    f"{config.config_file_path}: extra.clinic.logo {clinic.logo!r} is not a file inside {config.docs_dir}")
+            config.theme["logo"] = clinic.logo
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if COPY_SCRIPT not in map(str, config.extra_javascript):
+            config.extra_javascript.append(COPY_SCRIPT)
+        return cls(clinic, settings, config.site_url)
+
+    def add_files(self, files, config, lists: list[SymptomList], checklist: ChecklistSettings) -> None:
+        """Add the clinic's stylesheet and the for-clinics page; note which pages get embeds."""
+        files.append(File.generated(config, STYLESHEET, content=accent_css(self.clinic.accent_color)))
+        order = _nav_order(config.nav)
+        sources = [f for f in files.documentation_pages() if f.src_uri not in ("index.md", FOR_CLINICS_PAGE)]
+        sources.sort(key=lambda f: (order.index(f.src_uri) if f.src_uri in order else len(order), f.src_uri))
+        for file in sources:
+            if file.src_uri == CHECKLIST_PAGE:
+                title, description = checklist.title, checklist.description
+            else:
+                meta = split_front_matter(file.content_string, file.src_uri).meta
+                title, description = str(meta.get("title") or file.name), str(meta.get("description") or "")
+            self.embeddable[file.src_uri] = Embeddable(file.url, title, description)
+            self.oembed_links[file.url] = absolute(self.site_url, oembed_path(file.url))
+        by_src = {symptoms.page: symptoms for symptoms in lists}
+        for file in sources:
+            shown = [by_src[file.src_uri]] if file.src_uri in by_src else list(lists) if file.src_uri == CHECKLIST_PAGE else []
+            self.lists[file.url] = [(symptoms.title, symptoms.items) for symptoms in shown]
+        self.list_pages = [files.get_file_from_path(symptoms.page).url for symptoms in lists]
+        pages = [
+            (page, iframe_html(_stub(page), self.site_url, config.site_name, self.settings.width, self.settings.height))
+            for page in self.embeddable.values()
+        ]
+        for_clinics = File.generated(config, FOR_CLINICS_PAGE, content=render_for_clinics_page(
+            pages, self.site_url, config.site_name, self.settings.allowed_origins,
+            checklist.storage_key,
+        ))
+        files.append(for_clinics)
+
+    def collect(self, page) -> None:
+        """Keep an embeddable page's rendered content (final after on_page_context) for on_post_build."""
+        if page.file.src_uri not in self.embeddable:
+            return
+        self.copies.append(PageCopy(
+            src_uri=page.file.src_uri,
+            url=page.url,
+            title=page.title or self.embeddable[page.file.src_uri].title,
+            description=str(page.meta.get("description") or ""),
+            content=page.content or "",
+            reviewed=reviewed_date(page.meta.get("reviewed")),
+        ))
+
+    def _with_checklist_review(self) -> list[PageCopy]:
+        """The checklist counts as reviewed when every page its lists come from is; the oldest date wins."""
+        by_url = {copy.url: copy for copy in self.copies}
+        dates = [by_url[url].reviewed if url in by_url else None for url in self.list_pages]
+        result = []
+        for copy in self.copies:
+            if copy.src_uri == CHECKLIST_PAGE and copy.reviewed is None and dates and all(dates):
+                copy = PageCopy(**{**copy.__dict__, "reviewed": min(dates)})
+            result.append(copy)
+        order = list(self.embeddable)
+        return sorted(result, key=lambda copy: order.index(copy.src_uri))
+
+    def write(self, config) -> None:
+        """Write the embed pages, the JSON files and the headers into the built site."""
+        site = Path(config.site_dir)
+        copies = self._with_checklist_review()
+        embeds = {copy.url: embed_url(copy.url) for copy in copies}
+        template = config.theme.get_env().get_template(TEMPLATE)
+        styles = [EMBED_STYLESHEET, *map(str, config.extra_css)]
+        scripts = [str(script) for script in config.extra_javascript if str(script) != COPY_SCRIPT] + [FRAME_SCRIPT]
+        publisher = {
+            "@type": "MedicalClinic",
+            "name": self.clinic.name,
+            "telephone": self.clinic.phone,
+            "url": self.clinic.website,
+        }
+        for copy in copies:
+            context = embed_context(copy, embeds, config.site_name, config.theme["language"], styles, scripts)
+            context["canonical"] = absolute(self.site_url, copy.url)  # search engines: the full page is the original
+            _write(site / embed_url(copy.url) / "index.html", template.render(**context))
+            _write(site / api_path(copy.url), dumps(page_json(copy, self.site_url, config.site_name, self.lists.get(copy.url, []), publisher)))
+            _write(site / oembed_path(copy.url), dumps(oembed(copy, self.site_url, config.site_name, self.settings.width, self.settings.height)))
+        _write(site / "api" / "index.json", dumps(index_json(copies, self.site_url, config.site_name)))
+        nginx = Path(os.path.dirname(config.config_file_path)) / self.settings.nginx_snippet
+        try:
+            write_headers(site, self.settings.allowed_origins, nginx)
+        except HeadersError as error:
+            raise PluginError(f"{os.path.relpath(site)}/{error}") from None
+
+
+def _stub(page: Embeddable) -> PageCopy:
+    return PageCopy(src_uri="", url=page.url, title=page.title, description=page.description, content="")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")

@@ -1,0 +1,186 @@
+"""Embed variants: a page's rendered content, re-linked to live inside another site's frame.
+
+A page's HTML is parsed (never matched with regular expressions) and its links are rewritten for
+`/embed/<slug>/`: links to pages that have an embed stay inside the embeds, links to other pages of the
+site open in the top window, links to other sites open in a new tab, and images keep working from the
+deeper folder. The page around the content comes from the theme template `embed.html`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup
+
+EMBED_ROOT = "embed/"
+# A host name that cannot exist; only used to resolve a relative link against the site's own folders.
+_HERE = "site.invalid"
+# Elements whose text becomes one paragraph of a page's plain text.
+TEXT_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "legend", "label", "td", "th", "figcaption", "blockquote")
+URL_ATTRIBUTES = {"img": "src", "source": "src", "video": "src", "audio": "src", "track": "src"}
+
+
+@dataclass(frozen=True)
+class PageCopy:
+    """One built page as the embeds and feeds need it."""
+
+    src_uri: str  # e.g. "symptoms.md"
+    url: str  # the page's folder in the site, e.g. "symptoms/"
+    title: str
+    description: str
+    content: str  # the page body as rendered HTML
+    reviewed: datetime.date | None = None
+
+
+def slug(url: str) -> str:
+    """The name of a page in `/embed/<slug>/` and `/api/<slug>.json`: its folder, e.g. "symptoms"."""
+    return url.strip("/").replace("/", "-") or "index"
+
+
+def embed_url(url: str) -> str:
+    return f"{EMBED_ROOT}{slug(url)}/"
+
+
+def reviewed_date(value: object) -> datetime.date | None:
+    """The front matter's `reviewed` as a date, when it is one (YAML dates arrive as `date`)."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def human_date(day: datetime.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def attribution(site_name: str, reviewed: datetime.date | None) -> str:
+    """The one line every embed carries: where it comes from and, when known, when it was reviewed."""
+    text = f"From {site_name}"
+    return text + (f" · reviewed {human_date(reviewed)}" if reviewed else "")
+
+
+def relative_url(target: str, here: str) -> str:
+    """The link from the folder `here` (e.g. "embed/causes/") to the site path `target`."""
+    start = "/" + here if here.endswith("/") else posixpath.dirname("/" + here)
+    relative = posixpath.relpath("/" + target, start.rstrip("/") or "/")
+    if target.endswith("/") or target == "":
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative
+
+
+def resolve(page_url: str, href: str) -> tuple[str, str] | None:
+    """(site path, fragment) of a link on `page_url`, or None when it leaves the site."""
+    joined = urlsplit(urljoin(f"https://{_HERE}/{page_url}", href))
+    if joined.scheme != "https" or joined.netloc != _HERE:
+        return None
+    path = joined.path.lstrip("/")
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    return path, joined.fragment
+
+
+def _add_rel(tag, *values: str) -> None:
+    rel = tag.get("rel") or []
+    rel = rel.split() if isinstance(rel, str) else list(rel)
+    tag["rel"] = rel + [value for value in values if value not in rel]
+
+
+def rewrite_for_embed(content: str, page_url: str, embeds: dict[str, str]) -> str:
+    """`content` of the page at `page_url` as it must read at `embed_url(page_url)`.
+
+    `embeds` maps a page's site path ("symptoms/") to its embed path ("embed/symptoms/").
+    """
+    here = embed_url(page_url)
+    soup = BeautifulSoup(content, "html.parser")
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        if href.startswith("#"):
+            continue
+        target = resolve(page_url, href)
+        if target is None:
+            if urlsplit(href).scheme in ("http", "https"):
+                link["target"] = "_blank"
+                _add_rel(link, "noopener", "noreferrer")
+            continue
+        path, fragment = target
+        suffix = f"#{fragment}" if fragment else ""
+        if path in embeds:
+            link["href"] = relative_url(embeds[path], here) + suffix
+            if link.get("target") == "_top":
+                del link["target"]
+        else:
+            link["href"] = relative_url(path, here) + suffix
+            link["target"] = "_top"
+    for name, attribute in URL_ATTRIBUTES.items():
+        for tag in soup.find_all(name, attrs={attribute: True}):
+            target = resolve(page_url, tag[attribute])
+            if target is not None:
+                path, fragment = target
+                tag[attribute] = relative_url(path, here) + (f"#{fragment}" if fragment else "")
+    return str(soup)
+
+
+def absolute_links(content: str, page_url: str, site_url: str) -> str:
+    """`content` with every link and image address made absolute, for use outside the site."""
+    base = urljoin(site_url, page_url)
+    soup = BeautifulSoup(content, "html.parser")
+    for link in soup.find_all("a", href=True):
+        link["href"] = urljoin(base, link["href"])
+    for name, attribute in URL_ATTRIBUTES.items():
+        for tag in soup.find_all(name, attrs={attribute: True}):
+            tag[attribute] = urljoin(base, tag[attribute])
+    return str(soup)
+
+
+def plain_text(content: str) -> str:
+    """The words of rendered HTML, one paragraph per text block, whitespace normalised."""
+    soup = BeautifulSoup(content, "html.parser")
+    for hidden in soup.find_all(["script", "style", "template", "button"]):
+        hidden.decompose()
+    for hidden in soup.select("[hidden], .print-only"):
+        hidden.decompose()
+    paragraphs = []
+    for block in soup.find_all(TEXT_BLOCKS):
+        if block.find(TEXT_BLOCKS):
+            continue  # its inner blocks give the text
+        text = " ".join(block.get_text(" ").split())
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def absolute(site_url: str, path: str) -> str:
+    """A site path as a full address under `site_url`."""
+    parts = urlsplit(urljoin(site_url, path))
+    return urlunsplit(parts)
+
+
+def embed_context(
+    page: PageCopy, embeds: dict[str, str], site_name: str, lang: str, styles: list[str], scripts: list[str]
+) -> dict:
+    """Everything `overrides/embed.html` shows for one page; asset paths (site paths) become relative."""
+    here = embed_url(page.url)
+
+    def asset(path: str) -> str:
+        return relative_url(path, here)
+
+    return {
+        "lang": lang,
+        "title": page.title,
+        "description": page.description,
+        "site_name": site_name,
+        "attribution": attribution(site_name, page.reviewed),
+        "full_page": relative_url(page.url, here),
+        "content": rewrite_for_embed(page.content, page.url, embeds),
+        "styles": [asset(path) for path in styles],
+        "scripts": [asset(path) for path in scripts],
+    }

@@ -1,0 +1,112 @@
+"""Static machine-readable copies of each embeddable page: an oEmbed response and a schema.org JSON.
+
+oEmbed (https://oembed.com) lets a CMS turn our page address into the iframe snippet; the JSON at
+`/api/<slug>.json` follows the shape of the NHS website content API (schema.org `MedicalWebPage` with the
+main text as HTML and as plain text) so another system can reuse the words without scraping pages.
+Symptom lists come from the same `extract_items` results the checklist is built from.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from embeds import PageCopy, absolute, absolute_links, embed_url, plain_text, slug
+
+SCHEMA = "https://schema.org"
+
+
+def api_path(url: str) -> str:
+    return f"api/{slug(url)}.json"
+
+
+def oembed_path(url: str) -> str:
+    return f"oembed/{slug(url)}.json"
+
+
+def iframe_html(page: PageCopy, site_url: str, site_name: str, width: int, height: int) -> str:
+    """The plain, script-free iframe snippet for a page, with a fixed height."""
+    src = absolute(site_url, embed_url(page.url))
+    return (
+        f'<iframe src="{escape(src)}" title="{escape(page.title)} (from {escape(site_name)})" '
+        f'width="{width}" height="{height}" loading="lazy" referrerpolicy="no-referrer" '
+        f'style="width:100%;max-width:{width}px;height:{height}px;border:0"></iframe>'
+    )
+
+
+def oembed(page: PageCopy, site_url: str, site_name: str, width: int, height: int) -> dict:
+    """The oEmbed 1.0 `rich` response for a page."""
+    return {
+        "version": "1.0",
+        "type": "rich",
+        "title": page.title,
+        "provider_name": site_name,
+        "provider_url": site_url,
+        "html": iframe_html(page, site_url, site_name, width, height),
+        "width": width,
+        "height": height,
+    }
+
+
+def symptom_list(title: str, items: list[str] | tuple[str, ...]) -> dict:
+    return {
+        "@type": "ItemList",
+        "name": title,
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": item} for position, item in enumerate(items, start=1)
+        ],
+    }
+
+
+def page_json(page: PageCopy, site_url: str, site_name: str, lists: list[tuple[str, tuple[str, ...]]], publisher: dict) -> dict:
+    """A page as schema.org `MedicalWebPage`; `lists` are (title, items) of the symptom lists it shows."""
+    html = absolute_links(page.content, page.url, site_url)
+    data = {
+        "@context": SCHEMA,
+        "@type": "MedicalWebPage",
+        "@id": absolute(site_url, api_path(page.url)),
+        "name": page.title,
+        "description": page.description,
+        "url": absolute(site_url, page.url),
+        "inLanguage": "en",
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
+        "publisher": publisher,
+        "mainContentOfPage": {"@type": "WebPageElement", "encodingFormat": "text/html", "text": html},
+        "text": plain_text(page.content),
+        "embedUrl": absolute(site_url, embed_url(page.url)),
+    }
+    if page.reviewed:
+        data["lastReviewed"] = page.reviewed.isoformat()
+    if lists:
+        data["hasPart"] = [symptom_list(title, items) for title, items in lists]
+    return data
+
+
+def index_json(pages: list[PageCopy], site_url: str, site_name: str) -> dict:
+    """`/api/index.json`: every page the API offers, in navigation order."""
+    elements = []
+    for position, page in enumerate(pages, start=1):
+        item = {
+            "@type": "MedicalWebPage",
+            "@id": absolute(site_url, api_path(page.url)),
+            "name": page.title,
+            "description": page.description,
+            "url": absolute(site_url, page.url),
+        }
+        if page.reviewed:
+            item["lastReviewed"] = page.reviewed.isoformat()
+        elements.append({"@type": "ListItem", "position": position, "item": item})
+    return {
+        "@context": SCHEMA,
+        "@type": "ItemList",
+        "@id": absolute(site_url, "api/index.json"),
+        "name": f"{site_name}: pages",
+        "url": site_url,
+        "numberOfItems": len(elements),
+        "itemListElement": elements,
+    }
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

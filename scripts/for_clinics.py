@@ -1,0 +1,134 @@
+"""The `/for-clinics/` page: every embeddable page with its two snippets, a live preview and the facts.
+
+A clinic's web person should need nothing else: the snippets are complete (absolute addresses from
+`site_url`), the copy buttons are real buttons, and the framing and storage facts are in plain words.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+from embeds import absolute, embed_url, slug
+from feeds import api_path, oembed_path
+
+PAGE = "for-clinics.md"
+LOADER = "embed.js"
+MESSAGE_TYPE = "vein-guide:height"
+ELEMENT_ATTRIBUTE = "data-vein-guide-embed"
+
+
+@dataclass(frozen=True)
+class Embeddable:
+    """A page that has an embed variant."""
+
+    url: str  # "symptoms/"
+    title: str
+    description: str
+
+
+def loader_snippet(page: Embeddable, site_url: str) -> str:
+    """The recommended snippet: one element naming the page (a plain link until the script runs), one script."""
+    return (
+        f'<div {ELEMENT_ATTRIBUTE}="{escape(slug(page.url))}">'
+        f'<a href="{escape(absolute(site_url, page.url))}">{escape(page.title)}</a></div>\n'
+        f'<script src="{escape(absolute(site_url, LOADER))}" async></script>'
+    )
+
+
+def _snippet_block(ident: str, label: str, code: str, name: str) -> str:
+    """A snippet in a code block with its copy button; the button's name says which snippet it copies."""
+    return (
+        f'<div class="embed-snippet">\n'
+        f'<p class="embed-snippet__label" id="{ident}-label">{escape(label)}</p>\n'
+        f'<pre class="embed-snippet__code"><code id="{ident}">{escape(code)}</code></pre>\n'
+        f'<p class="embed-snippet__actions"><button type="button" class="md-button embed-snippet__copy" '
+        f'data-copy="{ident}" aria-label="Copy this snippet: {escape(name)}" hidden>Copy this snippet</button> '
+        f'<span class="embed-snippet__status" role="status" data-copy-status="{ident}"></span></p>\n'
+        f"</div>"
+    )
+
+
+def _page_section(page: Embeddable, site_url: str, iframe_snippet: str) -> str:
+    name = slug(page.url)
+    preview = embed_url(page.url)
+    return f"""
+<section class="embed-page" aria-labelledby="embed-{name}">
+<h2 id="embed-{name}">{escape(page.title)}</h2>
+<p>{escape(page.description)} <a href="../{escape(page.url)}">Read the full page</a>.
+Machine-readable: <a href="../{escape(api_path(page.url))}">JSON</a>, <a href="../{escape(oembed_path(page.url))}">oEmbed</a>.</p>
+{_snippet_block(f"snippet-{name}-script", "With automatic height (recommended): paste both lines where the page should appear", loader_snippet(page, site_url), f"{page.title}, automatic height")}
+{_snippet_block(f"snippet-{name}-iframe", "Without any script: a frame with a fixed height (it scrolls inside when the text is longer)", iframe_snippet, f"{page.title}, fixed height")}
+<p class="embed-page__preview-label">Live preview of <code>{escape(absolute(site_url, preview))}</code>:</p>
+<iframe class="embed-preview" src="../{escape(preview)}" title="Preview: {escape(page.title)}" loading="lazy"></iframe>
+</section>
+"""
+
+
+def render_for_clinics_page(
+    pages: list[tuple[Embeddable, str]],
+    site_url: str,
+    site_name: str,
+    allowed_origins: tuple[str, ...],
+    storage_key: str,
+) -> str:
+    """The page as Markdown with raw-HTML sections; `pages` pairs each page with its plain iframe snippet."""
+    if allowed_origins:
+        allowed = ", ".join(f"<code>{escape(origin)}</code>" for origin in allowed_origins)
+        who = f"Today these websites may show them: {allowed} (and this site itself)."
+    else:
+        who = "Today no other website is on the list: only this site itself may show them."
+    message = escape(json.dumps({"type": MESSAGE_TYPE, "height": 812}))
+    sections = "\n".join(_page_section(page, site_url, iframe) for page, iframe in pages)
+    contents = "\n".join(f'<li><a href="#embed-{slug(page.url)}">{escape(page.title)}</a></li>' for page, _ in pages)
+    return f"""---
+title: For clinics
+description: Show these patient pages inside your own website, with a copy-and-paste snippet for each page.
+---
+
+# For clinics: show these pages on your website
+
+<div class="site-added embed-howto" markdown>
+
+Any page of {escape(site_name)} below can appear inside your own website, always up to date, with a line
+saying where it comes from and a link to the full page. It takes about two minutes:
+
+1. **Ask us to add your website's address** (for example `https://www.your-clinic.example`) to the list of
+   sites allowed to show these pages. Browsers refuse to show them anywhere else.
+2. **Copy a snippet** below and paste it into your page's HTML where the content should appear. The first
+   snippet grows the frame to the length of the text; the second works without any script, at a fixed height.
+3. **Open your page** to check it. Nothing else is needed: no account, no library, no cookie banner.
+
+</div>
+
+<nav class="embed-contents" aria-label="Embeddable pages">
+<ul>
+{contents}
+</ul>
+</nav>
+
+{sections}
+
+## What to know before you embed
+
+<div class="site-added embed-facts" markdown>
+
+- **Who may show these pages.** Only websites on our list may show the pages under `/embed/` in a frame;
+  the rest of this site may not be framed at all. Our server tells browsers this in a
+  `Content-Security-Policy` header (`frame-ancestors`). {who}
+- **Your patients' answers stay on their device.** Ticks in the symptom checklist are saved in the
+  reader's own browser, under this site's address, the same way as on this site (one `localStorage` key,
+  `{escape(storage_key)}`). Your page cannot read them, we never receive them, and modern browsers keep
+  the ticks made on your site separate from ticks made anywhere else.
+- **What the frame tells your page.** Only its height, as one number, so the frame can grow with the text.
+  The message is always `{message}`; the script checks that it really comes from our frame and ignores
+  anything else. The frame never sends your page's address or anything a reader ticks or types.
+- **No tracking.** The pages set no cookies, load nothing from other websites (no fonts, analytics or
+  advertising), and ask browsers not to send your page's address to us.
+- **Links.** Links to other topics open the embedded version of that topic inside the frame; "Open the full
+  page" and links to other websites open outside it.
+- **Printing.** The checklist's print button prints the list inside the frame, as on this site.
+
+</div>
+"""

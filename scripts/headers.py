@@ -1,0 +1,208 @@
+"""Security headers from the built pages: `_headers` (Netlify / Cloudflare Pages) and an nginx snippet.
+
+The Content-Security-Policy allows no inline code except the inline scripts Material writes, each by the
+sha256 hash of its exact text, read from the built pages with an HTML parser. The site may be framed
+only by itself; `/embed/*` also by the clinic origins in `extra.embed.allowed_origins`. After writing,
+every page is checked against the policy a host would send for it: an inline script without a hash,
+an `on…=` handler attribute, a `javascript:` link or an inline style stops the build, naming the file.
+
+Hosts combine the headers of every rule that matches a path, and two policies are both enforced, so no
+path is matched by two Content-Security-Policy rules: the site's rules name its top-level folders and
+files, and `/embed/*` has its own.
+"""
+
+from __future__ import annotations
+
+import base64
+import fnmatch
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+EMBED_PREFIX = "embed/"
+COMMON = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+# <script type=…> values a browser runs; anything else (JSON, JSON-LD) is data and needs no hash.
+SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
+
+
+class HeadersError(ValueError):
+    """The built site has something its Content-Security-Policy would block."""
+
+
+def _is_executable(script) -> bool:
+    return not script.has_attr("src") and script.get("type", "").strip().lower() in SCRIPT_TYPES
+
+
+def script_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """The CSP hash source of every inline script a browser would run in `html`, in page order."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [script_hash(script.string or "") for script in soup.find_all("script") if _is_executable(script)]
+
+
+def pages(site: Path) -> dict[str, str]:
+    """Every built HTML page by its path in the site, e.g. "symptoms/index.html"."""
+    return {path.relative_to(site).as_posix(): path.read_text("utf-8") for path in sorted(site.rglob("*.html"))}
+
+
+@dataclass(frozen=True)
+class Policies:
+    """The two Content-Security-Policies: for the site, and for `/embed/*`."""
+
+    site: str
+    embed: str
+
+    def for_path(self, path: str) -> str:
+        return self.embed if path.startswith(EMBED_PREFIX) else self.site
+
+
+def _policy(script_hashes: list[str], frame_ancestors: list[str], site: bool) -> str:
+    scripts = " ".join(["'self'", *sorted(set(script_hashes))])
+    directives = [
+        "default-src 'none'",
+        f"script-src {scripts}",
+        "style-src 'self'",
+        "img-src 'self' data:" if site else "img-src 'self'",
+    ]
+    if site:
+        # search: the index is fetched and searched in a worker; /for-clinics/ previews the embeds in frames.
+        directives += ["connect-src 'self'", "worker-src 'self'", "frame-src 'self'", "manifest-src 'self'"]
+    directives += ["base-uri 'self'", "form-action 'self'", "frame-ancestors " + " ".join(frame_ancestors)]
+    return "; ".join(directives)
+
+
+def build_policies(site_pages: dict[str, str], allowed_origins: tuple[str, ...]) -> Policies:
+    site_hashes, embed_hashes = [], []
+    for path, html in site_pages.items():
+        (embed_hashes if path.startswith(EMBED_PREFIX) else site_hashes).extend(inline_script_hashes(html))
+    return Policies(
+        site=_policy(site_hashes, ["'self'"], site=True),
+        embed=_policy(embed_hashes, ["'self'", *allowed_origins], site=False),
+    )
+
+
+def header_rules(site: Path, policies: Policies) -> list[tuple[str, dict[str, str]]]:
+    """(path pattern, headers) in `_headers` order; no path gets two Content-Security-Policy values."""
+    rules: list[tuple[str, dict[str, str]]] = [("/*", dict(COMMON))]
+    site_csp = {"Content-Security-Policy": policies.site}
+    rules += [("/", site_csp)]
+    for entry in sorted(site.iterdir()):
+        if entry.name in ("_headers",) or entry.name + "/" == EMBED_PREFIX:
+            continue
+        if entry.is_dir():
+            rules += [(f"/{entry.name}", site_csp), (f"/{entry.name}/*", site_csp)]
+        else:
+            rules.append((f"/{entry.name}", site_csp))
+    embed = EMBED_PREFIX.rstrip("/")
+    rules += [(f"/{embed}", {"Content-Security-Policy": policies.embed}), (f"/{embed}/*", {"Content-Security-Policy": policies.embed})]
+    return rules
+
+
+def render_headers_file(rules: list[tuple[str, dict[str, str]]]) -> str:
+    lines = [
+        "# Written by the build (scripts/headers.py) for Netlify and Cloudflare Pages; do not edit by hand.",
+        "# The site may be framed only by itself; /embed/* also by extra.embed.allowed_origins.",
+    ]
+    for pattern, headers in rules:
+        lines.append(pattern)
+        lines += [f"  {name}: {value}" for name, value in headers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def render_nginx(policies: Policies) -> str:
+    def block(indent: str, csp: str) -> list[str]:
+        headers = {**COMMON, "Content-Security-Policy": csp}
+        return [f'{indent}add_header {name} "{value}" always;' for name, value in headers.items()]
+
+    lines = [
+        "# Written by the build (scripts/headers.py); do not edit by hand.",
+        "# Include it inside the server { } block that serves the built site:  include /path/to/nginx.conf;",
+        "# nginx drops a server's add_header lines in any location that has add_header lines of its own,",
+        "# so the embed location repeats them all; include it again in any location of yours that adds headers.",
+        *block("", policies.site),
+        "",
+        f"location ^~ /{EMBED_PREFIX} {{",
+        *block("    ", policies.embed),
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def matches(pattern: str, path: str) -> bool:
+    """Whether a `_headers` path pattern (`*` matches anything, slashes too) matches a URL path."""
+    return fnmatch.fnmatchcase(path, pattern.replace("[", "[[]"))
+
+
+def headers_for(rules: list[tuple[str, dict[str, str]]], url_path: str) -> list[tuple[str, str]]:
+    """The headers a host sends for `url_path`: every matching rule's, duplicates kept as hosts do."""
+    return [(name, value) for pattern, headers in rules if matches(pattern, url_path) for name, value in headers.items()]
+
+
+def parse_headers_file(text: str) -> list[tuple[str, dict[str, str]]]:
+    """Read a `_headers` file back: a path line, then indented `Name: value` lines."""
+    rules: list[tuple[str, dict[str, str]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0].isspace():
+            name, _, value = line.strip().partition(":")
+            rules[-1][1][name.strip()] = value.strip()
+        else:
+            rules.append((line.strip(), {}))
+    return rules
+
+
+def _url_paths(page: str) -> list[str]:
+    """The URL paths a page is served at: "symptoms/index.html" at /symptoms/ and at its file name."""
+    paths = ["/" + page]
+    if page == "index.html" or page.endswith("/index.html"):
+        paths.append("/" + page[: -len("index.html")])
+    return paths
+
+
+def check_pages(site_pages: dict[str, str], rules: list[tuple[str, dict[str, str]]]) -> None:
+    """Stop the build when a page has anything its own Content-Security-Policy would block."""
+    for page, html in site_pages.items():
+        for url_path in _url_paths(page):
+            policies = [value for name, value in headers_for(rules, url_path) if name == "Content-Security-Policy"]
+            if len(policies) != 1:
+                raise HeadersError(f"{page}: {len(policies)} Content-Security-Policy rules match {url_path}; expected exactly one")
+            script_src = next(d for d in policies[0].split("; ") if d.startswith("script-src "))
+            allowed = set(script_src.split()[1:])
+            soup = BeautifulSoup(html, "html.parser")
+            for script in soup.find_all("script"):
+                if _is_executable(script) and script_hash(script.string or "") not in allowed:
+                    raise HeadersError(f"{page}: an inline <script> has no hash in the Content-Security-Policy for {url_path}")
+        soup = BeautifulSoup(html, "html.parser")
+        for tag in soup.find_all(True):
+            for attribute, value in tag.attrs.items():
+                if attribute.lower().startswith("on"):
+                    raise HeadersError(
+                        f"{page}: <{tag.name} {attribute}=…> is inline JavaScript, which the Content-Security-Policy blocks; "
+                        "remove it from the page's Markdown"
+                    )
+                if attribute.lower() in ("href", "src", "action", "formaction") and str(value).strip().lower().startswith("javascript:"):
+                    raise HeadersError(f"{page}: <{tag.name} {attribute}=\"javascript:…\"> is blocked by the Content-Security-Policy; remove it")
+            if tag.name == "style" or tag.has_attr("style"):
+                raise HeadersError(
+                    f"{page}: <{tag.name}> has inline CSS (a style attribute or element), which the Content-Security-Policy "
+                    "blocks; use a class and a rule in docs/assets/ instead"
+                )
+
+
+def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path) -> Policies:
+    """Write `_headers` into the site and the nginx snippet to `nginx_file`, after checking every page."""
+    site_pages = pages(site)
+    policies = build_policies(site_pages, allowed_origins)
+    rules = header_rules(site, policies)
+    check_pages(site_pages, rules)
+    (site / "_headers").write_text(render_headers_file(rules), "utf-8")
+    nginx_file.parent.mkdir(parents=True, exist_ok=True)
+    nginx_file.write_text(render_nginx(policies), "utf-8")
+    return policies

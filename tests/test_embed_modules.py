@@ -1,0 +1,154 @@
+"""The plain modules behind embeds, feeds, branding and headers, without MkDocs."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from branding import accent_css
+from bs4 import BeautifulSoup
+from embed_settings import EmbedSettings, EmbedSettingsError, parse_origin
+from embeds import attribution, plain_text, relative_url, rewrite_for_embed
+from headers import HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file, script_hash
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        # an origin as an editor writes it -> as frame-ancestors gets it
+        ("https://clinic.example.org", "https://clinic.example.org"),
+        ("https://Clinic.Example.org/", "https://clinic.example.org"),
+        ("http://localhost:8123", "http://localhost:8123"),
+        ("  https://a.example:443  ", "https://a.example:443"),
+    ],
+)
+def test_origins_are_normalised(value, expected):
+    assert parse_origin(value, "x") == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "clinic.example.org",  # no scheme
+        "ftp://clinic.example.org",  # not a web origin
+        "https://clinic.example.org/embed",  # a path
+        "https://*.example.org",  # a wildcard
+        "https://clinic.example.org; script-src *",  # an attempt to add a directive
+        "https://user@clinic.example.org",  # credentials
+        "https://clinic.example.org:99999",  # no such port
+        "https://clinic.example.org?x=1",
+        "'self'",
+        "",
+        42,
+    ],
+)
+def test_anything_but_a_plain_origin_is_refused(value):
+    with pytest.raises(EmbedSettingsError, match="allowed_origins"):
+        EmbedSettings.from_mapping({"allowed_origins": [value]})
+
+
+def test_embed_settings_reject_unknown_keys_and_odd_sizes():
+    with pytest.raises(EmbedSettingsError, match="unknown key"):
+        EmbedSettings.from_mapping({"origins": []})
+    with pytest.raises(EmbedSettingsError, match="height"):
+        EmbedSettings.from_mapping({"height": "tall"})
+    assert EmbedSettings.from_mapping(None).allowed_origins == ()
+
+
+@pytest.mark.parametrize(
+    "target, here, expected",
+    [
+        # site path, folder of the page linking, relative link
+        ("embed/symptoms/", "embed/causes/", "../symptoms/"),
+        ("symptoms/", "embed/causes/", "../../symptoms/"),
+        ("assets/site.css", "embed/causes/", "../../assets/site.css"),
+        ("", "embed/causes/", "../../"),
+        ("embed/causes/", "embed/causes/", "./"),
+    ],
+)
+def test_relative_url(target, here, expected):
+    assert relative_url(target, here) == expected
+
+
+def test_links_are_rewritten_for_the_embed():
+    content = (
+        '<p><a href="../symptoms/#varicose">in embed</a> <a href="../">home</a> <a href="#top">here</a> '
+        '<a href="https://www.example.com/x">elsewhere</a> <a href="tel:5550100">call</a>'
+        '<img src="../assets/pic.png" alt="a picture"></p>'
+    )
+    soup = BeautifulSoup(rewrite_for_embed(content, "causes/", {"symptoms/": "embed/symptoms/", "causes/": "embed/causes/"}), "html.parser")
+    links = {a.get_text(): a for a in soup.find_all("a")}
+    assert links["in embed"]["href"] == "../symptoms/#varicose" and not links["in embed"].get("target")
+    assert links["home"]["href"] == "../../" and links["home"]["target"] == "_top"
+    assert links["here"]["href"] == "#top" and not links["here"].get("target")
+    assert links["elsewhere"]["target"] == "_blank" and "noopener" in links["elsewhere"]["rel"]
+    assert not links["call"].get("target")
+    assert soup.find("img")["src"] == "../../assets/pic.png"
+
+
+def test_attribution_names_the_site_and_the_review_date_when_known():
+    assert attribution("Vein guide", None) == "From Vein guide"
+    assert attribution("Vein guide", datetime.date(2026, 10, 1)) == "From Vein guide · reviewed 1 October 2026"
+
+
+def test_plain_text_keeps_paragraphs_and_drops_buttons():
+    html = "<h1>Title</h1><p>One <a href='x'>link</a>.</p><ul><li>A</li><li>B</li></ul><button>Print</button>"
+    assert plain_text(html) == "Title\n\nOne link .\n\nA\n\nB"
+
+
+def test_accent_css_sets_the_custom_properties():
+    css = accent_css("#00695C")
+    assert "--md-primary-fg-color: #00695c;" in css
+    assert "body[data-md-color-primary]" in css
+    with pytest.raises(ValueError):
+        accent_css("teal")
+
+
+def test_inline_script_hashes_follow_the_exact_text():
+    html = '<script>alert(1)</script><script src="x.js"></script><script type="application/ld+json">{}</script>'
+    # the published hash of alert(1), as CSP guides list it
+    assert inline_script_hashes(html) == ["'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"]
+    assert script_hash("alert(1) ") != script_hash("alert(1)")
+
+
+def _rules(tmp_path, site_csp, embed_csp="default-src 'none'; script-src 'self'; frame-ancestors 'self'"):
+    (tmp_path / "symptoms").mkdir(exist_ok=True)
+    (tmp_path / "embed").mkdir(exist_ok=True)
+
+    class Policies:
+        site, embed = site_csp, embed_csp
+
+    return header_rules(tmp_path, Policies)
+
+
+def test_check_pages_stops_an_inline_script_without_a_hash(tmp_path):
+    rules = _rules(tmp_path, "default-src 'none'; script-src 'self'; frame-ancestors 'self'")
+    with pytest.raises(HeadersError, match="symptoms/index.html: an inline <script> has no hash"):
+        check_pages({"symptoms/index.html": "<script>alert(1)</script>"}, rules)
+    allowed = f"default-src 'none'; script-src 'self' {script_hash('alert(1)')}; frame-ancestors 'self'"
+    check_pages({"symptoms/index.html": "<script>alert(1)</script>"}, _rules(tmp_path, allowed))  # with its hash it passes
+
+
+@pytest.mark.parametrize(
+    "html, problem",
+    [
+        ('<a href="#" onclick="go()">x</a>', "onclick"),
+        ('<a href="javascript:go()">x</a>', "javascript:"),
+        ('<p style="color:red">x</p>', "inline CSS"),
+        ("<style>p{}</style>", "inline CSS"),
+    ],
+)
+def test_check_pages_stops_inline_code_the_policy_blocks(tmp_path, html, problem):
+    rules = _rules(tmp_path, "default-src 'none'; script-src 'self'; frame-ancestors 'self'")
+    with pytest.raises(HeadersError, match=problem):
+        check_pages({"symptoms/index.html": html}, rules)
+
+
+def test_no_path_gets_two_policies_and_the_file_reads_back(tmp_path):
+    rules = _rules(tmp_path, "SITE")
+    assert parse_headers_file(render_headers_file(rules)) == rules
+    for path in ("/", "/symptoms/", "/symptoms/index.html", "/embed/symptoms/", "/embed/"):
+        policies = [value for name, value in headers_for(rules, path) if name == "Content-Security-Policy"]
+        assert len(policies) == 1, (path, policies)
+        assert ("frame-ancestors 'self'" in policies[0]) == path.startswith("/embed/")
+        assert ("X-Content-Type-Options", "nosniff") in headers_for(rules, path)
