@@ -144,7 +144,11 @@ def _attribute_problems(tag: str, attrs: dict, written: str | None) -> list[Prob
         needle = written or f"{name}="
         if name.startswith("on"):
             problems.append(Problem(needle, f"the attribute '{name}' on <{tag}> would run code; remove it"))
-        elif name == "style" and (raw or "url(" in (value or "").lower()):  # tables' own text-align styles are fine
+        elif name == "style" and not raw and tag in ("th", "td") and "text-align" in (value or ""):
+            # Markdown tables align columns with style attributes, which the site's Content-Security-Policy blocks.
+            problems.append(Problem("-:" if "right" in value else ":-", "table columns cannot be aligned on this site; "
+                                    "remove the ':' from the table's '---' line"))
+        elif name == "style":
             problems.append(Problem(needle, f"the attribute 'style' on <{tag}> is not allowed; use a class from docs/assets/site.css"))
         elif raw and not (name in GLOBAL_ATTRIBUTES or name in TAG_ATTRIBUTES.get(tag, ()) or name.startswith("aria-")):
             problems.append(Problem(needle, f"the attribute '{name}' is not allowed on <{tag}>; remove it"))

@@ -15,7 +15,17 @@ BASE_PAGES = {
         "<!-- checklist:start -->\n- Swelling in the legs\n- Itchy legs\n<!-- checklist:end -->\n"
     ),
 }
-BASE_NAV = ["index.md", "page.md", "symptoms.md", "checklist.md"]
+
+
+def _generated_pages() -> list[str]:
+    """Pages the real menu lists that no file in docs/ holds: the ones the hooks generate (checklist.md …)."""
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    block = config[config.index("\nnav:\n") + 6 : config.index("\n\n", config.index("\nnav:\n") + 1)]
+    names = [line.split("#")[0].strip().lstrip("- ").split(":")[-1].strip() for line in block.splitlines()]
+    return [name for name in names if name.endswith(".md") and not (ROOT / "docs" / name).exists()]
+
+
+BASE_NAV = ["index.md", "page.md", "symptoms.md", *_generated_pages()]
 
 
 def small_project(dest: Path, pages: dict[str, str | bytes | None] = {}, nav: list[str] | None = None) -> Path:

@@ -165,7 +165,7 @@ def test_new_condition_needs_no_code(tmp_path):
              "vein-condition.md": CONDITION}
     scripts_before = python_files(ROOT / "scripts")
     # the new condition sorts after symptoms.md by name but sits before it in the menu: its fieldset comes first
-    project = small_project(tmp_path / "project", pages, nav=["index.md", "page.md", "vein-condition.md", "symptoms.md", "checklist.md"])
+    project = small_project(tmp_path / "project", pages, nav=["index.md", "page.md", "vein-condition.md", *BASE_NAV[2:]])
     built = build(project, tmp_path / "site")
     assert built.returncode == 0, built.log
     assert python_files(project / "scripts") == scripts_before

@@ -9,7 +9,7 @@ import re
 
 import pytest
 from conftest import build
-from editor_tree import small_project
+from editor_tree import BASE_NAV, small_project
 
 HEAD = "---\ntitle: A page\ndescription: A page where each test makes its one mistake.\n---\n\n# A page\n\n"
 
@@ -46,7 +46,7 @@ MISTAKES = [
     ("broken-link", {"page.md": page("See [the other page](gone.md).")}, None, "docs/page.md:8:", "'gone.md'"),
     ("broken-anchor", {"page.md": page("See [swelling](symptoms.md#nowhere).")}, None, "docs/page.md:8:", "anchor '#nowhere'"),
     ("page-missing-from-nav", {"extra.md": "---\ntitle: Extra\ndescription: An extra page.\n---\n\n# Extra\n"}, None, "docs/extra.md:1:", "not in the site's menu"),
-    ("nav-names-missing-page", {}, ["index.md", "page.md", "symptoms.md", "gone.md", "checklist.md"], "mkdocs.yml:", "'gone.md'"),
+    ("nav-names-missing-page", {}, [*BASE_NAV, "gone.md"], "mkdocs.yml:", "'gone.md'"),
     ("raw-link-to-missing-page", {"page.md": page('See <a href="../gone/">the other page</a>.')}, None, "docs/page.md:8:", "leads to no page"),
     ("raw-link-to-markdown-file", {"page.md": page('See <a href="symptoms.md">symptoms</a>.')}, None, "docs/page.md:8:", "points at a Markdown file"),
     ("markers-missing", {"symptoms.md": SYMPTOMS_HEAD + "- Swelling in the legs\n"}, None, "docs/symptoms.md", "no symptom list found"),
@@ -71,6 +71,7 @@ MISTAKES = [
     ("javascript-link", {"page.md": page("[Click me](javascript:alert(1))")}, None, "docs/page.md:8:", "not a safe address"),
     ("address-unreadable", {"page.md": page("[Click me](http://[oops)")}, None, "docs/page.md:8:", "not a safe address"),
     ("javascript-link-raw", {"page.md": page('<a href=" JavaScript:alert(1)">Click</a>')}, None, "docs/page.md:8:", "not a safe address"),
+    ("table-column-aligned", {"page.md": page("Text.\n\n| Size | Count |\n|------|------:|\n| S    | 2     |")}, None, "docs/page.md:11:", "cannot be aligned"),
     ("image-without-alt", {"page.md": page("Text.\n\n![](assets/chart.png)")}, None, "docs/page.md:10:", "no alt text"),
     ("raw-image-without-alt", {"page.md": page('<img src="assets/chart.png">')}, None, "docs/page.md:8:", "no alt text"),
     ("image-from-another-website", {"page.md": page("![A chart](https://images.example.com/chart.png)")}, None, "docs/page.md:8:", "loaded from another website"),
@@ -118,7 +119,7 @@ A **boxed** note with a [link](symptoms.md).
 <a href="../symptoms/" aria-label="The symptoms page">Symptoms page</a>
 
 | Left | Right |
-|:-----|------:|
+|------|-------|
 | a    | b     |
 
 ```html
