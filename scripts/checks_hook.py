@@ -74,14 +74,20 @@ def on_files(files, config, **kwargs):
 @event_priority(100)  # Priority: 100 (first): every page is checked before any is rendered or changed by a hook
 def on_nav(nav, config, files, **kwargs):
     urls = frozenset(file.url for file in files) | frozenset(file.dest_uri for file in files)
+    titles, generated = [], {}
     try:
         for file in files.documentation_pages():
-            if file.generated_by:  # our generated pages (the checklist) are trusted
-                continue
             text = file.content_string
+            if file.generated_by:  # our generated pages (the checklist) are trusted; only their titles count here
+                title = split_front_matter(text, file.src_uri).meta.get("title")
+                generated.update({title: file.src_uri} if isinstance(title, str) else {})
+                continue
             source = split_front_matter(text, _shown(file))
             checks.checker.check(source.body, source.path, text, file.url, urls)
-    except EditorError as error:
+            if isinstance(source.meta.get("title"), str):
+                titles.append((source.path, source.line_of("title"), source.meta["title"]))
+        duplicate_titles(titles, generated)  # again, now that the generated pages exist
+    except (EditorError, FrontMatterError) as error:
         raise PluginError(str(error)) from None
     return nav
 

@@ -188,9 +188,12 @@ def duplicate_destinations(pages: list[tuple[str, str]]) -> None:
         seen[url] = shown
 
 
-def duplicate_titles(pages: list[tuple[str, int, str]]) -> None:
-    """Raise when two pages share a title, which readers and search results could not tell apart; pages are (shown path, line, title)."""
-    seen: dict[str, str] = {}
+def duplicate_titles(pages: list[tuple[str, int, str]], taken: dict[str, str] | None = None) -> None:
+    """Raise when two pages share a title, which readers and search results could not tell apart.
+
+    `pages` are the editor's (shown path, line, title); `taken` maps titles of generated pages to their names.
+    """
+    seen = {" ".join(title.lower().split()): f"the generated page {name}" for title, name in (taken or {}).items()}
     for shown, line, title in pages:
         key = " ".join(title.lower().split())
         if key in seen:

@@ -54,6 +54,7 @@ MISTAKES = [
     ("markers-twice", {"symptoms.md": SYMPTOMS_HEAD + "<!-- checklist:start -->\n- a\n<!-- checklist:end -->\n<!-- checklist:start -->\n- b\n<!-- checklist:end -->\n"}, None, "docs/symptoms.md:10:", "more than once"),
     ("term-claimed-twice", {"page.md": front("title: A page\nterms:\n  - Symptoms")}, None, "docs/symptoms.md:5:", "already claimed by docs/page.md"),
     ("title-used-twice", {"page.md": front("title: Symptoms")}, None, "docs/symptoms.md:2:", "already used by docs/page.md"),
+    ("title-used-by-generated-page", {"page.md": front("title: Symptom checklist")}, None, "docs/page.md:2:", "already used by the generated page checklist.md"),
     ("page-beside-folder-index", {"page/index.md": "---\ntitle: Folder page\ndescription: Same address.\n---\n\n# Folder page\n"}, None, "docs/page/index.md:1:", "would both be published"),
     ("not-utf-8", {"page.md": page("Caf\xe9 au lait.").encode("latin-1")}, None, "docs/page.md:1:", "not UTF-8"),
     ("div-never-closed", {"page.md": page('<div class="note">\n\nImportant words.')}, None, "docs/page.md:8:", "never closed"),
