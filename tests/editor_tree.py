@@ -1,51 +1,52 @@
-"""A small docs tree for tests that break or extend one thing: the project's real config, scripts and theme."""
+"""A docs tree for tests that break or extend one thing: the real project plus one page, `page.md`, to make mistakes in.
+
+The real pages stay, so settings other features read from mkdocs.yml (pages they name) keep holding; each test
+then writes, changes or deletes the few files its one mistake needs.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import Callable
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
-BASE_PAGES = {
-    "index.md": "---\ntitle: Home\ndescription: The home page of a small test site.\n---\n\n# Home\n\nRead [the page](page.md) and [the symptoms](symptoms.md).\n",
-    "page.md": "---\ntitle: A page\ndescription: A page where each test makes its one mistake.\n---\n\n# A page\n\nSome words.\n",
-    "symptoms.md": (
-        "---\ntitle: Symptoms\ndescription: The symptoms to look out for.\nterms:\n  - symptoms\n---\n\n# Symptoms\n\n"
-        "<!-- checklist:start -->\n- Swelling in the legs\n- Itchy legs\n<!-- checklist:end -->\n"
-    ),
-}
+PAGE = "---\ntitle: A page\ndescription: A page where each test makes its one mistake.\n---\n\n# A page\n\nSome words.\n"
 
 
-def _generated_pages() -> list[str]:
-    """Pages the real menu lists that no file in docs/ holds: the ones the hooks generate (checklist.md …)."""
+def _real_nav() -> list[str]:
+    """The page files the real menu lists, in order (generated ones such as checklist.md included)."""
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    block = config[config.index("\nnav:\n") + 6 : config.index("\n\n", config.index("\nnav:\n") + 1)]
+    start = config.index("\nnav:\n") + len("\nnav:\n")
+    block = config[start : config.index("\n\n", start)]
     names = [line.split("#")[0].strip().lstrip("- ").split(":")[-1].strip() for line in block.splitlines()]
-    return [name for name in names if name.endswith(".md") and not (ROOT / "docs" / name).exists()]
+    return [name for name in names if name.endswith(".md")]
 
 
-BASE_NAV = ["index.md", "page.md", "symptoms.md", *_generated_pages()]
+REAL_NAV = _real_nav()
+BASE_NAV = [*REAL_NAV, "page.md"]
+
+Content = str | bytes | None | Callable[[str], str]
 
 
-def small_project(dest: Path, pages: dict[str, str | bytes | None] = {}, nav: list[str] | None = None) -> Path:
-    """Copies mkdocs.yml, overrides and scripts; writes BASE_PAGES updated by `pages` (None deletes one); sets the nav."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in ("overrides", "scripts"):
-        shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
-    for name, content in {**BASE_PAGES, **pages}.items():
-        if content is None:
-            continue
-        path = dest / "docs" / name
+def small_project(dest: Path, pages: dict[str, Content] = {}, nav: list[str] | None = None) -> Path:
+    """A private copy of the project with page.md added; `pages` writes files (None deletes, a function edits); sets the menu."""
+    project = copy_project(dest)
+    docs = project / "docs"
+    for name, content in {"page.md": PAGE, **pages}.items():
+        path = docs / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
+        if content is None:
+            path.unlink()
+        elif callable(content):
+            path.write_text(content(path.read_text("utf-8")), "utf-8")
+        elif isinstance(content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, "utf-8")
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = (project / "mkdocs.yml").read_text("utf-8")
     start = config.index("\nnav:\n") + 1
     end = config.index("\n\n", start)
     menu = "nav:\n" + "".join(f"  - {page}\n" for page in (nav or BASE_NAV))
-    (dest / "mkdocs.yml").write_text(config[:start] + menu.rstrip("\n") + config[end:], "utf-8")
-    return dest
+    (project / "mkdocs.yml").write_text(config[:start] + menu.rstrip("\n") + config[end:], "utf-8")
+    return project

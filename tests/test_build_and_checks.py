@@ -7,11 +7,12 @@ import os
 import subprocess
 import sys
 
-from bs4 import BeautifulSoup
+from checklist import extract_items
 from conftest import ROOT, build, tree_digest
 from content_check import check_site, format_report, read_article, readability
 from content_settings import Settings
 from editor_tree import BASE_NAV, small_project
+from frontmatter import split_front_matter
 
 TODAY = datetime.date(2026, 11, 24)  # fixed, so nothing fails because time passed
 
@@ -88,6 +89,7 @@ def test_make_check_reports_grade_review_alt_text_and_orphans(tmp_path):
     pages = {
         "page.md": REVIEWED,
         "lonely.md": "---\ntitle: Lonely\ndescription: Nobody links here.\n---\n\n# Lonely\n\nA page no one links to.\n",
+        "index.md": lambda text: text + "\nSee [a page](page.md).\n",
     }
     project = small_project(tmp_path / "project", pages, nav=[*BASE_NAV, "lonely.md"])
     # alt="" is decoration and builds; make check still lists it. Raw HTML so the Markdown alt-text error does not fire.
@@ -105,9 +107,10 @@ def test_make_check_reports_grade_review_alt_text_and_orphans(tmp_path):
     assert any("no alt text" in n for n in page_report.notes)
     assert not any("reviewer" in n or "sources" in n for n in page_report.notes)
 
-    symptoms = reports["docs/symptoms.md"]
-    assert "no reviewer is listed (reviewed_by)" in symptoms.notes and "no sources are listed (sources)" in symptoms.notes
-    assert any("no other page links to this page" in n for n in reports["docs/lonely.md"].notes)
+    lonely = reports["docs/lonely.md"]
+    assert "no reviewer is listed (reviewed_by)" in lonely.notes and "no sources are listed (sources)" in lonely.notes
+    assert "no next review date (next_review) is set" in lonely.notes
+    assert any("no other page links to this page" in n for n in lonely.notes)
     assert not any("links to this page" in n for n in reports["docs/page.md"].notes)
 
     text = format_report(list(reports.values()), settings)
@@ -165,16 +168,19 @@ def test_new_condition_needs_no_code(tmp_path):
              "vein-condition.md": CONDITION}
     scripts_before = python_files(ROOT / "scripts")
     # the new condition sorts after symptoms.md by name but sits before it in the menu: its fieldset comes first
-    project = small_project(tmp_path / "project", pages, nav=["index.md", "page.md", "vein-condition.md", *BASE_NAV[2:]])
+    menu = list(BASE_NAV)
+    menu.insert(menu.index("symptoms.md"), "vein-condition.md")
+    project = small_project(tmp_path / "project", pages, nav=menu)
     built = build(project, tmp_path / "site")
     assert built.returncode == 0, built.log
     assert python_files(project / "scripts") == scripts_before
 
     form = built.soup("checklist/").select_one("form.checklist")
     fieldsets = form.find_all("fieldset")
-    assert [f.legend.get_text(strip=True) for f in fieldsets] == ["Example condition", "Symptoms"]
+    symptoms = split_front_matter((ROOT / "docs" / "symptoms.md").read_text("utf-8"), "symptoms.md")
+    assert [f.legend.get_text(strip=True) for f in fieldsets] == ["Example condition", symptoms.meta["title"]]
     assert [l.get_text(strip=True) for l in fieldsets[0].find_all("label")] == ["First made-up sign", "Second made-up sign"]
-    assert [l.get_text(strip=True) for l in fieldsets[1].find_all("label")] == ["Swelling in the legs", "Itchy legs"]
+    assert [l.get_text(strip=True) for l in fieldsets[1].find_all("label")] == extract_items(symptoms.body, "symptoms.md")
     for box in form.find_all("input"):
         assert form.find("label", attrs={"for": box["id"]})
 

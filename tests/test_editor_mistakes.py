@@ -24,7 +24,7 @@ def front(lines: str) -> str:
     return f"---\n{lines}\n---\n\n# A page\n\nSome words.\n"
 
 
-SYMPTOMS_HEAD = "---\ntitle: Symptoms\ndescription: The symptoms to look out for.\nterms:\n  - symptoms\n---\n\n# Symptoms\n\n"
+OTHER = "---\ntitle: Other\ndescription: Another page.\n"
 MISTAKES = [
     # (id, files to write over the base tree (None deletes), nav or None, where the message must point, what it must say)
     ("yaml-malformed", {"page.md": front("title: A page\ndescription: Broken: because: colons")}, None, "docs/page.md:3:", "not valid YAML"),
@@ -49,11 +49,11 @@ MISTAKES = [
     ("nav-names-missing-page", {}, [*BASE_NAV, "gone.md"], "mkdocs.yml:", "'gone.md'"),
     ("raw-link-to-missing-page", {"page.md": page('See <a href="../gone/">the other page</a>.')}, None, "docs/page.md:8:", "leads to no page"),
     ("raw-link-to-markdown-file", {"page.md": page('See <a href="symptoms.md">symptoms</a>.')}, None, "docs/page.md:8:", "points at a Markdown file"),
-    ("markers-missing", {"symptoms.md": SYMPTOMS_HEAD + "- Swelling in the legs\n"}, None, "docs/symptoms.md", "no symptom list found"),
-    ("markers-list-empty", {"symptoms.md": SYMPTOMS_HEAD + "<!-- checklist:start -->\n<!-- checklist:end -->\n"}, None, "docs/symptoms.md:10:", "is empty"),
-    ("markers-twice", {"symptoms.md": SYMPTOMS_HEAD + "<!-- checklist:start -->\n- a\n<!-- checklist:end -->\n<!-- checklist:start -->\n- b\n<!-- checklist:end -->\n"}, None, "docs/symptoms.md:10:", "more than once"),
-    ("term-claimed-twice", {"page.md": front("title: A page\nterms:\n  - Symptoms")}, None, "docs/symptoms.md:5:", "already claimed by docs/page.md"),
-    ("title-used-twice", {"page.md": front("title: Symptoms")}, None, "docs/symptoms.md:2:", "already used by docs/page.md"),
+    ("markers-missing", {"symptoms.md": lambda text: text.replace("<!-- checklist:start -->\n", "").replace("<!-- checklist:end -->\n", "")}, None, "docs/symptoms.md", "no symptom list found"),
+    ("markers-list-empty", {"page.md": page("<!-- checklist:start -->\n<!-- checklist:end -->")}, None, "docs/page.md:8:", "is empty"),
+    ("markers-twice", {"page.md": page("<!-- checklist:start -->\n- a\n<!-- checklist:end -->\n<!-- checklist:start -->\n- b\n<!-- checklist:end -->")}, None, "docs/page.md:8:", "more than once"),
+    ("term-claimed-twice", {"page.md": front("title: A page\nterms:\n  - Example term"), "zz.md": OTHER + "terms:\n  - example  TERM\n---\n\n# Other\n"}, [*BASE_NAV, "zz.md"], "docs/zz.md:5:", "already claimed by docs/page.md"),
+    ("title-used-twice", {"page.md": front("title: Another Page"), "zz.md": "---\ntitle: another page\n---\n\n# Other\n"}, [*BASE_NAV, "zz.md"], "docs/zz.md:2:", "already used by docs/page.md"),
     ("title-used-by-generated-page", {"page.md": front("title: Symptom checklist")}, None, "docs/page.md:2:", "already used by the generated page checklist.md"),
     ("page-beside-folder-index", {"page/index.md": "---\ntitle: Folder page\ndescription: Same address.\n---\n\n# Folder page\n"}, None, "docs/page/index.md:1:", "would both be published"),
     ("not-utf-8", {"page.md": page("Caf\xe9 au lait.").encode("latin-1")}, None, "docs/page.md:1:", "not UTF-8"),
