@@ -1,6 +1,6 @@
 """Every mistake an editor can plausibly make stops a real strict build with one `path:line:` message and no traceback.
 
-Each case gets its own small docs tree (tests/editor_tree.py) with exactly one mistake in it.
+Each case gets its own copy of the docs tree (tests/editor_tree.py: the real pages plus page.md) with exactly one mistake in it.
 """
 
 from __future__ import annotations
