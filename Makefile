@@ -1,4 +1,4 @@
-# The command contract: `make site`, `make serve`, `make test`. Each sets itself up from the pinned requirements.
+# The command contract: `make site`, `make serve`, `make test` (and `make check` for editors). Each sets itself up from the pinned requirements.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -25,12 +25,14 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-# Strict build into a fresh folder; site/ is replaced only when the whole build passed.
+# Strict build into a temporary folder; site/ is replaced only when the build and every check passed.
 site: $(VENV)/.site-deps
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --config-file $(CONFIG) --site-dir $(CURDIR)/.site-new || { rm -rf .site-new; exit 1; }
-	rm -rf $(SITE_DIR) && mv .site-new $(SITE_DIR)
-	@echo "Built the site into $(SITE_DIR)/"
+	$(BIN)/python scripts/build_site.py --config-file $(CONFIG) --site-dir $(SITE_DIR)
+
+# Reading grade, review dates, alt text and orphan pages, per page; warnings never stop a preview.
+.PHONY: check
+check: $(VENV)/.site-deps
+	$(BIN)/python scripts/content_check.py --config-file $(CONFIG)
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --config-file $(CONFIG)

@@ -30,10 +30,30 @@ class Source:
     body: str
     body_line: int  # 1-based line number of the body's first line in the file
     key_lines: dict  # front-matter key -> 1-based line number, for messages
+    node: object = None  # the composed YAML mapping node, for the lines of nested values
 
-    def line_of(self, key: str) -> int:
-        """The line an editor should look at for `key` (the opening fence when absent)."""
-        return self.key_lines.get(key, 1)
+    def line_of(self, key: str, *inner: object) -> int:
+        """The line an editor should look at for `key` (the opening fence when absent).
+
+        `inner` walks into the value: `line_of("sources", 1, "url")` is the line of the second source's url.
+        """
+        line = self.key_lines.get(key, 1)
+        node = _value_node(self.node, key)
+        for step in inner:
+            node = _value_node(node, step)
+            if node is None:
+                break
+            line = node.start_mark.line + 2
+        return line
+
+
+def _value_node(node, step):
+    """The YAML node under `node` for a mapping key or a list index, or None."""
+    if isinstance(node, yaml.MappingNode):
+        return next((value for key, value in node.value if key.value == step), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return node.value[step]
+    return None
 
 
 def split_front_matter(text: str, path: str) -> Source:
@@ -54,13 +74,31 @@ def split_front_matter(text: str, path: str) -> Source:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error)
-        raise FrontMatterError(path, line, f"front matter is not valid YAML ({problem})") from None
+        raise FrontMatterError(
+            path, line, f"front matter is not valid YAML ({problem}); write one 'key: value' per line, "
+            "indent list items with spaces (not tabs), and put quotes around text that contains ': ' or starts with a symbol"
+        ) from None
+    except ValueError as error:  # YAML read a date-like value that is no date, e.g. 2026-13-01
+        line = next((n for n, text in enumerate(lines[1:index], start=2) if _looks_like_bad_date(text)), 2)
+        raise FrontMatterError(path, line, f"a date in the front matter is not a real date ({error}); write it as YYYY-MM-DD, e.g. 2026-10-01") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterError(path, 2, "front matter must be 'key: value' lines, not a list or plain text")
-    key_lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
-    return Source(path, meta, "".join(lines[index + 1 :]), index + 2, key_lines)
+    key_lines: dict[str, int] = {}
+    for key, _ in node.value if node is not None else ():  # None: empty, or only comments
+        name = str(key.value)
+        if name in key_lines:
+            raise FrontMatterError(
+                path, key.start_mark.line + 2, f"'{name}' is set twice (first on line {key_lines[name]}); keep one of them")
+        key_lines[name] = key.start_mark.line + 2
+    return Source(path, meta, "".join(lines[index + 1 :]), index + 2, key_lines, node)
+
+
+def _looks_like_bad_date(line: str) -> bool:
+    """A front-matter line whose value YAML would read as a date (and so might be an impossible one)."""
+    value = line.partition(":")[2].strip()
+    return bool(value) and yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:timestamp"
 
 
 def string_list(source: Source, key: str) -> list[str]:

@@ -16,6 +16,7 @@ from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermInd
 from for_clinics import PAGE as FOR_CLINICS_PAGE
 from frontmatter import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
+from nav_order import nav_position
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from patient_pages import PatientPages
@@ -71,6 +72,8 @@ def on_files(files, config, **kwargs):
     except (FrontMatterError, ChecklistError, TermConflict) as error:
         raise PluginError(str(error)) from None
 
+    in_menu = nav_position(config.nav)
+    lists.sort(key=lambda symptoms: in_menu(symptoms.page))  # one fieldset per condition, in menu order
     with_lists = {symptoms.page for symptoms in lists}
     for required in build.settings.required_pages:
         if required not in with_lists:

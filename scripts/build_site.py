@@ -1,0 +1,60 @@
+"""`make site`: build into a temporary folder and replace site/ only when the build and every check passed.
+
+MkDocs' own `--strict` build still overwrites its site folder when it fails, so a mistake could leave a
+half-written site. Here a failed build, or a content check that the configured policy makes an error
+(for example an overdue review with `overdue_review: fail`), leaves the previous site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from content_check import run_checks, strict_build
+
+
+def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
+    """Build, check, then swap the new site into place; 0 on success, 1 (site_dir untouched) otherwise."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))  # same disk, so the swap is a rename
+    try:
+        if strict_build(config_file, new) != 0:
+            print(f"The build failed: {site_dir.name}/ was left as it was. Fix the problem named above and try again.", file=sys.stderr)
+            return 1
+        try:
+            reports, _ = run_checks(config_file, new, today)
+        except ValueError as error:
+            print(f"{config_file.name}: {error}", file=sys.stderr)
+            return 1
+        errors = [f"{report.path}: {message}" for report in reports for message in report.errors]
+        if errors:
+            print("\n".join(errors), file=sys.stderr)
+            print(f"The content checks failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
+        old = site_dir.with_name(new.name.replace(".site-new-", ".site-old-"))
+        if site_dir.exists():
+            site_dir.rename(old)
+        new.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        print(f"Built the site into {site_dir.name}/")
+        return 0
+    finally:
+        shutil.rmtree(new, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the site atomically into site/.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser.add_argument("-d", "--site-dir", default="site")
+    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(), help="YYYY-MM-DD")
+    args = parser.parse_args(argv)
+    return build_site(Path(args.config_file).resolve(), Path(args.site_dir), args.today)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

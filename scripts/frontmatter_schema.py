@@ -1,0 +1,188 @@
+"""The declared front-matter schema: every key a page may set, what it must hold, and a fix for each mistake.
+
+A new feature that reads a new key adds one `Field` to `FIELDS` below; nothing else needs to change. Every
+message is `path:line: what is wrong; how to fix it`, with the line of the key (or of the list item) at fault.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from frontmatter import FrontMatterError, Source
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter key: the kind of value it holds and an example line for messages."""
+
+    kind: str  # "plain text", "plain sentence", "phrases", "date", "sources", "choices"
+    example: str  # how the line looks when it is right
+    choices: tuple[str, ...] = ()  # for "choices": the words the list may hold
+
+
+FIELDS: dict[str, Field] = {
+    "title": Field("plain text", "title: Symptoms of chronic venous insufficiency"),
+    "description": Field("plain sentence", "description: One sentence that says what the page is about."),
+    "terms": Field("phrases", "terms:\n  - leg cramps"),
+    "reviewed": Field("date", "reviewed: 2026-10-01"),
+    "next_review": Field("date", "next_review: 2027-10-01"),
+    "reviewed_by": Field("plain text", 'reviewed_by: "Dr A. Example, vascular surgeon"'),
+    "sources": Field("sources", 'sources:\n  - title: "Name of the article or guideline"\n    url: "https://…"'),
+    # Material for MkDocs: parts of the page layout to hide on this page.
+    "hide": Field("choices", "hide:\n  - toc", ("navigation", "toc", "footer", "path", "tags", "feedback")),
+}
+SOURCE_KEYS = ("title", "url")
+# A full stop, question or exclamation mark followed by another sentence ("e.g. this" is no second sentence).
+SECOND_SENTENCE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)[.!?]\s+[A-Z0-9]")
+
+
+def validate(source: Source) -> None:
+    """Raise FrontMatterError for the first key that is unknown or holds the wrong kind of value."""
+    for key, value in source.meta.items():
+        key = str(key)
+        field = FIELDS.get(key)
+        if field is None:
+            raise FrontMatterError(source.path, source.line_of(key), _unknown(key))
+        check = CHECKS[field.kind]
+        problem = check(source, key, value)
+        if problem:
+            line, message = problem if isinstance(problem, tuple) else (source.line_of(key), problem)
+            raise FrontMatterError(source.path, line, f"{message}; write it like:\n    {_indent(field.example)}")
+    reviewed, next_review = source.meta.get("reviewed"), source.meta.get("next_review")
+    if reviewed and next_review and as_date(next_review) <= as_date(reviewed):
+        raise FrontMatterError(
+            source.path, source.line_of("next_review"), f"'next_review' ({next_review}) must be later than 'reviewed' ({reviewed})")
+
+
+def _unknown(key: str) -> str:
+    guess = difflib.get_close_matches(key, FIELDS, n=1, cutoff=0.6)
+    hint = f"did you mean '{guess[0]}'?" if guess else f"the keys a page may use are: {', '.join(FIELDS)}"
+    return f"unknown front-matter key '{key}'; {hint}"
+
+
+def _indent(example: str) -> str:
+    return example.replace("\n", "\n    ")
+
+
+def _plain_text(source, key, value):
+    if not isinstance(value, str) or not value.strip():
+        return f"'{key}' must be text on one line"
+    if contains_html(value):
+        return f"'{key}' contains HTML; write plain words (no <tags>), the site adds the formatting"
+    return None
+
+
+def _plain_sentence(source, key, value):
+    problem = _plain_text(source, key, value)
+    if problem:
+        return problem
+    if "\n" in value.strip() or SECOND_SENTENCE.search(value.strip()):
+        return f"'{key}' must be one sentence; search results and link previews show only that"
+    return None
+
+
+def _choices(source, key, value):
+    choices = FIELDS[key].choices
+    if not isinstance(value, list) or not all(item in choices for item in value):
+        return f"'{key}' must be a list of some of: {', '.join(choices)}"
+    return None
+
+
+def _phrases(source, key, value):
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        return f"'{key}' must be a list of phrases, one '- phrase' line each"
+    for number, item in enumerate(value):
+        if contains_html(item):
+            return source.line_of(key, number), f"'{key}' item '{item}' contains HTML; write plain words"
+    return None
+
+
+def _date(source, key, value):
+    if as_date(value) is None:
+        return f"'{key}' must be a date written YYYY-MM-DD (got {value!r})"
+    return None
+
+
+def _sources(source, key, value):
+    if not isinstance(value, list) or not value:
+        return f"'{key}' must be a list, each source with a 'title' and a 'url'"
+    for number, item in enumerate(value):
+        line = source.line_of(key, number)
+        if not isinstance(item, dict):
+            return line, f"source {number + 1} must have 'title:' and 'url:' lines"
+        for inner in item:
+            if inner not in SOURCE_KEYS:
+                guess = difflib.get_close_matches(str(inner), SOURCE_KEYS, n=1)
+                hint = f"did you mean '{guess[0]}'?" if guess else "a source has only 'title' and 'url'"
+                return source.line_of(key, number, inner), f"source {number + 1} has an unknown key '{inner}'; {hint}"
+        for inner in SOURCE_KEYS:
+            if inner not in item:
+                return line, f"source {number + 1} has no '{inner}'"
+        title, url = item["title"], item["url"]
+        if not isinstance(title, str) or not title.strip() or contains_html(title):
+            return source.line_of(key, number, "title"), f"source {number + 1}'s title must be plain text"
+        parts = _split(url) if isinstance(url, str) else None
+        if parts is None or parts.scheme != "https" or not parts.netloc:
+            return source.line_of(key, number, "url"), f"source {number + 1}'s url must be a full web address starting with https://"
+    return None
+
+
+CHECKS = {
+    "plain text": _plain_text,
+    "plain sentence": _plain_sentence,
+    "phrases": _phrases,
+    "date": _date,
+    "sources": _sources,
+    "choices": _choices,
+}
+
+
+def _split(url: str):
+    try:
+        return urlsplit(url.strip())
+    except ValueError:  # e.g. "https://[": no address at all
+        return None
+
+
+def as_date(value) -> datetime.date | None:
+    """A YAML date, or text in YYYY-MM-DD form; None for anything else."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+class _TagFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = False
+
+    def handle_starttag(self, tag, attrs):
+        self.found = True
+
+    def handle_endtag(self, tag):
+        self.found = True
+
+    def handle_comment(self, data):
+        self.found = True
+
+
+def contains_html(text: str) -> bool:
+    """Whether an HTML parser finds a tag or comment in `text` ("5 < 6" is no tag)."""
+    finder = _TagFinder()
+    finder.feed(text)
+    finder.close()
+    return finder.found

@@ -1,0 +1,22 @@
+"""The order pages appear in the site's menu (`nav:` in mkdocs.yml), so lists built from pages follow it."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+
+def nav_pages(nav: object) -> list[str]:
+    """Every page path in a `nav:` setting, depth first, as written (e.g. "symptoms.md")."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in nav_pages(item)]
+    return []
+
+
+def nav_position(nav: object) -> Callable[[str], int]:
+    """A sort key for page paths: menu order first, then pages the menu does not list (in their given order)."""
+    order = {page: number for number, page in enumerate(nav_pages(nav))}
+    return lambda page: order.get(page, len(order))
