@@ -99,22 +99,6 @@ def test_review_details_render_only_what_is_given():
     assert only_date.get_text(" ", strip=True) == "Page last reviewed: 1 October 2026"
 
 
-@pytest.mark.parametrize(
-    "front, line, message",  # front matter; the line named; part of the message
-    [
-        ("title: T\nreviewed: soon\n", 3, "'reviewed' must be a date written YYYY-MM-DD"),
-        ("reviewed: 2026-10-01\nnext_review: 2025-01-01\n", 3, "'next_review' must come after 'reviewed'"),
-        ("reviewed_by: [a, b]\n", 2, "'reviewed_by' must be text"),
-        ("sources:\n  - https://nhs.uk\n", 2, "'sources' must be a list"),
-        ("sources:\n  - {title: X, url: nhs.uk}\n", 2, "'sources' must be a list"),
-    ],
-)
-def test_bad_review_details_name_file_and_line(front, line, message):
-    with pytest.raises(FrontMatterError) as error:
-        review_info(source(front))
-    assert str(error.value).startswith(f"docs/p.md:{line}: ") and message in str(error.value)
-
-
 def test_disclaimer_setting_and_foot():
     assert disclaimer_from_setting(None) == DEFAULT_DISCLAIMER
     assert disclaimer_from_setting("  Only  general\n information. ") == "Only general information."

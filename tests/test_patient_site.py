@@ -153,7 +153,7 @@ def test_search_finds_definitions_on_the_glossary_page_only(site):
 REVIEWED = """\
 ---
 title: What causes leg cramps and pain?
-description: "Causes </script><script>alert(1)</script> of leg pain"
+description: "Causes </script of leg pain"
 reviewed: 2026-10-01
 next_review: 2027-10-01
 reviewed_by: "Dr Ada Example, vascular nurse"
@@ -193,8 +193,9 @@ def test_json_ld_carries_the_review_and_survives_hostile_text(reviewed_site):
     data = json_ld(soup)
     assert data["lastReviewed"] == "2026-10-01"
     assert data["reviewedBy"]["name"] == "Dr Ada Example, vascular nurse"
-    assert data["description"] == "Causes </script><script>alert(1)</script> of leg pain"
-    assert not [s for s in soup.find_all("script") if "alert(1)" in (s.string or "") and s.get("type") != "application/ld+json"]
+    # An editor cannot write tags here (the schema refuses HTML), but "</script" alone would still end the
+    # JSON-LD block early if it were not escaped; the parsed JSON keeping the words proves it was.
+    assert data["description"] == "Causes </script of leg pain"
 
 
 @pytest.mark.parametrize(
