@@ -193,9 +193,13 @@ def test_json_ld_carries_the_review_and_survives_hostile_text(reviewed_site):
     data = json_ld(soup)
     assert data["lastReviewed"] == "2026-10-01"
     assert data["reviewedBy"]["name"] == "Dr Ada Example, vascular nurse"
-    # An editor cannot write tags here (the schema refuses HTML), but "</script" alone would still end the
-    # JSON-LD block early if it were not escaped; the parsed JSON keeping the words proves it was.
     assert data["description"] == "Causes </script of leg pain"
+    # An editor cannot write tags here (the schema refuses HTML), but "</script" alone would end the JSON-LD
+    # block early in a browser, which ends script text at the first "</script". Read it the browser's way.
+    raw = (reviewed_site.site / "causes" / "index.html").read_text("utf-8")
+    opening = '<script type="application/ld+json">'
+    start = raw.index(opening) + len(opening)
+    assert json.loads(raw[start : raw.lower().index("</script", start)])["description"] == data["description"]
 
 
 @pytest.mark.parametrize(
