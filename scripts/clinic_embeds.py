@@ -15,7 +15,8 @@ from branding import STYLESHEET, accent_css
 from checklist import ChecklistSettings, SymptomList
 from clinic import Clinic
 from embed_settings import EmbedSettings, EmbedSettingsError
-from embeds import PageCopy, absolute, embed_context, embed_url, reviewed_date
+from embeds import PageCopy, absolute, embed_context, embed_url
+from frontmatter_schema import as_date
 from feeds import api_path, dumps, iframe_html, index_json, oembed, oembed_path, page_json
 from for_clinics import PAGE as FOR_CLINICS_PAGE
 from for_clinics import Embeddable, render_for_clinics_page
@@ -117,7 +118,7 @@ class ClinicEmbeds:
             title=page.title or self.embeddable[page.file.src_uri].title,
             description=str(page.meta.get("description") or ""),
             content=page.content or "",
-            reviewed=reviewed_date(page.meta.get("reviewed")),
+            reviewed=as_date(page.meta.get("reviewed")),
         ))
 
     def _with_checklist_review(self) -> list[PageCopy]:

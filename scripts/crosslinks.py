@@ -3,9 +3,9 @@
 Design: every page declares the phrases it explains (`terms` in its front matter). `TermIndex` compiles
 all of them into one case-insensitive, whole-word regular expression shaped as a trie (shared prefixes
 factored out, longest phrase preferred), so each text node is scanned once and each position costs the
-length of a term, not the number of terms. `link_terms` walks a page's element tree in document order,
-rewriting `text`/`tail` like Python-Markdown's abbr extension, never entering elements where a link would
-be wrong (headings, links, code, form labels …) and skipping code spans (AtomicString). Each target page
+length of a term, not the number of terms. `link_terms` walks a page's element tree with
+`mentions.mark_mentions`, which never enters elements where a link would be wrong (headings, links, code,
+form labels …), code spans or an editor's raw inline `<a>`/`<code>`. Each target page
 is linked at most once per page, never the page itself. Links are written as `/<source path>`, so MkDocs'
 own link validation resolves and checks them like any link an editor writes.
 """
@@ -20,15 +20,9 @@ from html import escape
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from mentions import mark_mentions
 
-# Elements whose text never gets a generated link.
-SKIP_TAGS = frozenset(
-    "a abbr button code h1 h2 h3 h4 h5 h6 kbd label legend pre script style summary svg textarea title".split()
-)
 LINK_CLASS = "crosslink"
-# An editor's raw inline HTML tag, as Python-Markdown keeps it in its stash: opening or closing, and its name.
-RAW_TAG = re.compile(r"^<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>$")
 RELATED_CLASS = "related-pages"
 
 
@@ -100,73 +94,24 @@ def trie_pattern(phrases) -> str:
 def link_terms(root: etree.Element, index: TermIndex, page: str, raw_html: list[str] = ()) -> list[Target]:
     """Link first mentions in `root` (in place) and return the pages linked, in order of first link.
 
-    `raw_html` is Python-Markdown's stash of raw HTML: an editor's inline `<a>` or `<code>` stays a pair of
-    placeholders in the text, so the walk counts them to avoid linking between them.
+    `raw_html` is Python-Markdown's stash of raw HTML (see mentions.mark_mentions).
     """
     if index.pattern is None:
         return []
     linked = {page} | _pages_already_linked(root, page)
     added: list[Target] = []
-    raw_depth = 0  # how many raw skip-tags (an editor's <a>, <code> …) are open at this point of the walk
 
-    def allowed(text: str) -> list[tuple[int, int]]:
-        """The spans of `text` outside raw skip-tags, updating the open-tag count as placeholders pass."""
-        nonlocal raw_depth
-        spans, start = [], 0
-        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
-            if raw_depth == 0:
-                spans.append((start, placeholder.start()))
-            number = int(placeholder.group(1))
-            tag = RAW_TAG.match(raw_html[number].strip()) if number < len(raw_html) else None
-            if tag and tag.group(2).lower() in SKIP_TAGS and not tag.group(3):
-                raw_depth = max(0, raw_depth - 1) if tag.group(1) else raw_depth + 1
-            start = placeholder.end()
-        if raw_depth == 0:
-            spans.append((start, len(text)))
-        return spans
+    def link(mention: str) -> etree.Element | None:
+        target = index.target_of(mention)
+        if target.page in linked:
+            return None
+        linked.add(target.page)
+        added.append(target)
+        element = etree.Element("a", {"href": "/" + target.page, "class": LINK_CLASS})
+        element.text = mention
+        return element
 
-    def split(text: str) -> tuple[str, list[etree.Element]]:
-        """Cut `text` at every first mention; return the leading text and the new links (with tails)."""
-        pieces: list[etree.Element] = []
-        head, last = text, 0
-        for span_start, span_end in allowed(text):
-            position = span_start
-            while (match := index.pattern.search(text, position, span_end)) is not None:
-                target = index.target_of(match.group())
-                if target.page in linked:
-                    # A shorter term inside this one may still point elsewhere ("symptoms of CVI" on its own page).
-                    position = match.start() + 1
-                    continue
-                linked.add(target.page)
-                added.append(target)
-                link = etree.Element("a", {"href": "/" + target.page, "class": LINK_CLASS})
-                link.text = match.group()
-                if pieces:
-                    pieces[-1].tail = text[last : match.start()]
-                else:
-                    head = text[: match.start()]
-                pieces.append(link)
-                last = position = match.end()
-        if pieces:
-            pieces[-1].tail = text[last:]
-        return head, pieces
-
-    def visit(element: etree.Element) -> None:
-        if element.tag in SKIP_TAGS:
-            return
-        if element.text and not isinstance(element.text, AtomicString):
-            element.text, links = split(element.text)
-            for position, link in enumerate(links):
-                element.insert(position, link)
-        for child in list(element):
-            visit(child)
-            if child.tail and not isinstance(child.tail, AtomicString):
-                child.tail, links = split(child.tail)
-                at = list(element).index(child) + 1
-                for offset, link in enumerate(links):
-                    element.insert(at + offset, link)
-
-    visit(root)
+    mark_mentions(root, index.pattern, link, raw_html)
     return added
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
+from review_info import long_date
 
 EMBED_ROOT = "embed/"
 # A host name that cannot exist; only used to resolve a relative link against the site's own folders.
@@ -44,28 +45,10 @@ def embed_url(url: str) -> str:
     return f"{EMBED_ROOT}{slug(url)}/"
 
 
-def reviewed_date(value: object) -> datetime.date | None:
-    """The front matter's `reviewed` as a date, when it is one (YAML dates arrive as `date`)."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
-def human_date(day: datetime.date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
-
-
 def attribution(site_name: str, reviewed: datetime.date | None) -> str:
     """The one line every embed carries: where it comes from and, when known, when it was reviewed."""
     text = f"From {site_name}"
-    return text + (f" · reviewed {human_date(reviewed)}" if reviewed else "")
+    return text + (f" · reviewed {long_date(reviewed)}" if reviewed else "")
 
 
 def relative_url(target: str, here: str) -> str:

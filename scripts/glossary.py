@@ -20,10 +20,9 @@ from html import escape
 from urllib.parse import urlsplit
 
 import yaml
-from crosslinks import RAW_TAG, SKIP_TAGS
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from mentions import mark_mentions
 
 FILE = "glossary.yml"  # in docs_dir, excluded from the published files
 PAGE = "glossary.md"
@@ -130,66 +129,21 @@ def mark_terms(root: etree.Element, index: GlossaryIndex, raw_html: list[str] = 
     """Mark the first use of each term in `root` (in place); return the entries marked, in order."""
     if index.pattern is None:
         return []
-    done: set[str] = set()
     marked: list[Entry] = []
-    raw_depth = 0  # an editor's raw <a>, <code> … open at this point of the walk
+    done: set[str] = set()
 
-    def spans(text: str) -> list[tuple[int, int]]:
-        nonlocal raw_depth
-        found, start = [], 0
-        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
-            if raw_depth == 0:
-                found.append((start, placeholder.start()))
-            number = int(placeholder.group(1))
-            tag = RAW_TAG.match(raw_html[number].strip()) if number < len(raw_html) else None
-            if tag and tag.group(2).lower() in SKIP_TAGS and not tag.group(3):
-                raw_depth = max(0, raw_depth - 1) if tag.group(1) else raw_depth + 1
-            start = placeholder.end()
-        if raw_depth == 0:
-            found.append((start, len(text)))
-        return found
-
-    def split(text: str) -> tuple[str, list[etree.Element]]:
-        pieces: list[etree.Element] = []
-        head, last = text, 0
-        for start, end in spans(text):
-            position = start
-            while (match := index.pattern.search(text, position, end)) is not None:
-                entry = index.entry_of(match.group())
-                position = match.end()
-                if entry.term in done:
-                    continue
-                done.add(entry.term)
-                marked.append(entry)
-                if pieces:
-                    pieces[-1].tail = text[last : match.start()]
-                else:
-                    head = text[: match.start()]
-                pieces.append(term_element(match.group(), entry))
-                last = match.end()
-        if pieces:
-            pieces[-1].tail = text[last:]
-        return head, pieces
+    def mark(mention: str) -> etree.Element | None:
+        entry = index.entry_of(mention)
+        if entry.term in done:
+            return None
+        done.add(entry.term)
+        marked.append(entry)
+        return term_element(mention, entry)
 
     def skipped(element: etree.Element) -> bool:
-        return element.tag in SKIP_TAGS or bool(SKIP_CLASSES & set((element.get("class") or "").split()))
+        return bool(SKIP_CLASSES & set((element.get("class") or "").split()))
 
-    def visit(element: etree.Element) -> None:
-        if skipped(element):
-            return
-        if element.text and not isinstance(element.text, AtomicString):
-            element.text, new = split(element.text)
-            for position, piece in enumerate(new):
-                element.insert(position, piece)
-        for child in list(element):
-            visit(child)
-            if child.tail and not isinstance(child.tail, AtomicString):
-                child.tail, new = split(child.tail)
-                at = list(element).index(child) + 1
-                for offset, piece in enumerate(new):
-                    element.insert(at + offset, piece)
-
-    visit(root)
+    mark_mentions(root, index.pattern, mark, raw_html, skipped)
     return marked
 
 

@@ -1,0 +1,92 @@
+"""Find phrases in a Markdown element tree's text and put an element in their place: the walk the
+cross-linker and the glossary share.
+
+The walk rewrites `text`/`tail` in document order, like Python-Markdown's abbr extension. It never enters
+elements where a link or a definition would be wrong (SKIP_TAGS), skips code spans (AtomicString), and
+keeps out of an editor's raw inline HTML: `<a>` or `<code>` typed in Markdown stays a pair of placeholders
+in the text, so the walk counts them (`raw_html` is Python-Markdown's stash) and leaves what lies between.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+
+# Elements whose text never gets a generated link or definition.
+SKIP_TAGS = frozenset(
+    "a abbr button code h1 h2 h3 h4 h5 h6 kbd label legend pre script style summary svg textarea title".split()
+)
+# An editor's raw inline HTML tag, as Python-Markdown keeps it in its stash: opening or closing, and its name.
+RAW_TAG = re.compile(r"^<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>$")
+
+
+def mark_mentions(
+    root: etree.Element,
+    pattern: re.Pattern,
+    make: Callable[[str], etree.Element | None],
+    raw_html: list[str] = (),
+    skipped: Callable[[etree.Element], bool] = lambda element: False,
+) -> None:
+    """Replace matches of `pattern` in `root` (in place) with `make(matched text)`.
+
+    `make` returns None to leave a match as text; the search then resumes one character later, so a shorter
+    phrase inside a longer one can still match ("chronic venous insufficiency" inside "symptoms of …").
+    """
+    raw_depth = 0  # how many raw skip-tags (an editor's <a>, <code> …) are open at this point of the walk
+
+    def allowed(text: str) -> list[tuple[int, int]]:
+        """The spans of `text` outside raw skip-tags, updating the open-tag count as placeholders pass."""
+        nonlocal raw_depth
+        spans, start = [], 0
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+            if raw_depth == 0:
+                spans.append((start, placeholder.start()))
+            number = int(placeholder.group(1))
+            tag = RAW_TAG.match(raw_html[number].strip()) if number < len(raw_html) else None
+            if tag and tag.group(2).lower() in SKIP_TAGS and not tag.group(3):
+                raw_depth = max(0, raw_depth - 1) if tag.group(1) else raw_depth + 1
+            start = placeholder.end()
+        if raw_depth == 0:
+            spans.append((start, len(text)))
+        return spans
+
+    def split(text: str) -> tuple[str, list[etree.Element]]:
+        """Cut `text` at every match `make` accepts; return the leading text and the new elements (with tails)."""
+        pieces: list[etree.Element] = []
+        head, last = text, 0
+        for span_start, span_end in allowed(text):
+            position = span_start
+            while (match := pattern.search(text, position, span_end)) is not None:
+                element = make(match.group())
+                if element is None:
+                    position = match.start() + 1
+                    continue
+                if pieces:
+                    pieces[-1].tail = text[last : match.start()]
+                else:
+                    head = text[: match.start()]
+                pieces.append(element)
+                last = position = match.end()
+        if pieces:
+            pieces[-1].tail = text[last:]
+        return head, pieces
+
+    def visit(element: etree.Element) -> None:
+        if element.tag in SKIP_TAGS or skipped(element):
+            return
+        if element.text and not isinstance(element.text, AtomicString):
+            element.text, new = split(element.text)
+            for position, piece in enumerate(new):
+                element.insert(position, piece)
+        for child in list(element):
+            visit(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                child.tail, new = split(child.tail)
+                at = list(element).index(child) + 1
+                for offset, piece in enumerate(new):
+                    element.insert(at + offset, piece)
+
+    visit(root)
