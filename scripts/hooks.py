@@ -16,6 +16,7 @@ from frontmatter import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from theme_assets import material_bundle
 
 CHECKLIST_PAGE = "checklist.md"
 CONTACT_MARKER = "<!-- clinic:contact -->"
@@ -115,4 +116,5 @@ def on_page_context(context, page, **kwargs):
 
 def on_env(env, **kwargs):
     env.globals["clinic_contact_html"] = build.clinic.contact_html()
+    env.globals["material_bundle"] = material_bundle(kwargs["config"].theme.dirs)  # loaded on first search
     return env
