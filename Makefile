@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test chromium checkers clean source-date-epoch
+.PHONY: site serve test bench chromium checkers clean source-date-epoch
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ serve: $(VENV)/.site-deps
 
 test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed
 	$(BIN)/python -m pytest
+
+# Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.
+# BENCH_QUICK=1 make bench runs a small version for development.
+bench: $(VENV)/.test-deps chromium checkers
+	$(BIN)/python scripts/bench.py
 
 # The same site built by ProperDocs, the maintained MkDocs fork, in its own environment without `mkdocs`.
 .venv-properdocs/.installed: requirements-properdocs.txt

@@ -37,9 +37,9 @@ def word(number: int) -> str:
 
 
 def layout(pages: int) -> list[str]:
-    """Source paths of a library of exactly `pages` Markdown files (at least 3): leaves plus folder indexes."""
-    if pages < 3:
-        raise ValueError("a library needs at least 3 pages: the home page, a folder index and one leaf")
+    """Source paths of a library of exactly `pages` Markdown files (at least 4): leaves plus folder indexes."""
+    if pages < 4:
+        raise ValueError("a library needs at least 4 pages: the home page, an area and a topic index, and a leaf")
     leaves = pages
     while True:
         paths = _paths(leaves)
@@ -122,10 +122,14 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: loader.construct_
                               if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node))
 
 
+def load_mkdocs_yml(project: Path) -> dict:
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        return yaml.load(file, Loader=_Loader)
+
+
 def configs(project: Path, docs: Path, first_list: str) -> dict[str, dict]:
     """The three configs of one library: `ours`, `plain` (hook and overrides off) and `default` Material."""
-    with open(project / "mkdocs.yml", encoding="utf-8") as file:
-        base = yaml.load(file, Loader=_Loader)
+    base = load_mkdocs_yml(project)
     ours = copy.deepcopy(base)
     ours["docs_dir"] = str(docs)
     ours.pop("nav", None)  # the folders are the navigation, as in a large library
