@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 from test_site import PAGES
 
 BUNDLE = "/assets/javascripts/bundle."
@@ -39,6 +40,7 @@ def test_pages_name_the_bundle_but_do_not_load_it(site, path):
 
 def test_a_page_view_fetches_no_search_files(context, server):
     page = watch(context).new_page()
+    page.set_default_timeout(15000)
     page.goto(server + "causes/")
     page.wait_for_load_state("networkidle")
     assert search_files_fetched(page) == []
@@ -47,6 +49,7 @@ def test_a_page_view_fetches_no_search_files(context, server):
 
 def test_search_by_keyboard_alone(context, server):
     page = watch(context).new_page()
+    page.set_default_timeout(15000)
     page.goto(server + "night-cramps/")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.getAttribute('data-md-component')") == "search-query"
@@ -63,6 +66,7 @@ def test_search_by_keyboard_alone(context, server):
 
 def test_search_by_pointer_on_a_phone(context, server):
     page = watch(context).new_page()
+    page.set_default_timeout(15000)
     page.set_viewport_size({"width": 360, "height": 720})
     page.goto(server + "causes/")
     page.locator('label.md-header__button[for="__search"]').click()
@@ -77,6 +81,7 @@ def test_search_by_pointer_on_a_phone(context, server):
 
 def test_the_s_shortcut_does_not_fire_while_typing_in_a_field(context, server):
     page = watch(context).new_page()
+    page.set_default_timeout(15000)
     page.goto(server + "checklist/")
     page.get_by_label("Itchy and painful legs").focus()
     page.keyboard.press("s")
@@ -86,12 +91,13 @@ def test_the_s_shortcut_does_not_fire_while_typing_in_a_field(context, server):
 
 def test_the_phone_navigation_opens_without_the_bundle(context, server):
     page = watch(context).new_page()
+    page.set_default_timeout(15000)
     page.set_viewport_size({"width": 360, "height": 720})
     page.goto(server + "causes/")
     link = page.locator(".md-nav--primary a.md-nav__link", has_text="Symptom checklist").first
-    assert not link.is_visible()
+    expect(link).not_to_be_in_viewport()  # the drawer is closed, off-canvas
     page.locator('label.md-header__button[for="__drawer"]').click()
-    link.wait_for(state="visible")
+    expect(link).to_be_in_viewport()
     link.click()
     page.wait_for_url("**/checklist/")
     assert search_files_fetched(page) == []
