@@ -40,6 +40,11 @@ serve: $(VENV)/.site-deps
 test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed
 	$(BIN)/python -m pytest
 
+# Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.
+# BENCH_QUICK=1 make bench runs a small version for development.
+bench: $(VENV)/.test-deps chromium checkers
+	$(BIN)/python scripts/bench.py
+
 # The same site built by ProperDocs, the maintained MkDocs fork, in its own environment without `mkdocs`.
 .venv-properdocs/.installed: requirements-properdocs.txt
 	$(PYTHON) -m venv .venv-properdocs

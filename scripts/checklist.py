@@ -8,6 +8,7 @@ Labels are plain text: a link inside a checkbox label would fight the tick targe
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -84,10 +85,21 @@ def _list_items(lines: list[str]) -> list[str]:
 
 def plain_text(inline_markdown: str) -> str:
     """The words a reader sees for a line of inline Markdown (emphasis, links and escapes resolved)."""
+    if not MARKUP.search(inline_markdown):
+        return " ".join(inline_markdown.split())  # plain words: nothing for Markdown to resolve
     reader = _TextReader()
-    reader.feed(markdown.markdown(inline_markdown))
+    reader.feed(_inline_converter().reset().convert(inline_markdown))
     reader.close()
     return " ".join("".join(reader.parts).split())
+
+
+MARKUP = re.compile(r"[\\`*_\[\]<>&!~=^+{}:]|  ")  # characters inline Markdown may act on
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_converter() -> markdown.Markdown:
+    """One Markdown converter reused for every item: building one costs more than converting a line."""
+    return markdown.Markdown()
 
 
 class _TextReader(HTMLParser):

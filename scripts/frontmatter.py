@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import yaml
 
 FENCE = "---"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CLOSERS = ("---", "...")
 
 
@@ -68,8 +69,13 @@ def split_front_matter(text: str, path: str) -> Source:
         raise FrontMatterError(path, 1, "front matter opened with '---' is never closed; add a line '---' after it")
     block = "".join(lines[1:index])
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(block)
+        # One parse, in C when PyYAML has libyaml: the node gives line numbers, the same node gives the values.
+        loader = _Loader(block)
+        try:
+            node = loader.get_single_node()
+            meta = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -20,6 +20,7 @@ from nav_order import nav_position
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from patient_pages import PatientPages
+from theme_assets import material_bundle
 
 CHECKLIST_PAGE = "checklist.md"
 CONTACT_MARKER = "<!-- clinic:contact -->"
@@ -131,6 +132,7 @@ def on_env(env, **kwargs):
     env.globals["patient_head_html"] = build.patient.head_html  # JSON-LD and Open Graph, per page
     env.globals["patient_foot_html"] = build.patient.foot_html  # review, disclaimer, print footer, per page
     env.globals["oembed_links"] = build.embeds.oembed_links
+    env.globals["material_bundle"] = material_bundle(kwargs["config"].theme.dirs)  # loaded on first search
     return env
 
 

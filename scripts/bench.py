@@ -1,0 +1,293 @@
+"""`make bench`: build scaling, page weight, Lighthouse and editor-preview figures, written to BENCHMARKS.md.
+
+Figures, not pass/fail tests. Every build runs `mkdocs build --strict` in its own process (as an editor's
+would), timed by the wall clock, its peak memory read from the child's rusage. Builds of one library size
+are interleaved (ours, plain, default in a rotating order) so a busy machine slows each variant alike, and
+every ratio compares medians measured in the same run. `BENCH_QUICK=1` runs a small version for development.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import bench_corpus
+import bench_report
+import bench_weight
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [  # as tests/conftest.py
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+VARIANTS = ("ours", "plain", "default")
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Build:
+    seconds: float  # wall clock
+    cpu: float  # user + system seconds of the build process: steadier than the wall clock on a shared machine
+    peak_mb: float
+
+
+@dataclass
+class Scale:
+    """One library size: each variant's runs, and what our build wrote."""
+
+    pages: int
+    runs: dict[str, list[Build]] = field(default_factory=lambda: {name: [] for name in VARIANTS})
+    outputs: dict[str, int] = field(default_factory=dict)  # HTML files written, per variant
+    html_gzip: dict[str, list[int]] = field(default_factory=dict)  # gzip bytes of each content page's HTML
+    checklist_gzip: int = 0
+
+    def median(self, variant: str) -> float:
+        return statistics.median(run.seconds for run in self.runs[variant])
+
+    def median_cpu(self, variant: str) -> float:
+        return statistics.median(run.cpu for run in self.runs[variant])
+
+    def peak(self, variant: str) -> float:
+        return max(run.peak_mb for run in self.runs[variant])
+
+
+def timed_build(config: Path, site: Path) -> Build:
+    """One strict build in a child process: wall-clock seconds and the child's peak resident memory."""
+    shutil.rmtree(site, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=ENV, cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"bench: the build of {config} failed:\n{output.decode(errors='replace')}")
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def html_sizes(site: Path) -> tuple[list[int], int]:
+    """Gzip bytes of each page's HTML (the checklist apart: it gathers every list in the library)."""
+    sizes, checklist = [], 0
+    for page in site.rglob("*.html"):
+        packed = len(gzip.compress(page.read_bytes(), 6, mtime=0))
+        if page.relative_to(site).as_posix() == "checklist/index.html":
+            checklist = packed
+        elif page.name != "404.html":
+            sizes.append(packed)
+    return sorted(sizes), checklist
+
+
+def scaling(sizes: list[int], runs: int, work: Path) -> list[Scale]:
+    results = []
+    for pages in sizes:
+        folder = work / f"library-{pages}"
+        docs = folder / "docs"
+        count = bench_corpus.write_library(pages, docs, ROOT / "docs")
+        configs = bench_corpus.write_configs(ROOT, folder, docs, "index.md")
+        scale = Scale(count)
+        for run in range(runs):
+            order = VARIANTS[run % 3:] + VARIANTS[: run % 3]
+            for variant in order:
+                build = timed_build(configs[variant], folder / f"site-{variant}")
+                scale.runs[variant].append(build)
+                print(f"bench: {count} pages, {variant}, run {run + 1}: {build.seconds:.2f} s, {build.cpu:.2f} s CPU, {build.peak_mb:.0f} MB", flush=True)
+        for variant in VARIANTS:
+            site = folder / f"site-{variant}"
+            scale.outputs[variant] = sum(1 for page in site.rglob("*.html") if page.name != "404.html")
+            sizes_, checklist = html_sizes(site)
+            scale.html_gzip[variant] = sizes_
+            if variant == "ours":
+                scale.checklist_gzip = checklist
+        results.append(scale)
+        shutil.rmtree(folder)
+    return results
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def real_sites(work: Path) -> dict[str, Path]:
+    """The real site built by us, and by plain Material (same content and theme settings, no hook or overrides)."""
+    project = copy_project(work / "project")
+    timed_build(project / "mkdocs.yml", work / "site-ours")
+    configs = bench_corpus.configs(ROOT, project / "docs", "symptoms.md")
+    plain = configs["plain"]
+    plain["nav"] = [entry for entry in bench_corpus.load_mkdocs_yml(ROOT).get("nav", [])
+                    if "checklist.md" not in json.dumps(entry)]  # the checklist is the hook's page
+    path = work / "plain.yml"
+    path.write_text(json.dumps(plain), "utf-8")  # JSON is YAML
+    timed_build(path, work / "site-plain")
+    return {"ours": work / "site-ours", "plain": work / "site-plain"}
+
+
+def page_weight(sites: dict[str, Path]) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, bench_weight.NO_OTHER_HOSTS], headless=True)
+        try:
+            views = {name: bench_weight.measure(browser, site) for name, site in sites.items()}
+            search = {name: bench_weight.first_search(browser, site, "", "cramps") for name, site in sites.items()}
+        finally:
+            browser.close()
+    return {"views": views, "search": search}
+
+
+def lighthouse(site: Path, pages: list[str], work: Path) -> dict[str, dict[str, float]]:
+    """Lighthouse (mobile, all four categories) on each page, served gzip-compressed from a loopback server."""
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        raise SystemExit("bench: Lighthouse is missing; run `npm ci --ignore-scripts` (make bench does)")
+    recorder = bench_weight.Recorder(site, compress=True)
+    scores = {}
+    try:
+        for page in pages:
+            report = work / f"lighthouse-{page.strip('/') or 'home'}.json"
+            command = [
+                str(binary), recorder.url + page, "--quiet", "--output=json", f"--output-path={report}",
+                f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", "--form-factor=mobile",
+                "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
+            ]
+            subprocess.run(command, env={**ENV, "CHROME_PATH": CHROMIUM}, check=True, timeout=300,
+                           stdout=subprocess.DEVNULL)
+            data = json.loads(report.read_text("utf-8"))
+            result = {name: round(category["score"] * 100) for name, category in data["categories"].items()}
+            result["failing"] = sorted(
+                audit_id for category in data["categories"].values() for ref in category["auditRefs"]
+                if ref["weight"] > 0 and (audit_id := ref["id"]) and (data["audits"][audit_id]["score"] or 0) < 1
+                and data["audits"][audit_id]["scoreDisplayMode"] == "binary")
+            scores[page or "(home)"] = result
+            print(f"bench: Lighthouse {page or '(home)'}: {result}", flush=True)
+    finally:
+        recorder.close()
+    return scores
+
+
+def editor_preview(work: Path, rounds: int) -> list[float]:
+    """Seconds from saving symptoms.md to `mkdocs serve` serving a checklist with the change."""
+    project = copy_project(work / "preview")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/checklist/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = []
+    try:
+        _wait_for(url, lambda body: "checklist" in body, timeout=120)
+        symptoms = project / "docs" / "symptoms.md"
+        for round_ in range(rounds):
+            marker = f"Benchmark edit {round_} {time.time_ns()}"
+            text = symptoms.read_text("utf-8").replace("<!-- checklist:end -->", f"- {marker}\n<!-- checklist:end -->")
+            start = time.perf_counter()
+            symptoms.write_text(text, "utf-8")
+            _wait_for(url, lambda body, marker=marker: marker in body, timeout=120)
+            seconds.append(time.perf_counter() - start)
+            print(f"bench: preview round {round_ + 1}: {seconds[-1]:.2f} s", flush=True)
+            time.sleep(1)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return seconds
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, ready, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8", errors="replace")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"bench: {url} did not show the change within {timeout:.0f} s")
+
+
+def machine(command: str) -> dict[str, str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "0")
+
+    def version(args):
+        try:
+            return subprocess.run(args, capture_output=True, text=True, timeout=30).stdout.strip()
+        except OSError:
+            return "missing"
+
+    lighthouse_package = ROOT / "node_modules" / "lighthouse" / "package.json"
+    return {
+        "CPU": f"{cpu}, {os.cpu_count()} cores",
+        "Memory": f"{int(memory) / 1024 / 1024:.0f} GiB",
+        "Load average at start": " ".join(f"{value:.2f}" for value in os.getloadavg()) + " (shared machine)",
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "MkDocs": metadata.version("mkdocs"),
+        "Material for MkDocs": metadata.version("mkdocs-material"),
+        "pymdown-extensions": metadata.version("pymdown-extensions"),
+        "Chromium": version([CHROMIUM, "--version"]),
+        "Lighthouse": json.loads(lighthouse_package.read_text())["version"] if lighthouse_package.exists() else "missing",
+        "Node": version(["node", "--version"]),
+        "Command": command,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    quick = bool(os.environ.get("BENCH_QUICK"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 60] if quick else [10, 200, 2000])
+    parser.add_argument("--runs", type=int, default=1 if quick else 3)
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    command = "make bench" if not quick else "BENCH_QUICK=1 make bench"
+    info = machine(command)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        work = Path(folder)
+        scales = scaling(args.sizes, args.runs, work)
+        sites = real_sites(work)
+        weight = page_weight(sites)
+        pages = ["", "causes/", "checklist/"]
+        scores = lighthouse(sites["ours"], pages, work)
+        preview = editor_preview(work, rounds=3 if not quick else 1)
+    info["Benchmark run time"] = f"{time.perf_counter() - started:.0f} s"
+    args.output.write_text(bench_report.render(info, scales, weight, scores, preview, args.runs), "utf-8")
+    print(f"bench: wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()

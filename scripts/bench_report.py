@@ -1,0 +1,207 @@
+"""Writes BENCHMARKS.md from one `make bench` run: machine first, then ratios and targets, then the tables."""
+
+from __future__ import annotations
+
+import statistics
+
+KB = 1000  # "KB" here is 1,000 bytes, as Lighthouse and browser tools count
+
+DESIGN = """\
+## The design changes behind these figures
+
+- **Pruned navigation with section index pages** (`navigation.prune`, `navigation.indexes` in mkdocs.yml).
+  Material renders the whole navigation into every page, so a default build does pages × pages work and each
+  page's HTML grows with the library. With pruning a page carries only the navigation a reader can see from
+  it: the top-level sections, and the open path down to the page. Each folder's `index.md` is its section's
+  own page, so every section stays one click away, and search covers every page. Build time and page size
+  now grow linearly.
+- **Material's JavaScript loads on the first search** (`docs/assets/search-on-demand.js`, wired in
+  `overrides/main.html`; the hook finds the fingerprinted bundle name in `scripts/theme_assets.py`). The
+  navigation drawer, sections, sticky header, checklist and print-out work with CSS and our small scripts
+  alone; the 35 KB gzip bundle, the search worker and the search index are fetched when a reader focuses or
+  clicks the search field, opens search from the header button, or presses `/` or `s`. A small CSS rule shows
+  the search field that Material hides on pages without its JavaScript.
+- **The hook's own work is linear and small**: all terms compile into one trie-shaped regular expression per
+  build (`scripts/crosslinks.py`), incoming links are indexed as pages render, each source's front matter is
+  parsed once, in C when PyYAML has libyaml (`scripts/frontmatter.py`), and the checklist reuses one Markdown
+  converter for its items, skipping it for items with no Markdown in them (`scripts/checklist.py`); before
+  that change it built a converter per item, which doubled a 200-page build. MkDocs reads each source a
+  second time to render it: that costs well under a millisecond a page, so it is left alone.
+- **No web fonts** (`font: false`): no request to Google Fonts, system fonts render at once.
+"""
+
+
+def _kb(value: float) -> str:
+    return f"{value / KB:.1f}"
+
+
+def _met(ok: bool) -> str:
+    return "**met**" if ok else "**not met**"
+
+
+def render(info, scales, weight, scores, preview, runs) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`scripts/bench.py`); do not edit by hand, run it again. Figures, not tests.",
+        "",
+        "## Machine, versions and commands",
+        "",
+        "| | |",
+        "| --- | --- |",
+        *[f"| {key} | {value} |" for key, value in info.items()],
+        "",
+        "Builds: `python -m mkdocs build --strict --quiet -f <config> -d <site>` in a child process, wall clock,",
+        f"peak resident memory from the child's rusage; median of {runs} runs per variant, the variants interleaved",
+        "in a rotating order. **ours** = the project's mkdocs.yml with the hook and overrides; **plain** = the same",
+        "config with the hook and theme overrides switched off (plain Material, same content and theme settings);",
+        "**default** = Material with only its defaults (`theme: material`, no pruning). Absolute seconds are this",
+        "machine's, which three other jobs shared during the run; the ratios compare medians from the same run.",
+        "",
+    ]
+    largest = max(scales, key=lambda scale: scale.pages)
+    views = weight["views"]
+    ours_views, plain_views = views["ours"], views["plain"]
+    first_max = max(ours_views.items(), key=lambda item: item[1][0].gzip)
+    repeat_max = max(ours_views.items(), key=lambda item: item[1][1].gzip)
+    third = sorted({url for first, repeat in ours_views.values() for url in first.third_party + repeat.third_party})
+    ours_t, plain_t, default_t = (largest.median(name) for name in ("ours", "plain", "default"))
+    ours_c, plain_c, default_c = (largest.median_cpu(name) for name in ("ours", "plain", "default"))
+    extra = largest.outputs["ours"] - largest.outputs["plain"]
+    per_plain_page = plain_t / max(1, largest.outputs["plain"])
+    per_plain_page_cpu = plain_c / max(1, largest.outputs["plain"])
+    hook_share = (ours_t - plain_t - extra * per_plain_page) / plain_t
+    hook_share_cpu = (ours_c - plain_c - extra * per_plain_page_cpu) / plain_c
+    html_max = max(largest.html_gzip["ours"]) if largest.html_gzip["ours"] else 0
+    lighthouse_ok = all(result[name] == 100 for result in scores.values() for name in
+                        ("performance", "accessibility", "best-practices", "seo"))
+    small = min(scales, key=lambda scale: abs(scale.pages - 200)) if len(scales) > 1 else largest
+
+    def hook_per_page(scale):
+        return (scale.median_cpu("ours") - scale.median_cpu("plain")) / scale.pages * 1000
+
+    lines += [
+        "## Ratios (this run)",
+        "",
+        "| Library | ours ÷ plain (hook's cost): wall / CPU | ours ÷ default Material: wall / CPU | default page HTML ÷ ours (largest, gzip) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for scale in scales:
+        lines.append(
+            f"| {scale.pages} pages | {scale.median('ours') / scale.median('plain'):.2f} / "
+            f"{scale.median_cpu('ours') / scale.median_cpu('plain'):.2f} | "
+            f"{scale.median('ours') / scale.median('default'):.2f} / "
+            f"{scale.median_cpu('ours') / scale.median_cpu('default'):.2f} | "
+            f"{max(scale.html_gzip['default']) / max(1, max(scale.html_gzip['ours'])):.1f} |")
+    lines += [
+        "",
+        "## Targets",
+        "",
+        "| Target | Measured | |",
+        "| --- | --- | --- |",
+        f"| The hook adds at most 10 % to a plain build at {largest.pages} pages | "
+        f"CPU +{hook_share_cpu * 100:.1f} % ({ours_c:.1f} s vs {plain_c:.1f} s); wall clock +{hook_share * 100:.1f} % "
+        f"({ours_t:.1f} s vs {plain_t:.1f} s); {extra} extra output page(s) counted apart at a plain page's cost, "
+        f"{per_plain_page * 1000:.1f} ms each | CPU {_met(hook_share_cpu <= 0.10)}, wall {_met(hook_share <= 0.10)} |",
+        f"| The hook's own work grows linearly | {hook_per_page(small):.2f} ms CPU per page at {small.pages} pages, "
+        f"{hook_per_page(largest):.2f} ms per page at {largest.pages} (one compiled matcher, one parse per source) | "
+        f"{_met(hook_per_page(largest) <= max(1.5 * hook_per_page(small), 1.0))} |",
+        f"| At {largest.pages} pages our whole build takes at most ¼ of default Material's | "
+        f"wall {ours_t / default_t:.2f} of it ({ours_t:.1f} s vs {default_t:.1f} s); CPU {ours_c / default_c:.2f} "
+        f"({ours_c:.1f} s vs {default_c:.1f} s) | {_met(ours_t / default_t <= 0.25 and ours_c / default_c <= 0.25)} |",
+        f"| Each page's HTML at most 8 KB gzip at {largest.pages} pages | largest {_kb(html_max)} KB, median "
+        f"{_kb(statistics.median(largest.html_gzip['ours']))} KB (default Material: largest "
+        f"{_kb(max(largest.html_gzip['default']))} KB); the checklist page, which gathers all "
+        f"{largest.pages} pages' symptom lists, {_kb(largest.checklist_gzip)} KB | {_met(html_max <= 8 * KB)} "
+        f"(checklist: {_met(largest.checklist_gzip <= 8 * KB)}) |",
+        f"| First view of any page at most 60 KB gzip | largest: `/{first_max[0]}` {_kb(first_max[1][0].gzip)} KB "
+        f"in {len(first_max[1][0].requests)} requests | {_met(first_max[1][0].gzip <= 60 * KB)} |",
+        f"| Repeat view at most 5 KB gzip | largest: `/{repeat_max[0]}` {_kb(repeat_max[1][1].gzip)} KB in "
+        f"{len(repeat_max[1][1].requests)} request(s) | {_met(repeat_max[1][1].gzip <= 5 * KB)} |",
+        f"| No third-party requests | {len(third)} on {len(ours_views)} pages | {_met(not third)} |",
+        f"| Lighthouse mobile 100 in all four categories on the landing page, a content page and the checklist | "
+        + "; ".join(f"`/{page.replace('(home)', '')}` " + " / ".join(str(result[name]) for name in
+                    ("performance", "accessibility", "best-practices", "seo")) for page, result in scores.items())
+        + f" | {_met(lighthouse_ok)} |",
+        f"| `make bench` under 15 minutes | {info.get('Benchmark run time', '?')} | "
+        f"{_met(float(info.get('Benchmark run time', '0 s').split()[0]) < 900)} |",
+        "",
+    ]
+    failing = {page: result["failing"] for page, result in scores.items() if result["failing"]}
+    if failing:
+        lines += ["Lighthouse audits below full marks: " + "; ".join(
+            f"`/{page.replace('(home)', '')}`: " + ", ".join(f"`{audit}`" for audit in audits)
+            for page, audits in failing.items()) + ".", ""]
+
+    lines += [
+        "## Build scaling (seconds are this machine's)",
+        "",
+        "| Pages | Variant | Median s | ms per page | Runs (s) | Median CPU s | Peak memory MB | HTML pages written | Page HTML gzip KB, median / largest |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for scale in scales:
+        for name in ("ours", "plain", "default"):
+            sizes = scale.html_gzip[name]
+            lines.append(
+                f"| {scale.pages} | {name} | {scale.median(name):.2f} | {scale.median(name) / scale.pages * 1000:.1f} | "
+                + ", ".join(f"{run.seconds:.2f}" for run in scale.runs[name])
+                + f" | {scale.median_cpu(name):.2f} | {scale.peak(name):.0f} | {scale.outputs[name]} | "
+                f"{_kb(statistics.median(sizes))} / {_kb(max(sizes))} |")
+    lines += [
+        "",
+        "Synthetic libraries (`scripts/bench_corpus.py`): areas of topics of at most 40 pages, each folder with an",
+        "`index.md`; every page has a title, description, two terms, a marked symptom list of four items and prose",
+        "mentioning six other pages' terms. Our build also writes the checklist page (and any other page the hook",
+        "adds), counted in \"HTML pages written\".",
+        "",
+        "## Page weight of the real site (KB = 1,000 bytes; gzip level 6 computed by the benchmark)",
+        "",
+        "Real headless Chromium (Playwright, Debian's chromium). First view: a fresh profile. Repeat view: the",
+        "same profile after viewing another page (HTML sent `no-cache`, other files `max-age=3600`). Bytes are",
+        "what the loopback server sent, raw and gzip.",
+        "",
+        "| Page | ours first view: requests, raw KB, gzip KB | ours repeat view | plain Material first view | plain Material repeat view |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+
+    def cell(view):
+        return f"{len(view.requests)}, {_kb(view.raw)}, **{_kb(view.gzip)}**" if view else "–"
+
+    for url in sorted(set(ours_views) | set(plain_views)):
+        ours_pair, plain_pair = ours_views.get(url, (None, None)), plain_views.get(url, (None, None))
+        lines.append(f"| `/{url}` | {cell(ours_pair[0])} | {cell(ours_pair[1])} | {cell(plain_pair[0])} | {cell(plain_pair[1])} |")
+    ours_search, plain_search = weight["search"]["ours"], weight["search"]["plain"]
+    home_first = ours_views.get("", (None, None))[0]
+    lines += [
+        "",
+        f"Largest first view: ours `/{first_max[0]}` {_kb(first_max[1][0].gzip)} KB gzip; plain Material "
+        f"`/{max(plain_views.items(), key=lambda item: item[1][0].gzip)[0]}` "
+        f"{_kb(max(first.gzip for first, _ in plain_views.values()))} KB gzip.",
+        "",
+        f"A reader's first search (typing \"cramps\" on the landing page) then fetches, with ours: "
+        f"{len(ours_search.requests)} requests, {_kb(ours_search.gzip)} KB gzip ("
+        + ", ".join(f"`{path.rsplit('/', 1)[-1]}`" for path, _, _ in ours_search.requests)
+        + f"); with plain Material, which loaded them with the page: {len(plain_search.requests)} requests, "
+        f"{_kb(plain_search.gzip)} KB gzip. So the landing page plus a search costs "
+        f"{_kb((home_first.gzip if home_first else 0) + ours_search.gzip)} KB gzip with ours.",
+        "",
+        "What each first view of ours fetches (the home page): "
+        + ", ".join(f"`{path.rsplit('/', 1)[-1] or path}` {_kb(packed)}" for path, _, packed in (home_first.requests if home_first else []))
+        + " (KB gzip).",
+        "",
+        "## Lighthouse (mobile, default throttling; site served gzip from a loopback server)",
+        "",
+        "| Page | Performance | Accessibility | Best practices | SEO |",
+        "| --- | --- | --- | --- | --- |",
+        *[f"| `/{page.replace('(home)', '')}` | " + " | ".join(str(result[name]) for name in
+          ("performance", "accessibility", "best-practices", "seo")) + " |" for page, result in scores.items()],
+        "",
+        "## Editor preview",
+        "",
+        f"Seconds from saving `docs/symptoms.md` (a new symptom added to its list) to `mkdocs serve` serving the",
+        f"rebuilt checklist with it, polled every 50 ms on a loopback port: median {statistics.median(preview):.2f} s "
+        f"(runs: {', '.join(f'{value:.2f}' for value in preview)}; this machine).",
+        "",
+        DESIGN,
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,172 @@
+"""Page weight in real headless Chromium: requests and bytes of a first view and of a repeat view, per page.
+
+A loopback server serves a built site and records every request it answers; bytes are those files' sizes,
+raw and gzip (level 6, as a typical web server) computed here. HTML is sent `no-cache` and other files
+`max-age=3600`, as a host would, so a repeat view fetches only what the browser may not reuse. Requests to
+any other host are recorded as third-party; the browser runs with NO_OTHER_HOSTS, so none leaves the machine.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+NO_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+
+
+@dataclass
+class View:
+    """What one page view fetched: (path, raw bytes, gzip bytes) per request, and third-party URLs."""
+
+    requests: list[tuple[str, int, int]] = field(default_factory=list)
+    third_party: list[str] = field(default_factory=list)
+
+    @property
+    def raw(self) -> int:
+        return sum(raw for _, raw, _ in self.requests)
+
+    @property
+    def gzip(self) -> int:
+        return sum(packed for _, _, packed in self.requests)
+
+
+class Recorder:
+    """A loopback server of `site` that logs what it sends."""
+
+    def __init__(self, site: Path, compress: bool = False):
+        self.site = site
+        self.compress = compress  # send gzip to browsers that accept it, as a production host does
+        self._packed: dict[Path, bytes] = {}
+        self.log: list[tuple[str, int, int]] = []
+        self._sizes: dict[Path, tuple[int, int]] = {}
+        handler = functools.partial(_Handler, directory=str(site), recorder=self)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def sizes(self, path: Path) -> tuple[int, int]:
+        if path not in self._sizes:
+            data = path.read_bytes()
+            self._sizes[path] = (len(data), len(gzip.compress(data, 6, mtime=0)))
+        return self._sizes[path]
+
+    def packed(self, path: Path) -> bytes:
+        if path not in self._packed:
+            self._packed[path] = gzip.compress(path.read_bytes(), 6, mtime=0)
+        return self._packed[path]
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, recorder: Recorder, **kwargs):
+        self.recorder = recorder
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self):
+        file = Path(self.translate_path(self.path))
+        if file.is_dir() and self.path.split("?")[0].endswith("/"):
+            file = file / "index.html"
+        if not (self.recorder.compress and file.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = self.recorder.packed(file)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+    def end_headers(self):
+        html = self.path.split("?")[0].endswith(("/", ".html"))
+        self.send_header("Cache-Control", "no-cache" if html else "max-age=3600")
+        super().end_headers()
+
+    def log_request(self, code="-", size="-"):
+        path = unquote(urlsplit(self.path).path)
+        raw = packed = 0
+        if code == 200:
+            file = Path(self.translate_path(self.path))
+            if file.is_dir():
+                file = file / "index.html"
+            if file.is_file():
+                raw, packed = self.recorder.sizes(file)
+        self.recorder.log.append((path, raw, packed))
+
+    def log_message(self, *args):
+        pass
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path ("" for the home page), 404 page excluded."""
+    urls = []
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        if relative == "404.html":
+            continue
+        urls.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return urls
+
+
+def _view(context, recorder: Recorder, url_path: str) -> View:
+    view = View()
+    page = context.new_page()
+    origin = recorder.url.rstrip("/")
+    # Recorded here; the browser itself resolves no other host (NO_OTHER_HOSTS), so nothing leaves the machine.
+    # (Playwright's request routing would switch the HTTP cache off, and with it the repeat view.)
+    page.on("request", lambda request: None if request.url.startswith((origin, "data:")) else view.third_party.append(request.url))
+    recorder.log.clear()
+    page.goto(recorder.url + url_path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    view.requests = list(recorder.log)
+    page.close()
+    return view
+
+
+def measure(browser, site: Path, url_paths: list[str] | None = None) -> dict[str, tuple[View, View]]:
+    """(first view, repeat view) per page; the repeat view follows a view of another page in the same profile."""
+    recorder = Recorder(site)
+    results = {}
+    try:
+        urls = url_paths if url_paths is not None else page_urls(site)
+        for url in urls:
+            context = browser.new_context()
+            first = _view(context, recorder, url)
+            context.close()
+            context = browser.new_context()
+            _view(context, recorder, next(other for other in urls + [""] if other != url))
+            repeat = _view(context, recorder, url)
+            context.close()
+            results[url] = (first, repeat)
+    finally:
+        recorder.close()
+    return results
+
+
+def first_search(browser, site: Path, url_path: str, query: str) -> View:
+    """What a reader's first search costs after the page has loaded: the requests it adds."""
+    recorder = Recorder(site)
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(recorder.url + url_path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        recorder.log.clear()
+        page.click(".md-search__input")
+        page.keyboard.type(query)
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
+        page.wait_for_load_state("networkidle")
+        view = View(list(recorder.log))
+        context.close()
+        return view
+    finally:
+        recorder.close()

@@ -1,0 +1,116 @@
+"""Material's JavaScript loads on the first search: search still works by keyboard and pointer, pages work without it."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import expect
+from test_site import PAGES
+
+BUNDLE = "/assets/javascripts/bundle."
+SEARCH_FILES = (BUNDLE, "/assets/javascripts/workers/search.", "/search/search_index.json")
+
+
+def fetched(page) -> list[str]:
+    """URLs the page has requested so far (recorded by `watch`)."""
+    return page.context.requested  # type: ignore[attr-defined]
+
+
+def watch(context):
+    context.requested = []
+    context.on("request", lambda request: context.requested.append(request.url))
+    return context
+
+
+def search_files_fetched(page) -> list[str]:
+    return [url for url in fetched(page) if any(part in url for part in SEARCH_FILES)]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_name_the_bundle_but_do_not_load_it(site, path):
+    soup = site.soup(path)
+    scripts = soup.find_all("script", src=True)
+    assert not [tag for tag in scripts if "bundle." in tag["src"]]
+    loader = [tag for tag in scripts if tag["src"].endswith("assets/search-on-demand.js")]
+    assert len(loader) == 1
+    bundle = urljoin(f"https://x/{path}", loader[0]["data-bundle"]).removeprefix("https://x/")
+    assert (site.site / bundle).is_file(), bundle
+
+
+def test_a_page_view_fetches_no_search_files(context, server):
+    page = watch(context).new_page()
+    page.set_default_timeout(15000)
+    page.goto(server + "causes/")
+    page.wait_for_load_state("networkidle")
+    assert search_files_fetched(page) == []
+    assert page.locator(".md-search__input").is_visible()
+
+
+def first_result(page):
+    """The first result link once the search has answered; its URL without the fragment."""
+    page.locator(".md-search-result__item").first.wait_for()
+    link = page.locator(".md-search-result__item a").first
+    return link, urljoin(page.url, link.get_attribute("href")).split("#")[0]
+
+
+def test_search_by_keyboard_alone(context, server):
+    page = watch(context).new_page()
+    page.set_default_timeout(20000)
+    page.goto(server + "night-cramps/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.getAttribute('data-md-component')") == "search-query"
+    page.keyboard.type("ulcers", delay=50)
+    link, target = first_result(page)
+    assert len(search_files_fetched(page)) == 3
+    page.keyboard.press("ArrowDown")  # Material moves the focus into the results
+    assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+    assert urljoin(page.url, page.evaluate("document.activeElement.getAttribute('href')")).split("#")[0] == target
+
+
+def test_search_by_pointer_on_a_phone(context, server):
+    page = watch(context).new_page()
+    page.set_default_timeout(20000)
+    page.set_viewport_size({"width": 360, "height": 720})
+    page.goto(server + "symptoms/")
+    page.locator('label.md-header__button[for="__search"]').click()
+    page.keyboard.type("cramps", delay=50)
+    link, target = first_result(page)
+    link.click()
+    page.wait_for_url(target + "**")
+    assert page.url.split("#")[0] == target
+
+
+def test_the_s_shortcut_does_not_fire_while_typing_in_a_field(context, server):
+    page = watch(context).new_page()
+    page.set_default_timeout(15000)
+    page.goto(server + "checklist/")
+    page.get_by_label("Itchy and painful legs").focus()
+    page.keyboard.press("s")
+    assert search_files_fetched(page) == []
+    assert page.evaluate("document.activeElement.getAttribute('data-md-component')") != "search-query"
+
+
+def test_the_phone_navigation_opens_without_the_bundle(context, server):
+    page = watch(context).new_page()
+    page.set_default_timeout(15000)
+    page.set_viewport_size({"width": 360, "height": 720})
+    page.goto(server + "causes/")
+    link = page.locator(".md-nav--primary a.md-nav__link", has_text="Symptom checklist").first
+    expect(link).not_to_be_in_viewport()  # the drawer is closed, off-canvas
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    expect(link).to_be_in_viewport()
+    link.click()
+    page.wait_for_url("**/checklist/")
+    assert search_files_fetched(page) == []
+
+
+def test_without_javascript_the_search_field_stays_hidden(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(server + "causes/")
+        assert not page.locator(".md-search__input").is_visible()
+        assert page.locator("article h1").is_visible()
+    finally:
+        context.close()
