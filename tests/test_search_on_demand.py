@@ -98,7 +98,7 @@ def test_the_phone_navigation_opens_without_the_bundle(context, server):
     page.goto(server + "causes/")
     link = page.locator(".md-nav--primary a.md-nav__link", has_text="Symptom checklist").first
     expect(link).not_to_be_in_viewport()  # the drawer is closed, off-canvas
-    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.get_by_role("button", name="Menu").click()  # patient.js's keyboard-reachable opener for Material's drawer
     expect(link).to_be_in_viewport()
     link.click()
     page.wait_for_url("**/checklist/")
