@@ -42,8 +42,9 @@ test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed
 
 # Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.
 # BENCH_QUICK=1 make bench runs a small version for development.
-bench: $(VENV)/.test-deps chromium checkers
+bench: $(VENV)/.test-deps chromium checkers site
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_embeds.py $(SITE_DIR)
 
 # The same site built by ProperDocs, the maintained MkDocs fork, in its own environment without `mkdocs`.
 .venv-properdocs/.installed: requirements-properdocs.txt
@@ -65,10 +66,6 @@ node_modules/.installed: package.json package-lock.json
 	fi
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
-
-# Benchmarks, not tests: sizes against their goals (embed first view <= 30 KB gzip).
-bench: site
-	$(BIN)/python scripts/bench_embeds.py $(SITE_DIR)
 
 # Browser tests use Debian's Chromium; install it when missing and we can, else say how.
 chromium:
