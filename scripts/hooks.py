@@ -10,7 +10,7 @@ import os
 from urllib.parse import urljoin
 
 from checklist import HOW_TO_MARK, ChecklistError, ChecklistPage, ChecklistSettings, SymptomList, extract_items, render_checklist_page
-from clinic import Clinic, ClinicError
+from clinic import Clinic
 from clinic_embeds import ClinicEmbeds
 from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex, related_html
 from for_clinics import PAGE as FOR_CLINICS_PAGE
