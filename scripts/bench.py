@@ -27,6 +27,7 @@ from pathlib import Path
 import bench_corpus
 import bench_report
 import bench_weight
+from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -36,7 +37,6 @@ CHROMIUM_ARGS = [  # as tests/conftest.py
 ]
 VARIANTS = ("ours", "plain", "default")
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -120,15 +120,6 @@ def scaling(sizes: list[int], runs: int, work: Path) -> list[Scale]:
     return results
 
 
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
 
 
 def real_sites(work: Path) -> dict[str, Path]:

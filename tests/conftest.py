@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
+from project_copy import copy_project  # noqa: F401 (tests import it from here)
 
 # On CI the property tests run the same generated examples every time, so a red run is reproducible and
 # never caused by chance; on a developer's machine they explore new examples (kept in .hypothesis/).
@@ -24,7 +24,6 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -61,18 +60,6 @@ def build(project: Path, site: Path) -> Built:
         cwd=project,
     )
     return Built(site, done.returncode, done.stdout + done.stderr)
-
-
-def copy_project(dest: Path) -> Path:
-    """A private copy of the project's sources that a test may break."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
