@@ -140,6 +140,7 @@ def configs(project: Path, docs: Path, first_list: str) -> dict[str, dict]:
         theme["custom_dir"] = str(project / theme["custom_dir"])
     extra = ours.setdefault("extra", {})
     extra["checklist"] = {**(extra.get("checklist") or {}), "required_pages": [first_list]}
+    extra.pop("conditions", None)  # they name the real article's pages, which a synthetic library does not have
 
     plain = copy.deepcopy(ours)
     plain.pop("hooks", None)
