@@ -169,17 +169,16 @@ def _url_paths(page: str) -> list[str]:
 def check_pages(site_pages: dict[str, str], rules: list[tuple[str, dict[str, str]]]) -> None:
     """Stop the build when a page has anything its own Content-Security-Policy would block."""
     for page, html in site_pages.items():
+        soup = BeautifulSoup(html, "html.parser")  # once per page: the checks below only read it
         for url_path in _url_paths(page):
             policies = [value for name, value in headers_for(rules, url_path) if name == "Content-Security-Policy"]
             if len(policies) != 1:
                 raise HeadersError(f"{page}: {len(policies)} Content-Security-Policy rules match {url_path}; expected exactly one")
             script_src = next(d for d in policies[0].split("; ") if d.startswith("script-src "))
             allowed = set(script_src.split()[1:])
-            soup = BeautifulSoup(html, "html.parser")
             for script in soup.find_all("script"):
                 if _is_executable(script) and script_hash(script.string or "") not in allowed:
                     raise HeadersError(f"{page}: an inline <script> has no hash in the Content-Security-Policy for {url_path}")
-        soup = BeautifulSoup(html, "html.parser")
         for tag in soup.find_all(True):
             for attribute, value in tag.attrs.items():
                 if attribute.lower().startswith("on"):
