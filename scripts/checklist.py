@@ -17,6 +17,7 @@ from html import escape
 from html.parser import HTMLParser
 
 import markdown
+from settings_block import settings_block
 
 START = "<!-- checklist:start -->"
 END = "<!-- checklist:end -->"
@@ -139,13 +140,7 @@ class ChecklistSettings:
 
     @classmethod
     def from_mapping(cls, data: object) -> "ChecklistSettings":
-        data = {} if data is None else data
-        if not isinstance(data, dict):
-            raise ValueError("extra.checklist must be a block of settings (title, description, intro, storage_key, required_pages)")
-        known = set(cls.__dataclass_fields__)
-        unknown = sorted(map(str, set(data) - known))
-        if unknown:
-            raise ValueError(f"extra.checklist has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
+        data = settings_block(data, "extra.checklist", list(cls.__dataclass_fields__))
         values = dict(data)
         for key in ("title", "description", "intro", "storage_key"):
             if key in values and (not isinstance(values[key], str) or not values[key].strip()):

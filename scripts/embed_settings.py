@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+from settings_block import settings_block
 
 DEFAULT_HEIGHT = 900  # a plain <iframe> snippet's fixed height, in CSS pixels
 DEFAULT_WIDTH = 720
@@ -59,13 +60,7 @@ class EmbedSettings:
 
     @classmethod
     def from_mapping(cls, data: object) -> "EmbedSettings":
-        data = {} if data is None else data
-        if not isinstance(data, dict):
-            raise EmbedSettingsError("extra.embed must be a block of settings (allowed_origins, nginx_snippet, width, height)")
-        known = set(cls.__dataclass_fields__)
-        unknown = sorted(map(str, set(data) - known))
-        if unknown:
-            raise EmbedSettingsError(f"extra.embed has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
+        data = settings_block(data, "extra.embed", list(cls.__dataclass_fields__), EmbedSettingsError)
         values = {}
         origins = data.get("allowed_origins", [])
         if origins is None:
