@@ -1,6 +1,6 @@
 """Embed variants: a page's rendered content, re-linked to live inside another site's frame.
 
-A page's HTML is parsed (never matched with regular expressions) and its links are rewritten for
+A page's HTML is parsed with lxml (never matched with regular expressions) and its links are rewritten for
 `/embed/<slug>/`: links to pages that have an embed stay inside the embeds, links to other pages of the
 site open in the top window, links to other sites open in a new tab, and images keep working from the
 deeper folder. The page around the content comes from the theme template `embed.html`.
@@ -13,7 +13,10 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup
+from html import escape
+
+import lxml.etree
+import lxml.html
 from review_info import long_date
 
 EMBED_ROOT = "embed/"
@@ -72,9 +75,26 @@ def resolve(page_url: str, href: str) -> tuple[str, str] | None:
 
 
 def _add_rel(tag, *values: str) -> None:
-    rel = tag.get("rel") or []
-    rel = rel.split() if isinstance(rel, str) else list(rel)
-    tag["rel"] = rel + [value for value in values if value not in rel]
+    rel = (tag.get("rel") or "").split()
+    tag.set("rel", " ".join(rel + [value for value in values if value not in rel]))
+
+
+def _fragment(content: str):
+    """Rendered page content as one tree under a wrapper `<div>` (lxml's libxml2 parser: a C parse per page)."""
+    return lxml.html.fragment_fromstring(content, create_parent="div")
+
+
+def _html(wrapper) -> str:
+    """The wrapper's content back as HTML, without the wrapper."""
+    return escape(wrapper.text or "", quote=False) + "".join(lxml.html.tostring(child, encoding="unicode") for child in wrapper)
+
+
+def _addressed(root):
+    """(element, attribute) of every link and image-like address in the tree."""
+    for tag in root.iter("a", *URL_ATTRIBUTES):
+        attribute = "href" if tag.tag == "a" else URL_ATTRIBUTES[tag.tag]
+        if tag.get(attribute) is not None:
+            yield tag, attribute
 
 
 def rewrite_for_embed(content: str, page_url: str, embeds: dict[str, str]) -> str:
@@ -83,59 +103,58 @@ def rewrite_for_embed(content: str, page_url: str, embeds: dict[str, str]) -> st
     `embeds` maps a page's site path ("symptoms/") to its embed path ("embed/symptoms/").
     """
     here = embed_url(page_url)
-    soup = BeautifulSoup(content, "html.parser")
-    for link in soup.find_all("a", href=True):
-        href = link["href"]
-        if href.startswith("#"):
+    root = _fragment(content)
+    for tag, attribute in list(_addressed(root)):
+        href = tag.get(attribute)
+        if tag.tag == "a" and href.startswith("#"):
             continue
         target = resolve(page_url, href)
         if target is None:
-            if urlsplit(href).scheme in ("http", "https"):
-                link["target"] = "_blank"
-                _add_rel(link, "noopener", "noreferrer")
+            if tag.tag == "a" and urlsplit(href).scheme in ("http", "https"):
+                tag.set("target", "_blank")
+                _add_rel(tag, "noopener", "noreferrer")
             continue
         path, fragment = target
         suffix = f"#{fragment}" if fragment else ""
-        if path in embeds:
-            link["href"] = relative_url(embeds[path], here) + suffix
-            if link.get("target") == "_top":
-                del link["target"]
+        if tag.tag != "a":
+            tag.set(attribute, relative_url(path, here) + suffix)
+        elif path in embeds:
+            tag.set("href", relative_url(embeds[path], here) + suffix)
+            if tag.get("target") == "_top":
+                del tag.attrib["target"]
         else:
-            link["href"] = relative_url(path, here) + suffix
-            link["target"] = "_top"
-    for name, attribute in URL_ATTRIBUTES.items():
-        for tag in soup.find_all(name, attrs={attribute: True}):
-            target = resolve(page_url, tag[attribute])
-            if target is not None:
-                path, fragment = target
-                tag[attribute] = relative_url(path, here) + (f"#{fragment}" if fragment else "")
-    return str(soup)
+            tag.set("href", relative_url(path, here) + suffix)
+            tag.set("target", "_top")
+    return _html(root)
 
 
 def absolute_links(content: str, page_url: str, site_url: str) -> str:
     """`content` with every link and image address made absolute, for use outside the site."""
     base = urljoin(site_url, page_url)
-    soup = BeautifulSoup(content, "html.parser")
-    for link in soup.find_all("a", href=True):
-        link["href"] = urljoin(base, link["href"])
-    for name, attribute in URL_ATTRIBUTES.items():
-        for tag in soup.find_all(name, attrs={attribute: True}):
-            tag[attribute] = urljoin(base, tag[attribute])
-    return str(soup)
+    root = _fragment(content)
+    for tag, attribute in list(_addressed(root)):
+        tag.set(attribute, urljoin(base, tag.get(attribute)))
+    return _html(root)
 
 
 def plain_text(content: str) -> str:
-    """The words of rendered HTML, one paragraph per text block, whitespace normalised."""
-    soup = BeautifulSoup(content, "html.parser")
-    for hidden in soup.find_all(["script", "style", "template", "button"]):
-        hidden.decompose()
-    for hidden in soup.select("[hidden], .print-only"):
-        hidden.decompose()
+    """The words of rendered HTML, one paragraph per text block, whitespace normalised.
+
+    What the site's search leaves out (`data-search-exclude`: glossary tooltips mid-sentence) is left out too.
+    """
+    root = _fragment(content)
+    hidden = [tag for tag in root.iter(lxml.etree.Element) if tag.tag in ("script", "style", "template", "button")
+              or "hidden" in tag.attrib or "data-search-exclude" in tag.attrib or "print-only" in tag.get("class", "").split()]
+    for tag in hidden:
+        if tag.getparent() is not None:
+            tag.drop_tree()  # its tail text stays
+    for line_break in root.iter("br"):
+        line_break.tail = " " + (line_break.tail or "")
     paragraphs = []
-    for block in soup.find_all(TEXT_BLOCKS):
-        if block.find(TEXT_BLOCKS):
+    for block in root.iter(*TEXT_BLOCKS):
+        if any(True for _ in block.iterdescendants(*TEXT_BLOCKS)):
             continue  # its inner blocks give the text
-        text = " ".join(block.get_text(" ").split())
+        text = " ".join("".join(block.itertext()).split())
         if text:
             paragraphs.append(text)
     return "\n\n".join(paragraphs)

@@ -1,7 +1,8 @@
 """Security headers from the built pages: `_headers` (Netlify / Cloudflare Pages) and an nginx snippet.
 
 The Content-Security-Policy allows no inline code except the inline scripts Material writes, each by the
-sha256 hash of its exact text, read from the built pages with an HTML parser. The site may be framed
+sha256 hash of its exact text, read from the built pages with an HTML parser (lxml's libxml2, in C: each
+page is parsed once per build, and a parse costs a twentieth of BeautifulSoup's). The site may be framed
 only by itself; `/embed/*` also by the clinic origins in `extra.embed.allowed_origins`. After writing,
 every page is checked against the policy a host would send for it: an inline script without a hash,
 an `on…=` handler attribute, a `javascript:` link or an inline style stops the build, naming the file.
@@ -19,7 +20,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import lxml.etree
+import lxml.html
 
 EMBED_PREFIX = "embed/"
 COMMON = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -31,24 +33,62 @@ class HeadersError(ValueError):
     """The built site has something its Content-Security-Policy would block."""
 
 
-def _is_executable(script) -> bool:
-    return not script.has_attr("src") and script.get("type", "").strip().lower() in SCRIPT_TYPES
-
-
 def script_hash(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+@dataclass(frozen=True)
+class PageScan:
+    """What the Content-Security-Policy needs to know of one page, read in one parse."""
+
+    script_hashes: tuple[str, ...]  # of every inline script a browser would run, in page order
+    blocked: str | None  # the first inline code the policy blocks whatever its hashes, said for the editor
+
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
+def scan_page(html: str | bytes) -> PageScan:
+    """Read a page's inline scripts and anything else inline that a policy without 'unsafe-inline' blocks."""
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    hashes, blocked = [], None
+    if not data.strip():
+        return PageScan((), None)
+    for tag in lxml.html.document_fromstring(data, parser=_PARSER).iter(lxml.etree.Element):
+        if tag.tag == "script" and "src" not in tag.attrib and tag.get("type", "").strip().lower() in SCRIPT_TYPES:
+            hashes.append(script_hash(tag.text or ""))
+        if blocked is None:
+            blocked = _blocked(tag)
+    return PageScan(tuple(hashes), blocked)
+
+
+def _blocked(tag) -> str | None:
+    for attribute, value in tag.attrib.items():
+        if attribute.lower().startswith("on"):
+            return (f"<{tag.tag} {attribute}=…> is inline JavaScript, which the Content-Security-Policy blocks; "
+                    "remove it from the page's Markdown")
+        url = "".join(value.split()).lower()  # browsers drop tabs and newlines inside an address
+        if attribute.lower() in ("href", "src", "action", "formaction") and url.startswith("javascript:"):
+            return f"<{tag.tag} {attribute}=\"javascript:…\"> is blocked by the Content-Security-Policy; remove it"
+    if tag.tag == "style" or "style" in tag.attrib:
+        return (f"<{tag.tag}> has inline CSS (a style attribute or element), which the Content-Security-Policy "
+                "blocks; use a class and a rule in docs/assets/ instead")
+    return None
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """The CSP hash source of every inline script a browser would run in `html`, in page order."""
-    soup = BeautifulSoup(html, "html.parser")
-    return [script_hash(script.string or "") for script in soup.find_all("script") if _is_executable(script)]
+    return list(scan_page(html).script_hashes)
 
 
-def pages(site: Path) -> dict[str, str]:
-    """Every built HTML page by its path in the site, e.g. "symptoms/index.html"."""
-    return {path.relative_to(site).as_posix(): path.read_text("utf-8") for path in sorted(site.rglob("*.html"))}
+def scan_pages(site_pages: dict[str, str | bytes]) -> dict[str, PageScan]:
+    return {path: scan_page(html) for path, html in site_pages.items()}
+
+
+def scan_site(site: Path) -> dict[str, PageScan]:
+    """Every built HTML page by its path in the site, e.g. "symptoms/index.html", scanned."""
+    return {path.relative_to(site).as_posix(): scan_page(path.read_bytes()) for path in sorted(site.rglob("*.html"))}
 
 
 @dataclass(frozen=True)
@@ -77,10 +117,10 @@ def _policy(script_hashes: list[str], frame_ancestors: list[str], site: bool) ->
     return "; ".join(directives)
 
 
-def build_policies(site_pages: dict[str, str], allowed_origins: tuple[str, ...]) -> Policies:
+def build_policies(scans: dict[str, PageScan], allowed_origins: tuple[str, ...]) -> Policies:
     site_hashes, embed_hashes = [], []
-    for path, html in site_pages.items():
-        (embed_hashes if path.startswith(EMBED_PREFIX) else site_hashes).extend(inline_script_hashes(html))
+    for path, scan in scans.items():
+        (embed_hashes if path.startswith(EMBED_PREFIX) else site_hashes).extend(scan.script_hashes)
     return Policies(
         site=_policy(site_hashes, ["'self'"], site=True),
         embed=_policy(embed_hashes, ["'self'", *allowed_origins], site=False),
@@ -166,41 +206,29 @@ def _url_paths(page: str) -> list[str]:
     return paths
 
 
-def check_pages(site_pages: dict[str, str], rules: list[tuple[str, dict[str, str]]]) -> None:
+def check_pages(scans: dict[str, PageScan], rules: list[tuple[str, dict[str, str]]]) -> None:
     """Stop the build when a page has anything its own Content-Security-Policy would block."""
-    for page, html in site_pages.items():
-        soup = BeautifulSoup(html, "html.parser")  # once per page: the checks below only read it
+    allowed_by_policy: dict[str, set[str]] = {}
+    for page, scan in scans.items():
+        if scan.blocked:
+            raise HeadersError(f"{page}: {scan.blocked}")
         for url_path in _url_paths(page):
             policies = [value for name, value in headers_for(rules, url_path) if name == "Content-Security-Policy"]
             if len(policies) != 1:
                 raise HeadersError(f"{page}: {len(policies)} Content-Security-Policy rules match {url_path}; expected exactly one")
-            script_src = next(d for d in policies[0].split("; ") if d.startswith("script-src "))
-            allowed = set(script_src.split()[1:])
-            for script in soup.find_all("script"):
-                if _is_executable(script) and script_hash(script.string or "") not in allowed:
-                    raise HeadersError(f"{page}: an inline <script> has no hash in the Content-Security-Policy for {url_path}")
-        for tag in soup.find_all(True):
-            for attribute, value in tag.attrs.items():
-                if attribute.lower().startswith("on"):
-                    raise HeadersError(
-                        f"{page}: <{tag.name} {attribute}=…> is inline JavaScript, which the Content-Security-Policy blocks; "
-                        "remove it from the page's Markdown"
-                    )
-                if attribute.lower() in ("href", "src", "action", "formaction") and str(value).strip().lower().startswith("javascript:"):
-                    raise HeadersError(f"{page}: <{tag.name} {attribute}=\"javascript:…\"> is blocked by the Content-Security-Policy; remove it")
-            if tag.name == "style" or tag.has_attr("style"):
-                raise HeadersError(
-                    f"{page}: <{tag.name}> has inline CSS (a style attribute or element), which the Content-Security-Policy "
-                    "blocks; use a class and a rule in docs/assets/ instead"
-                )
+            if policies[0] not in allowed_by_policy:
+                script_src = next(d for d in policies[0].split("; ") if d.startswith("script-src "))
+                allowed_by_policy[policies[0]] = set(script_src.split()[1:])
+            if not set(scan.script_hashes) <= allowed_by_policy[policies[0]]:
+                raise HeadersError(f"{page}: an inline <script> has no hash in the Content-Security-Policy for {url_path}")
 
 
 def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path) -> Policies:
     """Write `_headers` into the site and the nginx snippet to `nginx_file`, after checking every page."""
-    site_pages = pages(site)
-    policies = build_policies(site_pages, allowed_origins)
+    scans = scan_site(site)
+    policies = build_policies(scans, allowed_origins)
     rules = header_rules(site, policies)
-    check_pages(site_pages, rules)
+    check_pages(scans, rules)
     (site / "_headers").write_text(render_headers_file(rules), "utf-8")
     nginx_file.parent.mkdir(parents=True, exist_ok=True)
     nginx_file.write_text(render_nginx(policies), "utf-8")

@@ -9,7 +9,7 @@ from branding import accent_css
 from bs4 import BeautifulSoup
 from embed_settings import EmbedSettings, EmbedSettingsError, parse_origin
 from embeds import attribution, plain_text, relative_url, rewrite_for_embed
-from headers import HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file, script_hash
+from headers import HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file, scan_pages, script_hash
 
 
 @pytest.mark.parametrize(
@@ -92,8 +92,9 @@ def test_attribution_names_the_site_and_the_review_date_when_known():
 
 
 def test_plain_text_keeps_paragraphs_and_drops_buttons():
-    html = "<h1>Title</h1><p>One <a href='x'>link</a>.</p><ul><li>A</li><li>B</li></ul><button>Print</button>"
-    assert plain_text(html) == "Title\n\nOne link .\n\nA\n\nB"
+    html = ("<h1>Title</h1><p>One <a href='x'>link</a><span data-search-exclude role=tooltip>a tip</span>.</p>"
+            "<ul><li>A</li><li>B</li></ul><button>Print</button>")
+    assert plain_text(html) == "Title\n\nOne link.\n\nA\n\nB"  # no space before the full stop
 
 
 def test_accent_css_sets_the_custom_properties():
@@ -124,9 +125,9 @@ def _rules(tmp_path, site_csp, embed_csp="default-src 'none'; script-src 'self';
 def test_check_pages_stops_an_inline_script_without_a_hash(tmp_path):
     rules = _rules(tmp_path, "default-src 'none'; script-src 'self'; frame-ancestors 'self'")
     with pytest.raises(HeadersError, match="symptoms/index.html: an inline <script> has no hash"):
-        check_pages({"symptoms/index.html": "<script>alert(1)</script>"}, rules)
+        check_pages(scan_pages({"symptoms/index.html": "<script>alert(1)</script>"}), rules)
     allowed = f"default-src 'none'; script-src 'self' {script_hash('alert(1)')}; frame-ancestors 'self'"
-    check_pages({"symptoms/index.html": "<script>alert(1)</script>"}, _rules(tmp_path, allowed))  # with its hash it passes
+    check_pages(scan_pages({"symptoms/index.html": "<script>alert(1)</script>"}), _rules(tmp_path, allowed))  # with its hash it passes
 
 
 @pytest.mark.parametrize(
@@ -134,6 +135,8 @@ def test_check_pages_stops_an_inline_script_without_a_hash(tmp_path):
     [
         ('<a href="#" onclick="go()">x</a>', "onclick"),
         ('<a href="javascript:go()">x</a>', "javascript:"),
+        ('<a href=" java\tscript:go()">x</a>', "javascript:"),  # browsers drop the tab and run it
+        ('<form><button formaction="javascript:go()">x</button></form>', "javascript:"),
         ('<p style="color:red">x</p>', "inline CSS"),
         ("<style>p{}</style>", "inline CSS"),
     ],
@@ -141,7 +144,7 @@ def test_check_pages_stops_an_inline_script_without_a_hash(tmp_path):
 def test_check_pages_stops_inline_code_the_policy_blocks(tmp_path, html, problem):
     rules = _rules(tmp_path, "default-src 'none'; script-src 'self'; frame-ancestors 'self'")
     with pytest.raises(HeadersError, match=problem):
-        check_pages({"symptoms/index.html": html}, rules)
+        check_pages(scan_pages({"symptoms/index.html": html}), rules)
 
 
 def test_no_path_gets_two_policies_and_the_file_reads_back(tmp_path):
