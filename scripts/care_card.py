@@ -108,8 +108,13 @@ def render_card(card: CareCard, clinic) -> str:
     )
 
 
-def replace_markers(text: str, cards: dict[str, CareCard], clinic, path: str, first_line: int = 1) -> str:
-    """Put each marked card into a page's Markdown; a marker naming no card raises CareCardError."""
+def place_markers(text: str, cards: dict[str, CareCard], path: str, first_line: int = 1) -> str:
+    """Check that each marker in a page's Markdown names a card; a marker naming none raises CareCardError.
+
+    Each marker is set on a block of its own in one spelling, `placeholder(name)`, which Markdown passes
+    through as a comment; `fill_cards` puts the cards there after the conversion, so the editor checks,
+    which run inside it, see only the editor's words.
+    """
     lines = text.split("\n")
     fence = None
     for number, line in enumerate(lines):
@@ -120,10 +125,24 @@ def replace_markers(text: str, cards: dict[str, CareCard], clinic, path: str, fi
         match = None if fence else MARKER.match(line)
         if not match:
             continue
-        card = cards.get(match["name"])
-        if card is None:
+        if match["name"] not in cards:
             known = ", ".join(sorted(cards)) or "none is configured"
             raise CareCardError(
                 f"{path}:{first_line + number}: no care card called {match['name']!r} (known: {known}); {HOW_TO_PLACE}")
-        lines[number] = f"\n{render_card(card, clinic)}\n"
+        lines[number] = f"\n{placeholder(match['name'])}\n"
     return "\n".join(lines)
+
+
+def placeholder(name: str) -> str:
+    return f"<!-- care-card:{name} -->"
+
+
+def fill_cards(html: str, cards: dict[str, CareCard], clinic) -> str:
+    """The rendered page with each card where `place_markers` left its placeholder comment.
+
+    A marker shown in a code block was escaped by Markdown (`&lt;!--`), so it is no placeholder.
+    """
+    for name, card in cards.items():
+        if placeholder(name) in html:
+            html = html.replace(placeholder(name), render_card(card, clinic))
+    return html

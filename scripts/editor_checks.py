@@ -1,9 +1,11 @@
 """Editor mistakes found before a page is published, each reported as `path:line: what is wrong; what to do`.
 
-A page's Markdown is rendered once more on its own, before any hook adds site text to it, through the
-extensions listed in mkdocs.yml plus `SafetyExtension`. Python-Markdown's raw-HTML readers are watched
-while they fill the stash, so only HTML the editor wrote is held to the allow-list, never HTML another
-extension generated (a fenced code block, an icon). Site-wide mistakes (two files for one address, two pages with one title) are found
+A page's Markdown is checked inside the one conversion that publishes it: `SafetyExtension` joins the
+site's Markdown extensions and reads the tree after attr_list, before the hook's cross-links and glossary
+marks go in; the site's own text (care cards, contact details) goes in after the conversion. Each source
+is thus parsed once per build. Python-Markdown's raw-HTML readers are watched while they fill the stash,
+so only HTML the editor wrote is held to the allow-list, never HTML another extension generated (a fenced
+code block, an icon). Site-wide mistakes (two files for one address, two pages with one title) are found
 from the file list. MkDocs' own link warnings name the file but no line; `LineNumberFilter` adds it.
 """
 
@@ -34,6 +36,7 @@ class _Found:
     links: list[str] = field(default_factory=list)
     editor_written: set[int] = field(default_factory=set)  # stash entries that hold the editor's own raw HTML
     storing_raw: bool = False
+    active: bool = True  # off for the site's generated pages (the checklist's form), which are trusted
 
     def clear(self) -> None:
         self.problems.clear()
@@ -77,46 +80,52 @@ class _SafetyTreeprocessor(Treeprocessor):
         self.found = found
 
     def run(self, root):
+        if not self.found.active:
+            return
         stash = self.md.htmlStash.rawHtmlBlocks
         raw = [stash[n] for n in sorted(self.found.editor_written) if n < len(stash) and isinstance(stash[n], str)]
         self.found.problems += check_raw_html(raw) + check_tree(root)
         self.found.links += raw_links(raw)
+        if self.found.problems:  # the page will not be published: empty it, so no later step trips on the mistake
+            for child in list(root):
+                root.remove(child)
 
 
 class SafetyExtension(Extension):
-    """Collects HTML problems after inline parsing and attr_list (priority 1), before serialising."""
+    """Collects HTML problems after inline parsing and attr_list (priority 8), before other tree processors
+    (ours add links and marks from priority 6 down) change the tree.
+
+    Every Markdown instance built with it watches its own raw-HTML readers: MkDocs makes one per page.
+    """
+
+    PRIORITY = 7
 
     def __init__(self, found: _Found, **kwargs):
         super().__init__(**kwargs)
         self.found = found
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_SafetyTreeprocessor(md, self.found), "editor-safety", 1)
+        _track_editor_html(md, self.found)
+        md.treeprocessors.register(_SafetyTreeprocessor(md, self.found), "editor-safety", self.PRIORITY)
 
 
-class PageChecker:
-    """Renders pages with the site's own Markdown settings, only to find mistakes; made once per build."""
+class PageSafety:
+    """The editor checks of one page around a conversion done elsewhere: `start`, convert, `finish`.
 
-    def __init__(self, extensions: list, configs: dict):
+    `extension` goes into the Markdown converter that renders the pages (the site's own, in a build).
+    """
+
+    def __init__(self):
         self.found = _Found()
-        # Only extensions named in mkdocs.yml: the hooks' own extension objects hold per-page state.
-        named = [name for name in extensions if isinstance(name, str)]
-        self.md = markdown.Markdown(extensions=[*named, SafetyExtension(self.found)], extension_configs=configs)
-        _track_editor_html(self.md, self.found)
+        self.extension = SafetyExtension(self.found)
 
-    def check(self, body: str, path: str, full_text: str, page_url: str = "", site_urls: frozenset = frozenset()) -> None:
-        """Raise EditorError for the first mistake in a page's Markdown `body` (`full_text` is the whole file, for lines)."""
-        self.md.reset()
+    def start(self, trusted: bool = False) -> None:
+        """Before converting a page: forget the last one. A trusted page (one the site generates) is not checked."""
         self.found.clear()
-        try:
-            self.md.convert(body)
-        except RecursionError:
-            raise EditorError(
-                f"{path}:{deepest_line(full_text)}: the page nests quotes or lists so deeply that it cannot be read; "
-                "use fewer '>' or less indentation") from None
-        depth, line = nesting(full_text)
-        if depth > MAX_NESTING:
-            raise EditorError(f"{path}:{line}: quotes or lists are nested {depth} levels deep; use at most {MAX_NESTING}")
+        self.found.active = not trusted
+
+    def finish(self, path: str, full_text: str, page_url: str = "", site_urls: frozenset = frozenset()) -> None:
+        """After converting it: raise EditorError for the first mistake found (`full_text` is the whole file, for lines)."""
         for problem in self.found.problems:
             raise EditorError(f"{path}:{line_of(problem.needle, full_text, problem.occurrence)}: {problem.message}")
         if site_urls:
@@ -124,6 +133,24 @@ class PageChecker:
                 problem = broken_raw_link(link, page_url, site_urls)
                 if problem:
                     raise EditorError(f"{path}:{line_of(link, full_text)}: {problem}")
+
+
+class PageChecker:
+    """Checks a page with a private converter built from the named extensions: for tests and other engines."""
+
+    def __init__(self, extensions: list, configs: dict):
+        self.safety = PageSafety()
+        # Only extensions named by string: the hooks' own extension objects hold per-page state.
+        named = [name for name in extensions if isinstance(name, str)]
+        self.md = markdown.Markdown(extensions=[*named, self.safety.extension], extension_configs=configs)
+
+    def check(self, body: str, path: str, full_text: str, page_url: str = "", site_urls: frozenset = frozenset()) -> None:
+        """Raise EditorError for the first mistake in a page's Markdown `body` (`full_text` is the whole file, for lines)."""
+        check_nesting(path, full_text)
+        self.safety.start()
+        self.md.reset()
+        self.md.convert(body)
+        self.safety.finish(path, full_text, page_url, site_urls)
 
 
 def line_of(needle: str, text: str, occurrence: int = 0) -> int:
@@ -140,6 +167,13 @@ def line_of(needle: str, text: str, occurrence: int = 0) -> int:
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
+def check_nesting(path: str, full_text: str) -> None:
+    """Stop a page nested more deeply than Python-Markdown can read, before it is converted."""
+    depth, line = nesting(full_text)
+    if depth > MAX_NESTING:
+        raise EditorError(f"{path}:{line}: quotes or lists are nested {depth} levels deep; use at most {MAX_NESTING}")
+
+
 def nesting(text: str) -> tuple[int, int]:
     """The deepest quote or list nesting in the Markdown source, and its line (estimated from '>' and indentation)."""
     deepest, where = 0, 1
@@ -151,10 +185,6 @@ def nesting(text: str) -> tuple[int, int]:
         if depth > deepest:
             deepest, where = depth, number
     return deepest, where
-
-
-def deepest_line(text: str) -> int:
-    return nesting(text)[1]
 
 
 def broken_raw_link(link: str, page_url: str, site_urls: frozenset) -> str | None:

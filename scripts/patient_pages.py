@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from care_card import CareCardError, cards_from_mapping, replace_markers
+from care_card import CareCardError, cards_from_mapping, fill_cards, place_markers
 from frontmatter import FrontMatterError, split_front_matter
 from glossary import FILE as GLOSSARY_FILE
 from glossary import PAGE as GLOSSARY_PAGE
@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 from page_foot import disclaimer_from_setting, page_foot_html
 from review_info import ReviewInfo, review_html, review_info
 from structured_data import conditions_from_setting, json_ld_script, medical_web_page, open_graph_html
+from page_sources import source_text
 
 
 @dataclass
@@ -56,12 +57,12 @@ class PatientPages:
         try:
             for file in files.documentation_pages():
                 if not file.generated_by:
-                    source = split_front_matter(file.content_string, self._shown(file.abs_src_path))
+                    source = split_front_matter(source_text(file), self._shown(file.abs_src_path))
                     self.reviews[file.src_uri] = review_info(source)
             data = files.get_file_from_path(GLOSSARY_FILE)
             if data is not None:
                 files.remove(data)
-                entries = load_glossary(data.content_string, self._shown(data.abs_src_path))
+                entries = load_glossary(source_text(data), self._shown(data.abs_src_path))
                 self.glossary.index = GlossaryIndex.build(entries)
                 files.append(File.generated(config, GLOSSARY_PAGE, content=render_glossary_page(entries)))
         except (FrontMatterError, GlossaryError) as error:
@@ -77,18 +78,22 @@ class PatientPages:
                     f"{condition.symptoms_from}, which has no marked symptom list")
 
     def on_page_markdown(self, markdown: str, page, config) -> str:
-        """Mark glossary terms on the article's pages (not on generated ones: checklist, glossary …); put the cards in."""
+        """Mark glossary terms on the article's pages (not on generated ones: checklist, glossary …); check card markers."""
         self.glossary.active = not page.file.generated_by
         if page.file.generated_by:
             return markdown
         shown = self._shown(page.file.abs_src_path)
         try:
-            body = split_front_matter(page.file.content_string, shown)
+            body = split_front_matter(source_text(page.file), shown)
             # MkDocs hands over the body without its leading blank lines; count them back for true line numbers.
             first_line = body.body_line + len(body.body) - len(body.body.lstrip("\n"))
-            return replace_markers(markdown, self.cards, self.clinic, shown, first_line)
+            return place_markers(markdown, self.cards, shown, first_line)
         except CareCardError as error:
             raise PluginError(str(error)) from None
+
+    def on_page_content(self, html: str) -> str:
+        """Put the care cards in, after the conversion (and its editor checks) of the editor's words."""
+        return fill_cards(html, self.cards, self.clinic)
 
     def _about(self, src_uri: str) -> list[tuple[str, list[str]]]:
         return [(c.name, self.signs.get(c.symptoms_from, [])) for c in self.conditions if src_uri in c.pages]

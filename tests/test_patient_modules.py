@@ -8,7 +8,7 @@ import json
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from care_card import CareCard, CareCardError, cards_from_mapping, render_card, replace_markers
+from care_card import CareCard, CareCardError, cards_from_mapping, fill_cards, place_markers, render_card
 from clinic import Clinic
 from crosslinks import CrossLinkExtension, CrossLinkState, TermIndex
 from frontmatter import FrontMatterError, split_front_matter
@@ -73,10 +73,12 @@ def test_bad_card_settings_are_named(settings, message):
 def test_markers_become_cards_and_unknown_markers_name_file_and_line():
     cards = cards_from_mapping({"check": {"level": "non-urgent", "heading": "Get checked"}})
     text = "Intro\n\n<!-- care-card: check -->\n\n```\n<!-- care-card: example-in-code -->\n```\n"
-    out = replace_markers(text, cards, CLINIC, "docs/p.md", first_line=5)
-    assert out.count('class="care-card ') == 1 and "example-in-code -->" in out
+    converted = markdown.markdown(place_markers(text, cards, "docs/p.md", first_line=5), extensions=["fenced_code"])
+    out = fill_cards(converted, cards, CLINIC)
+    assert out.count('class="care-card ') == 1 and "example-in-code --&gt;" in out
+    assert soup(out).find("div", class_="care-card").find_previous("p").get_text() == "Intro"  # in the marker's place
     with pytest.raises(CareCardError) as error:
-        replace_markers("a\n\n<!-- care-card: nope -->\n", cards, CLINIC, "docs/p.md", first_line=5)
+        place_markers("a\n\n<!-- care-card: nope -->\n", cards, "docs/p.md", first_line=5)
     assert str(error.value).startswith("docs/p.md:7: no care card called 'nope' (known: check)")
 
 
