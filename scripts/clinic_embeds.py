@@ -24,6 +24,7 @@ from frontmatter import split_front_matter
 from headers import HeadersError, write_headers
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from page_sources import source_text
 
 CHECKLIST_PAGE = "checklist.md"
 COPY_SCRIPT = "assets/for-clinics.js"
@@ -89,7 +90,7 @@ class ClinicEmbeds:
             if file.src_uri == CHECKLIST_PAGE:
                 title, description = checklist.title, checklist.description
             else:
-                meta = split_front_matter(file.content_string, file.src_uri).meta
+                meta = split_front_matter(source_text(file), file.src_uri).meta
                 title, description = str(meta.get("title") or file.name), str(meta.get("description") or "")
             self.embeddable[file.src_uri] = Embeddable(file.url, title, description)
             self.oembed_links[file.url] = absolute(self.site_url, oembed_path(file.url))
@@ -133,8 +134,8 @@ class ClinicEmbeds:
         order = list(self.embeddable)
         return sorted(result, key=lambda copy: order.index(copy.src_uri))
 
-    def write(self, config) -> None:
-        """Write the embed pages, the JSON files and the headers into the built site."""
+    def write_extras(self, config) -> int:
+        """Write the embed pages and the JSON files into the built site; returns how many embed pages."""
         site = Path(config.site_dir)
         copies = self._with_checklist_review()
         embeds = {copy.url: embed_url(copy.url) for copy in copies}
@@ -154,6 +155,11 @@ class ClinicEmbeds:
             _write(site / api_path(copy.url), dumps(page_json(copy, self.site_url, config.site_name, self.lists.get(copy.url, []), publisher)))
             _write(site / oembed_path(copy.url), dumps(oembed(copy, self.site_url, config.site_name, self.settings.width, self.settings.height)))
         _write(site / "api" / "index.json", dumps(index_json(copies, self.site_url, config.site_name)))
+        return len(copies)
+
+    def write_headers(self, config) -> None:
+        """Check every built page against its Content-Security-Policy, then write `_headers` and the nginx snippet."""
+        site = Path(config.site_dir)
         nginx = Path(os.path.dirname(config.config_file_path)) / self.settings.nginx_snippet
         try:
             write_headers(site, self.settings.allowed_origins, nginx)

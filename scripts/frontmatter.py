@@ -5,6 +5,7 @@ MkDocs itself silently treats broken front matter as page text; we read it first
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import yaml
@@ -57,8 +58,13 @@ def _value_node(node, step):
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def split_front_matter(text: str, path: str) -> Source:
-    """Return the page's front matter (empty when it has none) and its body."""
+    """Return the page's front matter (empty when it has none) and its body.
+
+    Several steps of a build read each page's front matter; the cache parses each source once (an edited
+    page is new text, so it is read afresh). Callers must not change the `meta` they get.
+    """
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != FENCE:
         return Source(path, {}, text, 1, {})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from urllib.parse import urljoin
 
+from build_timer import ExtraOutputsTimer
 from checklist import HOW_TO_MARK, ChecklistError, ChecklistPage, ChecklistSettings, SymptomList, extract_items, render_checklist_page
 from clinic import Clinic
 from clinic_embeds import ClinicEmbeds
@@ -21,6 +22,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from patient_pages import PatientPages
 from theme_assets import material_bundle
+from page_sources import source_text
 
 CHECKLIST_PAGE = "checklist.md"
 CONTACT_MARKER = "<!-- clinic:contact -->"
@@ -34,12 +36,14 @@ class _Build:
     crosslinks: CrossLinkState
     files: object  # mkdocs Files, kept for on_page_context, which is not given them
     patient: PatientPages  # care cards, glossary, review details, disclaimer, JSON-LD
+    timer: ExtraOutputsTimer  # for `make bench`: the time spent on pages only our build writes
 
 
 build = _Build()
 
 
 def on_config(config, **kwargs):
+    build.timer = ExtraOutputsTimer.from_environment()
     try:
         build.clinic = Clinic.from_mapping(config.extra.get("clinic"))
         build.settings = ChecklistSettings.from_mapping(config.extra.get("checklist"))
@@ -59,7 +63,7 @@ def on_files(files, config, **kwargs):
         for file in files.documentation_pages():
             shown = os.path.relpath(file.abs_src_path, root)
             try:
-                text = file.content_string
+                text = source_text(file)
             except UnicodeDecodeError as error:
                 raise PluginError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); save it as UTF-8") from None
             source = split_front_matter(text, shown)
@@ -107,15 +111,30 @@ def on_files(files, config, **kwargs):
     return files
 
 
+def on_pre_page(page, **kwargs):
+    if page.file.generated_by:
+        build.timer.start()
+    return page
+
+
 def on_page_markdown(markdown, page, **kwargs):
     # The for-clinics page is about embedding, not a topic: its words link nowhere and make no "Related pages".
     build.crosslinks.page = None if page.file.src_uri == FOR_CLINICS_PAGE else page.file.src_uri
-    markdown = build.patient.on_page_markdown(markdown, page, kwargs["config"])
-    return markdown.replace(CONTACT_MARKER, f"\n{build.clinic.contact_html()}\n")
+    return build.patient.on_page_markdown(markdown, page, kwargs["config"])
+
+
+def on_page_content(html, page, **kwargs):
+    # Site text goes in after the conversion, so the editor checks inside it see only the editor's words.
+    html = build.patient.on_page_content(html)
+    if page.file.generated_by:
+        build.timer.stop()
+    return html.replace(CONTACT_MARKER, build.clinic.contact_html())  # Markdown passes the marker comment through
 
 
 def on_page_context(context, page, **kwargs):
     # Every page's Markdown is rendered by now, so links in both directions are known.
+    if page.file.generated_by:
+        build.timer.start()
     if page.is_homepage or page.file.generated_by:
         return context
     related = [src for src in build.crosslinks.related(page.file.src_uri) if src != CHECKLIST_PAGE] + [CHECKLIST_PAGE]
@@ -138,8 +157,13 @@ def on_env(env, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     build.embeds.collect(page)
+    if page.file.generated_by:
+        build.timer.stop(pages=1)
     return output
 
 
 def on_post_build(config, **kwargs):
-    build.embeds.write(config)
+    build.timer.start()
+    build.timer.stop(pages=build.embeds.write_extras(config))
+    build.embeds.write_headers(config)  # every page's policy check counts as the hook's own cost
+    build.timer.write()
