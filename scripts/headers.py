@@ -47,32 +47,33 @@ class PageScan:
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8")
+# Found by XPath, in C: a page has hundreds of elements, and only these few can hold inline code.
+_INLINE_SCRIPTS = lxml.etree.XPath("//script[not(@src)]")
+_HANDLERS = lxml.etree.XPath("//@*[starts-with(translate(name(), 'ON', 'on'), 'on')]")
+_ADDRESSES = lxml.etree.XPath("//@href | //@src | //@action | //@formaction | //@*[name() = 'xlink:href']")
+_STYLES = lxml.etree.XPath("//style | //*[@style]")
 
 
 def scan_page(html: str | bytes) -> PageScan:
     """Read a page's inline scripts and anything else inline that a policy without 'unsafe-inline' blocks."""
     data = html.encode("utf-8") if isinstance(html, str) else html
-    hashes, blocked = [], None
     if not data.strip():
         return PageScan((), None)
-    for tag in lxml.html.document_fromstring(data, parser=_PARSER).iter(lxml.etree.Element):
-        if tag.tag == "script" and "src" not in tag.attrib and tag.get("type", "").strip().lower() in SCRIPT_TYPES:
-            hashes.append(script_hash(tag.text or ""))
-        if blocked is None:
-            blocked = _blocked(tag)
-    return PageScan(tuple(hashes), blocked)
+    root = lxml.html.document_fromstring(data, parser=_PARSER)
+    hashes = tuple(script_hash(script.text or "") for script in _INLINE_SCRIPTS(root)
+                   if script.get("type", "").strip().lower() in SCRIPT_TYPES)
+    return PageScan(hashes, _blocked(root))
 
 
-def _blocked(tag) -> str | None:
-    for attribute, value in tag.attrib.items():
-        if attribute.lower().startswith("on"):
-            return (f"<{tag.tag} {attribute}=…> is inline JavaScript, which the Content-Security-Policy blocks; "
-                    "remove it from the page's Markdown")
-        url = "".join(value.split()).lower()  # browsers drop tabs and newlines inside an address
-        if attribute.lower() in ("href", "src", "action", "formaction") and url.startswith("javascript:"):
-            return f"<{tag.tag} {attribute}=\"javascript:…\"> is blocked by the Content-Security-Policy; remove it"
-    if tag.tag == "style" or "style" in tag.attrib:
-        return (f"<{tag.tag}> has inline CSS (a style attribute or element), which the Content-Security-Policy "
+def _blocked(root) -> str | None:
+    for handler in _HANDLERS(root):
+        return (f"<{handler.getparent().tag} {handler.attrname}=…> is inline JavaScript, which the Content-Security-Policy "
+                "blocks; remove it from the page's Markdown")
+    for address in _ADDRESSES(root):
+        if "".join(address.split()).lower().startswith("javascript:"):  # browsers drop tabs and newlines inside it
+            return f"<{address.getparent().tag} {address.attrname}=\"javascript:…\"> is blocked by the Content-Security-Policy; remove it"
+    for styled in _STYLES(root):
+        return (f"<{styled.tag}> has inline CSS (a style attribute or element), which the Content-Security-Policy "
                 "blocks; use a class and a rule in docs/assets/ instead")
     return None
 

@@ -137,6 +137,8 @@ def test_check_pages_stops_an_inline_script_without_a_hash(tmp_path):
         ('<a href="javascript:go()">x</a>', "javascript:"),
         ('<a href=" java\tscript:go()">x</a>', "javascript:"),  # browsers drop the tab and run it
         ('<form><button formaction="javascript:go()">x</button></form>', "javascript:"),
+        ('<svg><a xlink:href="javascript:go()">x</a></svg>', "javascript:"),
+        ('<p ONCLICK="go()">x</p>', "onclick"),
         ('<p style="color:red">x</p>', "inline CSS"),
         ("<style>p{}</style>", "inline CSS"),
     ],

@@ -1,0 +1,47 @@
+"""Time the build spends on the outputs only our hook adds, so `make bench` can report them apart.
+
+The performance target compares our build with plain Material on the pages both write; the pages and files
+only ours writes (generated pages such as the checklist and glossary, and each page's embed variant with its
+API and oEmbed files) are reported apart, as time per extra page. Off unless the environment variable
+PATIENT_SITE_TIMINGS names a file; then the build writes there, as JSON, the wall-clock and CPU seconds
+spent on those outputs and how many extra HTML pages they are.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+
+ENVIRONMENT = "PATIENT_SITE_TIMINGS"
+
+
+@dataclass
+class ExtraOutputsTimer:
+    path: str | None
+    wall: float = 0.0
+    cpu: float = 0.0
+    pages: int = 0  # extra HTML pages
+    _since: tuple[float, float] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_environment(cls) -> "ExtraOutputsTimer":
+        return cls(os.environ.get(ENVIRONMENT) or None)
+
+    def start(self) -> None:
+        if self.path:
+            self._since = (time.perf_counter(), time.process_time())
+
+    def stop(self, pages: int = 0) -> None:
+        """End an interval; `pages` is how many extra HTML pages it produced (0 for part of one)."""
+        if self.path and self._since is not None:
+            self.wall += time.perf_counter() - self._since[0]
+            self.cpu += time.process_time() - self._since[1]
+            self._since = None
+        self.pages += pages
+
+    def write(self) -> None:
+        if self.path:
+            with open(self.path, "w", encoding="utf-8") as file:
+                json.dump({"wall_seconds": self.wall, "cpu_seconds": self.cpu, "extra_pages": self.pages}, file)
