@@ -7,6 +7,7 @@
  * 2. Menu and search on a phone: Material opens them from <label>s in the header, which the Tab key never
  *    reaches. Each gets a real <button> in its place (aria-expanded; focus moves into what it opens).
  * 3. Printing opens collapsed <details> in browsers without CSS ::details-content, and closes them after.
+ * 4. A link to a content tab opens that tab, as Material's inline script does (overrides/partials/javascripts/).
  */
 (function () {
   "use strict";
@@ -124,4 +125,8 @@
     opened.forEach(function (d) { d.open = false; });
     opened = [];
   });
+  var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target && target.name && target.name.indexOf("__tabbed_") === 0) {
+    target.checked = true;
+  }
 })();

@@ -2,7 +2,8 @@
  * Material's JavaScript bundle (35 KB gzip), and with it the search worker and index, loads only when a
  * reader starts a search: focus or click on the search field, the header's search button, or the "/" and
  * "s" shortcuts. Everything else (navigation drawer, sections, sticky header, checklist) works without it.
- * The bundle's URL comes from this script tag's data-bundle attribute (overrides/main.html).
+ * The bundle's URL comes from this script tag's data-bundle attribute, the site's base from data-scope
+ * (overrides/main.html).
  */
 (function () {
   "use strict";
@@ -25,6 +26,7 @@
     }
     requested = true;
     document.removeEventListener("keydown", shortcut);
+    startUp(tag.getAttribute("data-scope") || ".");
     // Hack: the bundle starts its components on DOMContentLoaded, which has passed by now. The listeners it
     // registers for that event while it runs are kept and called once it has run, as the browser would have.
     var listen = document.addEventListener;
@@ -50,6 +52,25 @@
       });
     };
     document.body.appendChild(script);
+  }
+
+  // Material's start-up settings, which it writes as an inline script (partials/javascripts/base.html of
+  // Material 9.8.1); set here, so pages carry no inline JavaScript for the Content-Security-Policy to allow.
+  function startUp(scope) {
+    window.__md_scope = new URL(scope, location);
+    window.__md_hash = function (value) {
+      return Array.prototype.reduce.call(value, function (hash, char) { return (hash << 5) - hash + char.charCodeAt(0); }, 0);
+    };
+    window.__md_get = function (key, storage, base) {
+      storage = storage || localStorage;
+      base = base || window.__md_scope;
+      return JSON.parse(storage.getItem(base.pathname + "." + key));
+    };
+    window.__md_set = function (key, value, storage, base) {
+      storage = storage || localStorage;
+      base = base || window.__md_scope;
+      try { storage.setItem(base.pathname + "." + key, JSON.stringify(value)); } catch (error) { /* storage full or off */ }
+    };
   }
 
   function editable(element) {
