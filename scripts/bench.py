@@ -27,6 +27,7 @@ from pathlib import Path
 import bench_corpus
 import bench_report
 import bench_weight
+from build_timer import ENVIRONMENT as TIMINGS_VARIABLE
 from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +46,9 @@ class Build:
     seconds: float  # wall clock
     cpu: float  # user + system seconds of the build process: steadier than the wall clock on a shared machine
     peak_mb: float
+    extra_seconds: float = 0.0  # of those, spent on pages only our build writes (measured inside it)
+    extra_cpu: float = 0.0
+    extra_pages: int = 0
 
 
 @dataclass
@@ -55,7 +59,20 @@ class Scale:
     runs: dict[str, list[Build]] = field(default_factory=lambda: {name: [] for name in VARIANTS})
     outputs: dict[str, int] = field(default_factory=dict)  # HTML files written, per variant
     html_gzip: dict[str, list[int]] = field(default_factory=dict)  # gzip bytes of each content page's HTML
-    checklist_gzip: int = 0
+    checklist_gzip: int = 0  # the largest checklist page
+
+    def median_core(self, variant: str) -> float:
+        """Wall seconds without the time spent on extra pages: the pages both builds write."""
+        return statistics.median(run.seconds - run.extra_seconds for run in self.runs[variant])
+
+    def median_core_cpu(self, variant: str) -> float:
+        return statistics.median(run.cpu - run.extra_cpu for run in self.runs[variant])
+
+    def extra(self) -> tuple[float, float, int]:
+        """Median wall and CPU seconds our build spent on its extra pages, and how many there were."""
+        runs = self.runs["ours"]
+        return (statistics.median(run.extra_seconds for run in runs), statistics.median(run.extra_cpu for run in runs),
+                max(run.extra_pages for run in runs))
 
     def median(self, variant: str) -> float:
         return statistics.median(run.seconds for run in self.runs[variant])
@@ -68,29 +85,36 @@ class Scale:
 
 
 def timed_build(config: Path, site: Path) -> Build:
-    """One strict build in a child process: wall-clock seconds and the child's peak resident memory."""
+    """One strict build in a child process: wall-clock seconds, the child's peak resident memory, and the time
+    our hook reports spending on extra pages (scripts/build_timer.py; nothing for builds without the hook)."""
     shutil.rmtree(site, ignore_errors=True)
+    timings = site.parent / f"{site.name}-timings.json"
+    timings.unlink(missing_ok=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)]
     start = time.perf_counter()
-    child = subprocess.Popen(command, env=ENV, cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    child = subprocess.Popen(command, env={**ENV, TIMINGS_VARIABLE: str(timings)}, cwd=config.parent,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"bench: the build of {config} failed:\n{output.decode(errors='replace')}")
-    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    extra = json.loads(timings.read_text("utf-8")) if timings.exists() else {}
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                 extra.get("wall_seconds", 0.0), extra.get("cpu_seconds", 0.0), extra.get("extra_pages", 0))
 
 
 def html_sizes(site: Path) -> tuple[list[int], int]:
-    """Gzip bytes of each page's HTML (the checklist apart: it gathers every list in the library)."""
+    """Gzip bytes of each page's HTML (embed variants and checklist pages too), and of the largest checklist page."""
     sizes, checklist = [], 0
     for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
         packed = len(gzip.compress(page.read_bytes(), 6, mtime=0))
-        if page.relative_to(site).as_posix() == "checklist/index.html":
-            checklist = packed
-        elif page.name != "404.html":
-            sizes.append(packed)
+        sizes.append(packed)
+        if page.relative_to(site).parts[0] == "checklist":
+            checklist = max(checklist, packed)
     return sorted(sizes), checklist
 
 
@@ -107,7 +131,8 @@ def scaling(sizes: list[int], runs: int, work: Path) -> list[Scale]:
             for variant in order:
                 build = timed_build(configs[variant], folder / f"site-{variant}")
                 scale.runs[variant].append(build)
-                print(f"bench: {count} pages, {variant}, run {run + 1}: {build.seconds:.2f} s, {build.cpu:.2f} s CPU, {build.peak_mb:.0f} MB", flush=True)
+                print(f"bench: {count} pages, {variant}, run {run + 1}: {build.seconds:.2f} s, {build.cpu:.2f} s CPU, "
+                      f"{build.peak_mb:.0f} MB, extra pages {build.extra_pages} in {build.extra_seconds:.2f} s", flush=True)
         for variant in VARIANTS:
             site = folder / f"site-{variant}"
             scale.outputs[variant] = sum(1 for page in site.rglob("*.html") if page.name != "404.html")
