@@ -125,13 +125,17 @@ description: {yaml_string(settings.description)}
 
 <div class="site-added checklist-intro" markdown>
 
-This site has {_symptoms(symptom_count(lists))}, too many to tick on one page, so the checklist is split by
-section. Open the section about the symptoms you have noticed: you can tick them, print the page and take it
-to your appointment.
+This site lists {_symptoms(symptom_count(lists))}, too many to tick on one page, so the checklist is split by
+section. Open the section about the symptoms you have noticed: there you can tick them, print the page and take
+it to your appointment.
 
 </div>
 
+<div class="checklist-sections" markdown>
+
 {links}
+
+</div>
 """
     return GeneratedChecklist(INDEX_PAGE, settings.title, markdown, (), lists[0].page)
 

@@ -34,6 +34,7 @@ class _Build:
     settings: ChecklistSettings
     crosslinks: CrossLinkState
     files: object  # mkdocs Files, kept for on_page_context, which is not given them
+    checklists: set[str]  # the generated checklist page(s)
     checklist_of: dict[str, str]  # source page -> the generated checklist page that shows its list
     patient: PatientPages  # care cards, glossary, review details, disclaimer, JSON-LD
 
@@ -91,6 +92,7 @@ def on_files(files, config, **kwargs):
                               inclusion=InclusionLevel.UNDEFINED if record.in_nav else InclusionLevel.NOT_IN_NAV)
         page.edit_uri = files.get_file_from_path(record.edit_from).edit_uri  # "Edit this page" opens a list it shows
         files.append(page)
+    build.checklists = {record.src for record in made}
     build.checklist_of = {symptoms.page: record.src for record in made for symptoms in record.lists}
     lists = [symptoms for record in made for symptoms in record.lists]  # as the checklist pages show them
     build.patient.on_files(files, config, lists)  # before embeds, so the glossary page gets an embed too
@@ -111,7 +113,7 @@ def on_page_context(context, page, **kwargs):
     if page.is_homepage or page.file.generated_by:
         return context
     checklist = build.checklist_of.get(page.file.src_uri, CHECKLIST_PAGE)  # the checklist page with this page's list
-    related = [src for src in build.crosslinks.related(page.file.src_uri) if src != CHECKLIST_PAGE] + [checklist]
+    related = [src for src in build.crosslinks.related(page.file.src_uri) if src not in build.checklists] + [checklist]
     links = []
     for src in related:
         target = build.files.get_file_from_path(src)
