@@ -83,12 +83,12 @@ def timed_build(config: Path, site: Path) -> Build:
 
 
 def html_sizes(site: Path) -> tuple[list[int], int]:
-    """Gzip bytes of each page's HTML (the checklist apart: it gathers every list in the library)."""
+    """Gzip bytes of each page's HTML, and apart from them the largest checklist page (it gathers the lists)."""
     sizes, checklist = [], 0
     for page in site.rglob("*.html"):
         packed = len(gzip.compress(page.read_bytes(), 6, mtime=0))
-        if page.relative_to(site).as_posix() == "checklist/index.html":
-            checklist = packed
+        if page.relative_to(site).parts[0] == "checklist":  # checklist/ and, when split, checklist/<folder>/
+            checklist = max(checklist, packed)
         elif page.name != "404.html":
             sizes.append(packed)
     return sorted(sizes), checklist
