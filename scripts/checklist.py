@@ -211,7 +211,7 @@ def _fieldset(symptoms: SymptomList, prefix: str) -> str:
             ident, n = f"{base}-{n}", n + 1
         seen.add(ident)
         rows.append(
-            f'<li class="checklist__item"><input class="checklist__box" type="checkbox" id="{ident}" name="{ident}">'
+            f'<li class="checklist__item"><input class="checklist__box" type="checkbox" id="{ident}">'
             f' <label class="checklist__label" for="{ident}">{escape(text)}</label></li>'
         )
     return (
