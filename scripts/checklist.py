@@ -137,6 +137,7 @@ class ChecklistSettings:
     intro: str = DEFAULT_INTRO
     storage_key: str = "vein-guide:checklist:v1"
     required_pages: tuple[str, ...] = ("symptoms.md",)
+    max_symptoms_per_page: int = 100  # above this, all lists together are split into one page per folder
 
     @classmethod
     def from_mapping(cls, data: object) -> "ChecklistSettings":
@@ -150,6 +151,9 @@ class ChecklistSettings:
             if not isinstance(pages, list) or not all(isinstance(page, str) for page in pages):
                 raise ValueError("extra.checklist.required_pages must be a list of page files, e.g. [symptoms.md]")
             values["required_pages"] = tuple(pages)
+        limit = values.get("max_symptoms_per_page", cls.max_symptoms_per_page)
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"extra.checklist.max_symptoms_per_page must be a whole number of at least 1, e.g. 100; got {limit!r}")
         return cls(**values)
 
 
@@ -207,7 +211,7 @@ def _fieldset(symptoms: SymptomList, prefix: str) -> str:
             ident, n = f"{base}-{n}", n + 1
         seen.add(ident)
         rows.append(
-            f'<li class="checklist__item"><input class="checklist__box" type="checkbox" id="{ident}" name="{ident}">'
+            f'<li class="checklist__item"><input class="checklist__box" type="checkbox" id="{ident}">'
             f' <label class="checklist__label" for="{ident}">{escape(text)}</label></li>'
         )
     return (

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from branding import STYLESHEET, accent_css
 from checklist import ChecklistSettings, SymptomList
+from checklist_pages import GeneratedChecklist
 from clinic import Clinic
 from embed_settings import EmbedSettings, EmbedSettingsError
 from embeds import PageCopy, absolute, embed_context, embed_url
@@ -26,7 +27,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from page_sources import source_text
 
-CHECKLIST_PAGE = "checklist.md"
 COPY_SCRIPT = "assets/for-clinics.js"
 FRAME_SCRIPT = "assets/embed-frame.js"
 EMBED_STYLESHEET = "assets/embed.css"
@@ -58,7 +58,7 @@ class ClinicEmbeds:
     oembed_links: dict[str, str] = field(default_factory=dict)  # page URL -> its oEmbed address
     copies: list[PageCopy] = field(default_factory=list)
     lists: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)  # page URL -> symptom lists
-    list_pages: list[str] = field(default_factory=list)  # URLs of the pages the checklist's lists come from
+    list_pages: dict[str, list[str]] = field(default_factory=dict)  # checklist page -> URLs its lists come from
 
     @classmethod
     def configure(cls, config, clinic: Clinic) -> "ClinicEmbeds":
@@ -80,15 +80,17 @@ class ClinicEmbeds:
             config.extra_javascript.append(COPY_SCRIPT)
         return cls(clinic, settings, config.site_url)
 
-    def add_files(self, files, config, lists: list[SymptomList], checklist: ChecklistSettings) -> None:
+    def add_files(self, files, config, lists: list[SymptomList], checklist: ChecklistSettings,
+                  checklists: list[GeneratedChecklist]) -> None:
         """Add the clinic's stylesheet and the for-clinics page; note which pages get embeds."""
+        made = {record.src: record for record in checklists}  # the generated checklist page(s)
         files.append(File.generated(config, STYLESHEET, content=accent_css(self.clinic.accent_color)))
         order = _nav_order(config.nav)
         sources = [f for f in files.documentation_pages() if f.src_uri not in ("index.md", FOR_CLINICS_PAGE)]
         sources.sort(key=lambda f: (order.index(f.src_uri) if f.src_uri in order else len(order), f.src_uri))
         for file in sources:
-            if file.src_uri == CHECKLIST_PAGE:
-                title, description = checklist.title, checklist.description
+            if file.src_uri in made:
+                title, description = made[file.src_uri].title, checklist.description
             else:
                 meta = split_front_matter(source_text(file), file.src_uri).meta
                 title, description = str(meta.get("title") or file.name), str(meta.get("description") or "")
@@ -96,9 +98,10 @@ class ClinicEmbeds:
             self.oembed_links[file.url] = absolute(self.site_url, oembed_path(file.url))
         by_src = {symptoms.page: symptoms for symptoms in lists}
         for file in sources:
-            shown = [by_src[file.src_uri]] if file.src_uri in by_src else list(lists) if file.src_uri == CHECKLIST_PAGE else []
+            shown = [by_src[file.src_uri]] if file.src_uri in by_src else list(made[file.src_uri].lists) if file.src_uri in made else []
             self.lists[file.url] = [(symptoms.title, symptoms.items) for symptoms in shown]
-        self.list_pages = [files.get_file_from_path(symptoms.page).url for symptoms in lists]
+        for src, record in made.items():  # the index of a split checklist stands for every list
+            self.list_pages[src] = [files.get_file_from_path(symptoms.page).url for symptoms in record.lists or lists]
         pages = [
             (page, iframe_html(_stub(page), self.site_url, config.site_name, self.settings.width, self.settings.height))
             for page in self.embeddable.values()
@@ -123,12 +126,12 @@ class ClinicEmbeds:
         ))
 
     def _with_checklist_review(self) -> list[PageCopy]:
-        """The checklist counts as reviewed when every page its lists come from is; the oldest date wins."""
+        """A checklist page counts as reviewed when every page its lists come from is; the oldest date wins."""
         by_url = {copy.url: copy for copy in self.copies}
-        dates = [by_url[url].reviewed if url in by_url else None for url in self.list_pages]
         result = []
         for copy in self.copies:
-            if copy.src_uri == CHECKLIST_PAGE and copy.reviewed is None and dates and all(dates):
+            dates = [by_url[url].reviewed if url in by_url else None for url in self.list_pages.get(copy.src_uri, ())]
+            if copy.reviewed is None and dates and all(dates):
                 copy = PageCopy(**{**copy.__dict__, "reviewed": min(dates)})
             result.append(copy)
         order = list(self.embeddable)

@@ -10,7 +10,8 @@ import os
 from urllib.parse import urljoin
 
 from build_timer import ExtraOutputsTimer
-from checklist import HOW_TO_MARK, ChecklistError, ChecklistPage, ChecklistSettings, SymptomList, extract_items, render_checklist_page
+from checklist import ChecklistError, ChecklistSettings, SymptomList, extract_items
+from checklist_pages import ChecklistMissing, ChecklistSite, checklist_pages
 from clinic import Clinic
 from clinic_embeds import ClinicEmbeds
 from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex, related_html
@@ -18,7 +19,7 @@ from for_clinics import PAGE as FOR_CLINICS_PAGE
 from frontmatter import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
 from nav_order import nav_position
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 from patient_pages import PatientPages
 from theme_assets import material_bundle
@@ -35,6 +36,8 @@ class _Build:
     settings: ChecklistSettings
     crosslinks: CrossLinkState
     files: object  # mkdocs Files, kept for on_page_context, which is not given them
+    checklists: set[str]  # the generated checklist page(s)
+    checklist_of: dict[str, str]  # source page -> the generated checklist page that shows its list
     patient: PatientPages  # care cards, glossary, review details, disclaimer, JSON-LD
     timer: ExtraOutputsTimer  # for `make bench`: the time spent on pages only our build writes
 
@@ -77,36 +80,27 @@ def on_files(files, config, **kwargs):
     except (FrontMatterError, ChecklistError, TermConflict) as error:
         raise PluginError(str(error)) from None
 
-    in_menu = nav_position(config.nav)
-    lists.sort(key=lambda symptoms: in_menu(symptoms.page))  # one fieldset per condition, in menu order
-    with_lists = {symptoms.page for symptoms in lists}
-    for required in build.settings.required_pages:
-        if required not in with_lists:
-            shown = found.get(required, os.path.join(os.path.relpath(config.docs_dir, root), required))
-            raise PluginError(
-                f"{shown}: no symptom list found for the checklist; {HOW_TO_MARK}")
-
-    if not lists:
-        raise PluginError(
-            f"{os.path.relpath(config.docs_dir, root)}: no page has a symptom list for the checklist; {HOW_TO_MARK}")
-    settings = build.settings
-    checklist = File.generated(config, CHECKLIST_PAGE, content="")
-    checklist.content_string = render_checklist_page(
-        lists,
-        ChecklistPage(
-            title=settings.title,
-            description=settings.description,
-            intro_markdown=settings.intro,
-            storage_key=settings.storage_key,
-            page_url=urljoin(config.site_url or "", checklist.url),
-            contact_html=build.clinic.contact_html(),
-        ),
+    site = ChecklistSite(
+        contact_html=build.clinic.contact_html(),
+        address=lambda src: urljoin(config.site_url or "", File.generated(config, src, content="").url),
+        shown=found,
+        docs_shown=os.path.relpath(config.docs_dir, root),
+        titles={src: title for src, title, _ in pages},
     )
-    source = files.get_file_from_path(lists[0].page)
-    checklist.edit_uri = source.edit_uri  # "Edit this page" opens the list the checklist comes from
-    files.append(checklist)
+    try:
+        made = checklist_pages(lists, build.settings, nav_position(config.nav), site)
+    except ChecklistMissing as error:
+        raise PluginError(str(error)) from None
+    for record in made:
+        page = File.generated(config, record.src, content=record.markdown,
+                              inclusion=InclusionLevel.UNDEFINED if record.in_nav else InclusionLevel.NOT_IN_NAV)
+        page.edit_uri = files.get_file_from_path(record.edit_from).edit_uri  # "Edit this page" opens a list it shows
+        files.append(page)
+    build.checklists = {record.src for record in made}
+    build.checklist_of = {symptoms.page: record.src for record in made for symptoms in record.lists}
+    lists = [symptoms for record in made for symptoms in record.lists]  # as the checklist pages show them
     build.patient.on_files(files, config, lists)  # before embeds, so the glossary page gets an embed too
-    build.embeds.add_files(files, config, lists, settings)
+    build.embeds.add_files(files, config, lists, build.settings, made)
     build.files = files
     return files
 
@@ -137,7 +131,8 @@ def on_page_context(context, page, **kwargs):
         build.timer.start()
     if page.is_homepage or page.file.generated_by:
         return context
-    related = [src for src in build.crosslinks.related(page.file.src_uri) if src != CHECKLIST_PAGE] + [CHECKLIST_PAGE]
+    checklist = build.checklist_of.get(page.file.src_uri, CHECKLIST_PAGE)  # the checklist page with this page's list
+    related = [src for src in build.crosslinks.related(page.file.src_uri) if src not in build.checklists] + [checklist]
     links = []
     for src in related:
         target = build.files.get_file_from_path(src)
