@@ -1,7 +1,9 @@
-"""The `/for-clinics/` page: every embeddable page with its two snippets, a live preview and the facts.
+"""The `/for-clinics/` page: the embeddable pages with their two snippets, a live preview and the facts.
 
 A clinic's web person should need nothing else: the snippets are complete (absolute addresses from
 `site_url`), the copy buttons are real buttons, and the framing and storage facts are in plain words.
+A large library shows the first `SHOWN` pages this way and says how to embed the others (oEmbed, the
+list in `api/index.json`), so the page stays as small as any other.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ PAGE = "for-clinics.md"
 LOADER = "embed.js"
 MESSAGE_TYPE = "vein-guide:height"
 ELEMENT_ATTRIBUTE = "data-vein-guide-embed"
+SHOWN = 8  # pages shown with snippets and a live preview, in menu order
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,19 @@ def render_for_clinics_page(
     else:
         who = "Today no other website is on the list: only this site itself may show them."
     message = escape(json.dumps({"type": MESSAGE_TYPE, "height": 812}))
-    sections = "\n".join(_page_section(page, site_url, iframe) for page, iframe in pages)
-    contents = "\n".join(f'<li><a href="#embed-{slug(page.url)}">{escape(page.title)}</a></li>' for page, _ in pages)
+    sections = "\n".join(_page_section(page, site_url, iframe) for page, iframe in pages[:SHOWN])
+    contents = "\n".join(f'<li><a href="#embed-{slug(page.url)}">{escape(page.title)}</a></li>' for page, _ in pages[:SHOWN])
+    if len(pages) > SHOWN:
+        example = slug(pages[SHOWN][0].url)
+        sections += f"""
+<div class="site-added embed-more">
+<p>These are the first {SHOWN} of the {len(pages)} pages that can be shown on your website. Every other page works
+the same way: in the snippets above, change the page's name (the last part of its address, with <code>/</code>
+written as <code>-</code>, for example <code>{escape(example)}</code>). A content system that supports oEmbed makes
+the snippet from the page's address alone, from <code>{escape(absolute(site_url, oembed_path(pages[SHOWN][0].url)))}</code>
+and its like. <a href="../api/index.json">The list of all pages</a> (JSON) gives every page's address.</p>
+</div>
+"""
     return f"""---
 title: For clinics
 description: Show these patient pages inside your own website, with a copy-and-paste snippet for each page.
@@ -118,8 +132,8 @@ saying where it comes from and a link to the full page. It takes about two minut
   the rest of this site may not be framed at all. Our server tells browsers this in a
   `Content-Security-Policy` header (`frame-ancestors`). {who}
 - **Your patients' answers stay on their device.** Ticks in the symptom checklist are saved in the
-  reader's own browser, under this site's address, the same way as on this site (one `localStorage` key,
-  `{escape(storage_key)}`). Your page cannot read them, we never receive them, and modern browsers keep
+  reader's own browser, under this site's address, the same way as on this site (the `localStorage` key
+  `{escape(storage_key)}`, or one starting with it for each part of a checklist split by section). Your page cannot read them, we never receive them, and modern browsers keep
   the ticks made on your site separate from ticks made anywhere else.
 - **What the frame tells your page.** Only its height, as one number, so the frame can grow with the text.
   The message is always `{message}`; the script checks that it really comes from our frame and ignores

@@ -9,6 +9,7 @@ from branding import accent_css
 from bs4 import BeautifulSoup
 from embed_settings import EmbedSettings, EmbedSettingsError, parse_origin
 from embeds import attribution, plain_text, relative_url, rewrite_for_embed
+from for_clinics import SHOWN, Embeddable, render_for_clinics_page
 from headers import HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file, scan_pages, script_hash
 
 
@@ -157,3 +158,14 @@ def test_no_path_gets_two_policies_and_the_file_reads_back(tmp_path):
         assert len(policies) == 1, (path, policies)
         assert ("frame-ancestors 'self'" in policies[0]) == path.startswith("/embed/")
         assert ("X-Content-Type-Options", "nosniff") in headers_for(rules, path)
+
+
+def test_for_clinics_shows_the_first_pages_of_a_large_library_and_says_how_to_embed_the_rest():
+    pages = [(Embeddable(f"area/topic-{n}/", f"Topic {n}", "About it."), "<iframe></iframe>") for n in range(SHOWN + 3)]
+    soup = BeautifulSoup(render_for_clinics_page(pages, "https://guide.example.org/", "Guide", (), "key").split("---", 2)[2], "html.parser")
+    assert len(soup.select("section.embed-page")) == SHOWN and len(soup.select("nav.embed-contents li")) == SHOWN
+    more = soup.select_one(".embed-more").get_text(" ", strip=True)
+    assert f"first {SHOWN} of the {SHOWN + 3} pages" in more and f"area-topic-{SHOWN}" in more
+    assert soup.select_one(".embed-more a")["href"] == "../api/index.json"
+    few = BeautifulSoup(render_for_clinics_page(pages[:SHOWN], "https://guide.example.org/", "Guide", (), "key"), "html.parser")
+    assert not few.select(".embed-more") and len(few.select("section.embed-page")) == SHOWN
