@@ -22,7 +22,7 @@ from feeds import api_path, dumps, iframe_html, index_json, oembed, oembed_path,
 from for_clinics import PAGE as FOR_CLINICS_PAGE
 from for_clinics import Embeddable, render_for_clinics_page
 from frontmatter import split_front_matter
-from headers import HeadersError, write_headers
+from headers import HeadersError, PageScan, scan_page, write_headers
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from page_sources import source_text
@@ -59,6 +59,7 @@ class ClinicEmbeds:
     copies: list[PageCopy] = field(default_factory=list)
     lists: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)  # page URL -> symptom lists
     list_pages: dict[str, list[str]] = field(default_factory=dict)  # checklist page -> URLs its lists come from
+    content_scans: dict[str, PageScan] = field(default_factory=dict)  # built page -> its content, scanned for CSP
 
     @classmethod
     def configure(cls, config, clinic: Clinic) -> "ClinicEmbeds":
@@ -112,6 +113,10 @@ class ClinicEmbeds:
         ))
         files.append(for_clinics)
 
+    def scan_content(self, page) -> None:
+        """Scan a page's final content for inline code (the templates around it are scanned once per shape)."""
+        self.content_scans[page.file.dest_uri] = scan_page(page.content or "")
+
     def collect(self, page) -> None:
         """Keep an embeddable page's rendered content (final after on_page_context) for on_post_build."""
         if page.file.src_uri not in self.embeddable:
@@ -155,6 +160,7 @@ class ClinicEmbeds:
             context = embed_context(copy, embeds, config.site_name, config.theme["language"], styles, scripts)
             context["canonical"] = absolute(self.site_url, copy.url)  # search engines: the full page is the original
             _write(site / embed_url(copy.url) / "index.html", template.render(**context))
+            self.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
             _write(site / api_path(copy.url), dumps(page_json(copy, self.site_url, config.site_name, self.lists.get(copy.url, []), publisher)))
             _write(site / oembed_path(copy.url), dumps(oembed(copy, self.site_url, config.site_name, self.settings.width, self.settings.height)))
         _write(site / "api" / "index.json", dumps(index_json(copies, self.site_url, config.site_name)))
@@ -165,7 +171,7 @@ class ClinicEmbeds:
         site = Path(config.site_dir)
         nginx = Path(os.path.dirname(config.config_file_path)) / self.settings.nginx_snippet
         try:
-            write_headers(site, self.settings.allowed_origins, nginx)
+            write_headers(site, self.settings.allowed_origins, nginx, self.content_scans)
         except HeadersError as error:
             raise PluginError(f"{os.path.relpath(site)}/{error}") from None
 

@@ -1,11 +1,16 @@
 """Security headers from the built pages: `_headers` (Netlify / Cloudflare Pages) and an nginx snippet.
 
-The Content-Security-Policy allows no inline code except the inline scripts Material writes, each by the
-sha256 hash of its exact text, read from the built pages with an HTML parser (lxml's libxml2, in C: each
-page is parsed once per build, and a parse costs a twentieth of BeautifulSoup's). The site may be framed
-only by itself; `/embed/*` also by the clinic origins in `extra.embed.allowed_origins`. After writing,
-every page is checked against the policy a host would send for it: an inline script without a hash,
-an `on…=` handler attribute, a `javascript:` link or an inline style stops the build, naming the file.
+The Content-Security-Policy allows no inline code; should a theme change bring an inline script back, it is
+allowed by the sha256 hash of its exact text, read from the built pages with an HTML parser (lxml, in C).
+The site may be framed only by itself; `/embed/*` also by the clinic origins in `extra.embed.allowed_origins`.
+
+Before the headers are written, the pages are checked against the policy a host would send for them: an
+inline script without a hash, an `on…=` handler attribute, a `javascript:` link or an inline style stops the
+build, naming the file. What a page holds comes from two places, checked apart so that a large library is
+not parsed twice over: its content (the article with what the hook adds to it), scanned for every page as it
+is written, and the theme's templates around it, which render every page alike but for its folder depth and
+its navigation (titles, which may hold no HTML: frontmatter_schema.py). So one built page of each shape
+(each template at each folder depth) is scanned whole.
 
 Hosts combine the headers of every rule that matches a path, and two policies are both enforced, so no
 path is matched by two Content-Security-Policy rules: the site's rules name its top-level folders and
@@ -87,9 +92,29 @@ def scan_pages(site_pages: dict[str, str | bytes]) -> dict[str, PageScan]:
     return {path: scan_page(html) for path, html in site_pages.items()}
 
 
-def scan_site(site: Path) -> dict[str, PageScan]:
-    """Every built HTML page by its path in the site, e.g. "symptoms/index.html", scanned."""
-    return {path.relative_to(site).as_posix(): scan_page(path.read_bytes()) for path in sorted(site.rglob("*.html"))}
+def shape(page: str) -> tuple[str, int]:
+    """Which template wrote a built page ("symptoms/index.html"), and at what folder depth."""
+    kind = "embed" if page.startswith(EMBED_PREFIX) else "404" if page == "404.html" else "site"
+    return kind, page.count("/")
+
+
+def representative_pages(pages: list[str]) -> list[str]:
+    """The first page (in sorted order) of each shape: what the templates write around every page like it."""
+    first: dict[tuple[str, int], str] = {}
+    for page in sorted(pages):
+        first.setdefault(shape(page), page)
+    return sorted(first.values())
+
+
+def scan_site(site: Path, content_scans: dict[str, PageScan]) -> dict[str, PageScan]:
+    """Scans by built page ("symptoms/index.html"): every page's content, and one whole page of each shape.
+
+    A page scanned whole counts for its content too; a page with no content scan (written by no template
+    of ours) is scanned whole.
+    """
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    whole = set(representative_pages(pages)) | {page for page in pages if page not in content_scans}
+    return {page: scan_page((site / page).read_bytes()) if page in whole else content_scans[page] for page in pages}
 
 
 @dataclass(frozen=True)
@@ -224,9 +249,14 @@ def check_pages(scans: dict[str, PageScan], rules: list[tuple[str, dict[str, str
                 raise HeadersError(f"{page}: an inline <script> has no hash in the Content-Security-Policy for {url_path}")
 
 
-def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path) -> Policies:
-    """Write `_headers` into the site and the nginx snippet to `nginx_file`, after checking every page."""
-    scans = scan_site(site)
+def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path,
+                  content_scans: dict[str, PageScan] | None = None) -> Policies:
+    """Write `_headers` into the site and the nginx snippet to `nginx_file`, after checking the pages.
+
+    `content_scans` are `scan_page` results of each page's content by built page; without them every page
+    is scanned whole.
+    """
+    scans = scan_site(site, content_scans or {})
     policies = build_policies(scans, allowed_origins)
     rules = header_rules(site, policies)
     check_pages(scans, rules)

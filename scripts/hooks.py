@@ -151,6 +151,7 @@ def on_env(env, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
+    build.embeds.scan_content(page)
     build.embeds.collect(page)
     if page.file.generated_by:
         build.timer.stop(pages=1)
@@ -160,5 +161,5 @@ def on_post_page(output, page, config, **kwargs):
 def on_post_build(config, **kwargs):
     build.timer.start()
     build.timer.stop(pages=build.embeds.write_extras(config))
-    build.embeds.write_headers(config)  # every page's policy check counts as the hook's own cost
+    build.embeds.write_headers(config)  # the policy check of the site's pages counts as the hook's own cost
     build.timer.write()

@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 from embed_settings import EmbedSettings, EmbedSettingsError, parse_origin
 from embeds import attribution, plain_text, relative_url, rewrite_for_embed
 from for_clinics import SHOWN, Embeddable, render_for_clinics_page
-from headers import HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file, scan_pages, script_hash
+from headers import (HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file,
+                     representative_pages, scan_page, scan_pages, scan_site, script_hash)
 
 
 @pytest.mark.parametrize(
@@ -169,3 +170,17 @@ def test_for_clinics_shows_the_first_pages_of_a_large_library_and_says_how_to_em
     assert soup.select_one(".embed-more a")["href"] == "../api/index.json"
     few = BeautifulSoup(render_for_clinics_page(pages[:SHOWN], "https://guide.example.org/", "Guide", (), "key"), "html.parser")
     assert not few.select(".embed-more") and len(few.select("section.embed-page")) == SHOWN
+
+
+def test_every_page_content_is_scanned_and_one_whole_page_of_each_shape(tmp_path):
+    whole = {"a/index.html": "<p>ok</p>", "b/index.html": '<p style="color:red">theme</p>', "index.html": "<p>ok</p>",
+             "embed/a/index.html": "<p>ok</p>", "embed/b/index.html": "<p>ok</p>"}
+    for page, html in whole.items():
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text(html, "utf-8")
+    assert representative_pages(list(whole)) == ["a/index.html", "embed/a/index.html", "index.html"]
+    content = {page: scan_page("<p>ok</p>") for page in whole} | {"embed/b/index.html": scan_page('<a href="#" onclick="go()">x</a>')}
+    scans = scan_site(tmp_path, content)
+    assert "onclick" in scans["embed/b/index.html"].blocked  # its content, though its shape was read from embed/a/
+    assert scans["b/index.html"].blocked is None  # b/ is read through a/, its shape's first page
+    assert "inline CSS" in scan_site(tmp_path, {})["b/index.html"].blocked  # with no content scans, every page whole
