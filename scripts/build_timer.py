@@ -4,7 +4,7 @@ The performance target compares our build with plain Material on the pages both 
 only ours writes (generated pages such as the checklist and glossary, and each page's embed variant with its
 API and oEmbed files) are reported apart, as time per extra page. Off unless the environment variable
 PATIENT_SITE_TIMINGS names a file; then the build writes there, as JSON, the wall-clock and CPU seconds
-spent on those outputs and how many extra HTML pages they are.
+spent on those outputs and how many extra HTML pages they are. `scripts/timer_hook.py` wires it to MkDocs.
 """
 
 from __future__ import annotations
@@ -12,22 +12,16 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass, field
 
 ENVIRONMENT = "PATIENT_SITE_TIMINGS"
 
 
-@dataclass
 class ExtraOutputsTimer:
-    path: str | None
-    wall: float = 0.0
-    cpu: float = 0.0
-    pages: int = 0  # extra HTML pages
-    _since: tuple[float, float] | None = field(default=None, repr=False)
-
-    @classmethod
-    def from_environment(cls) -> "ExtraOutputsTimer":
-        return cls(os.environ.get(ENVIRONMENT) or None)
+    def __init__(self, path: str | None = None):
+        self.path = path
+        self.wall = self.cpu = 0.0
+        self.pages = 0  # extra HTML pages
+        self._since: tuple[float, float] | None = None
 
     def start(self) -> None:
         if self.path:
@@ -45,3 +39,12 @@ class ExtraOutputsTimer:
         if self.path:
             with open(self.path, "w", encoding="utf-8") as file:
                 json.dump({"wall_seconds": self.wall, "cpu_seconds": self.cpu, "extra_pages": self.pages}, file)
+
+
+timer = ExtraOutputsTimer()  # one per build: timer_hook.py replaces it in on_config
+
+
+def restart_from_environment() -> ExtraOutputsTimer:
+    global timer
+    timer = ExtraOutputsTimer(os.environ.get(ENVIRONMENT) or None)
+    return timer

@@ -235,11 +235,15 @@ def _url_paths(page: str) -> list[str]:
 def check_pages(scans: dict[str, PageScan], rules: list[tuple[str, dict[str, str]]]) -> None:
     """Stop the build when a page has anything its own Content-Security-Policy would block."""
     allowed_by_policy: dict[str, set[str]] = {}
+    policies_at: dict[tuple[str, bool], list[str]] = {}  # the rules name top-level entries: one lookup for each
     for page, scan in scans.items():
         if scan.blocked:
             raise HeadersError(f"{page}: {scan.blocked}")
         for url_path in _url_paths(page):
-            policies = [value for name, value in headers_for(rules, url_path) if name == "Content-Security-Policy"]
+            top, deeper = url_path[1:].partition("/")[0], url_path.count("/") > 1
+            if (top, deeper) not in policies_at:
+                policies_at[top, deeper] = [value for name, value in headers_for(rules, url_path) if name == "Content-Security-Policy"]
+            policies = policies_at[top, deeper]
             if len(policies) != 1:
                 raise HeadersError(f"{page}: {len(policies)} Content-Security-Policy rules match {url_path}; expected exactly one")
             if policies[0] not in allowed_by_policy:

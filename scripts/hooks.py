@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from urllib.parse import urljoin
 
-from build_timer import ExtraOutputsTimer
+import build_timer
 from checklist import ChecklistError, ChecklistSettings, SymptomList, extract_items
 from checklist_pages import ChecklistMissing, ChecklistSite, checklist_pages
 from clinic import Clinic
@@ -39,14 +39,12 @@ class _Build:
     checklists: set[str]  # the generated checklist page(s)
     checklist_of: dict[str, str]  # source page -> the generated checklist page that shows its list
     patient: PatientPages  # care cards, glossary, review details, disclaimer, JSON-LD
-    timer: ExtraOutputsTimer  # for `make bench`: the time spent on pages only our build writes
 
 
 build = _Build()
 
 
 def on_config(config, **kwargs):
-    build.timer = ExtraOutputsTimer.from_environment()
     try:
         build.clinic = Clinic.from_mapping(config.extra.get("clinic"))
         build.settings = ChecklistSettings.from_mapping(config.extra.get("checklist"))
@@ -105,12 +103,6 @@ def on_files(files, config, **kwargs):
     return files
 
 
-def on_pre_page(page, **kwargs):
-    if page.file.generated_by:
-        build.timer.start()
-    return page
-
-
 def on_page_markdown(markdown, page, **kwargs):
     # The for-clinics page is about embedding, not a topic: its words link nowhere and make no "Related pages".
     build.crosslinks.page = None if page.file.src_uri == FOR_CLINICS_PAGE else page.file.src_uri
@@ -120,15 +112,11 @@ def on_page_markdown(markdown, page, **kwargs):
 def on_page_content(html, page, **kwargs):
     # Site text goes in after the conversion, so the editor checks inside it see only the editor's words.
     html = build.patient.on_page_content(html)
-    if page.file.generated_by:
-        build.timer.stop()
     return html.replace(CONTACT_MARKER, build.clinic.contact_html())  # Markdown passes the marker comment through
 
 
 def on_page_context(context, page, **kwargs):
     # Every page's Markdown is rendered by now, so links in both directions are known.
-    if page.file.generated_by:
-        build.timer.start()
     if page.is_homepage or page.file.generated_by:
         return context
     checklist = build.checklist_of.get(page.file.src_uri, CHECKLIST_PAGE)  # the checklist page with this page's list
@@ -153,13 +141,10 @@ def on_env(env, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     build.embeds.scan_content(page)
     build.embeds.collect(page)
-    if page.file.generated_by:
-        build.timer.stop(pages=1)
     return output
 
 
 def on_post_build(config, **kwargs):
-    build.timer.start()
-    build.timer.stop(pages=build.embeds.write_extras(config))
+    build_timer.timer.start()  # for `make bench`: the embed variants are pages only our build writes
+    build_timer.timer.stop(pages=build.embeds.write_extras(config))
     build.embeds.write_headers(config)  # the policy check of the site's pages counts as the hook's own cost
-    build.timer.write()
