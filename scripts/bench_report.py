@@ -9,24 +9,36 @@ KB = 1000  # "KB" here is 1,000 bytes, as Lighthouse and browser tools count
 DESIGN = """\
 ## The design changes behind these figures
 
-- **Pruned navigation with section index pages** (`navigation.prune`, `navigation.indexes` in mkdocs.yml).
-  Material renders the whole navigation into every page, so a default build does pages × pages work and each
-  page's HTML grows with the library. With pruning a page carries only the navigation a reader can see from
-  it: the top-level sections, and the open path down to the page. Each folder's `index.md` is its section's
-  own page, so every section stays one click away, and search covers every page. Build time and page size
-  now grow linearly.
+- **Pruned navigation with section index pages** (`navigation.prune`, `navigation.indexes` in mkdocs.yml, and
+  no `navigation.sections`). Material renders the whole navigation into every page, so a default build does
+  pages × pages work and each page's HTML grows with the library. With pruning a page carries only what a
+  reader can see from it: the top-level sections and the open path down to the page. `navigation.sections`
+  would spell out the whole open section on every page of it (390 links, 80 KB of HTML a page at 2,000
+  pages), so it is off; each folder stays a section the reader opens, with its own index page, and search
+  covers every page. The real site's menu is flat, so it looks the same.
 - **Material's JavaScript loads on the first search** (`docs/assets/search-on-demand.js`, wired in
   `overrides/main.html`; the hook finds the fingerprinted bundle name in `scripts/theme_assets.py`). The
-  navigation drawer, sections, sticky header, checklist and print-out work with CSS and our small scripts
-  alone; the 35 KB gzip bundle, the search worker and the search index are fetched when a reader focuses or
-  clicks the search field, opens search from the header button, or presses `/` or `s`. A small CSS rule shows
-  the search field that Material hides on pages without its JavaScript.
-- **The hook's own work is linear and small**: all terms compile into one trie-shaped regular expression per
-  build (`scripts/crosslinks.py`), incoming links are indexed as pages render, each source's front matter is
-  parsed once, in C when PyYAML has libyaml (`scripts/frontmatter.py`), and the checklist reuses one Markdown
-  converter for its items, skipping it for items with no Markdown in them (`scripts/checklist.py`); before
-  that change it built a converter per item, which doubled a 200-page build. MkDocs reads each source a
-  second time to render it: that costs well under a millisecond a page, so it is left alone.
+  navigation drawer, sticky header, checklist and print-out work with CSS and our small scripts alone; the
+  35 KB gzip bundle, the search worker and the search index are fetched when a reader focuses or clicks the
+  search field, opens search from the header button, or presses `/` or `s`.
+- **No inline JavaScript at all.** Material's two inline start-up scripts moved into our files
+  (`overrides/partials/javascripts/`), so the Content-Security-Policy is `script-src 'self'` without hashes.
+- **Each source is read and parsed once per build.** MkDocs' `File.content_string` opens the file on every
+  call; `scripts/page_sources.py` keeps each text for the build and `split_front_matter` caches by text.
+  The editor checks used to render every page a second time: they now run inside the one conversion that
+  publishes it (`SafetyExtension` in `scripts/editor_checks.py`), and the site's own text (care cards,
+  contact details) goes in after it. All terms compile into one trie-shaped regular expression per build.
+- **Built pages are read with lxml (C), never twice over.** The embed variants, feeds and the
+  Content-Security-Policy check had parsed every built page with BeautifulSoup about seven times. Now the
+  policy check scans each page's content as it is written and one whole page of each shape (each template
+  at each folder depth), since the templates render every page alike but for its depth and its
+  navigation, whose titles may hold no HTML; the embed and feed writers parse each page's content with lxml.
+- **Large libraries get small generated pages.** Above `extra.checklist.max_symptoms_per_page` (default 100)
+  the checklist is one page per folder with an index page; the for-clinics page shows the first 8 pages with
+  their snippets and says how to embed the others.
+- **Extra pages are measured, not estimated.** `scripts/timer_hook.py` (inert unless the benchmark sets
+  `PATIENT_SITE_TIMINGS`) times every page only our build writes, from its first event to its last, and
+  the embed writer; the hook's cost above is the build's time without them.
 - **No web fonts** (`font: false`): no request to Google Fonts, system fonts render at once.
 """
 
