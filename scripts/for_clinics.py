@@ -63,8 +63,10 @@ def _page_section(page: Embeddable, site_url: str, iframe_snippet: str) -> str:
 Machine-readable: <a href="../{escape(api_path(page.url))}">JSON</a>, <a href="../{escape(oembed_path(page.url))}">oEmbed</a>.</p>
 {_snippet_block(f"snippet-{name}-script", "With automatic height (recommended): paste both lines where the page should appear", loader_snippet(page, site_url), f"{page.title}, automatic height")}
 {_snippet_block(f"snippet-{name}-iframe", "Without any script: a frame with a fixed height (it scrolls inside when the text is longer)", iframe_snippet, f"{page.title}, fixed height")}
-<p class="embed-page__preview-label">Live preview of <code>{escape(absolute(site_url, preview))}</code>:</p>
-<iframe class="embed-preview" src="../{escape(preview)}" title="Preview: {escape(page.title)}" loading="lazy"></iframe>
+<details class="embed-page__preview" data-preview="../{escape(preview)}" data-preview-title="Preview: {escape(page.title)}">
+<summary>Live preview of <code>{escape(absolute(site_url, preview))}</code></summary>
+<p class="embed-page__preview-link"><a href="../{escape(preview)}">Open the preview</a></p>
+</details>
 </section>
 """
 

@@ -337,7 +337,12 @@ def test_no_page_breaks_its_content_security_policy(browsing, origins):
     assert page.get_by_label("Tight feeling in your calves").is_checked()
 
     page.goto(site + "for-clinics/", wait_until="networkidle")
-    for preview in page.locator("iframe.embed-preview").element_handles():
+    assert page.locator("iframe").count() == 0  # previews load when opened
+    for summary in page.locator("details[data-preview] > summary").all():
+        summary.click()
+    previews = page.locator("iframe.embed-preview")
+    assert previews.count() == page.locator("details[data-preview]").count() > 0
+    for preview in previews.element_handles():
         preview.scroll_into_view_if_needed()
         preview.content_frame().wait_for_selector("main h1")
     page.locator("button[data-copy]").first.focus()

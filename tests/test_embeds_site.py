@@ -245,8 +245,10 @@ def test_for_clinics_offers_both_snippets_and_a_preview_for_every_embed(site):
         assert frame["src"] == f"{SITE_URL}embed/{slug(page)}/" and frame["height"] and frame["title"]
         buttons = section.find_all("button", attrs={"data-copy": True})
         assert len(buttons) == 2 and all(section.find(id=b["data-copy"]) for b in buttons)
-        preview = section.find("iframe", class_="embed-preview")
-        assert urljoin("/for-clinics/", preview["src"]) == f"/embed/{slug(page)}/" and preview["title"]
+        preview = section.find("details", attrs={"data-preview": True})  # its frame is made when a reader opens it
+        assert urljoin("/for-clinics/", preview["data-preview"]) == f"/embed/{slug(page)}/" and preview["data-preview-title"]
+        assert urljoin("/for-clinics/", preview.find("a")["href"]) == f"/embed/{slug(page)}/"  # without JavaScript
+    assert not soup.find("iframe")  # no preview loads before a reader asks for it
     facts = soup.select_one(".embed-facts").get_text(" ", strip=True)
     for fact in ("frame-ancestors", "localStorage", "vein-guide:height", "https://clinic.example.org", "cookies"):
         assert fact in facts, fact

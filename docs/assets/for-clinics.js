@@ -2,6 +2,8 @@
  * Copy buttons on /for-clinics/. Each button copies the snippet in the <code> it names. It uses the
  * Clipboard API where the browser offers it; otherwise it selects the snippet and tries the older copy
  * command; if that fails too, the snippet stays selected and the status line says to press Ctrl+C (⌘C).
+ * A page's live preview is a frame put into its <details> when opened, so the page loads no previews
+ * until asked (without JavaScript the details hold a link to the preview).
  */
 (function () {
   "use strict";
@@ -48,4 +50,17 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), setUp);
+
+  Array.prototype.forEach.call(document.querySelectorAll("details[data-preview]"), function (details) {
+    details.addEventListener("toggle", function () {
+      if (!details.open || details.querySelector("iframe")) return;
+      var frame = document.createElement("iframe");
+      frame.className = "embed-preview";
+      frame.src = details.getAttribute("data-preview");
+      frame.title = details.getAttribute("data-preview-title");
+      var link = details.querySelector(".embed-page__preview-link");
+      if (link) link.hidden = true;
+      details.appendChild(frame);
+    });
+  });
 })();
