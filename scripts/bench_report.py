@@ -34,8 +34,8 @@ DESIGN = """\
   at each folder depth), since the templates render every page alike but for its depth and its
   navigation, whose titles may hold no HTML; the embed and feed writers parse each page's content with lxml.
 - **Large libraries get small generated pages.** Above `extra.checklist.max_symptoms_per_page` (default 100)
-  the checklist is one page per folder with an index page; the for-clinics page shows the first 8 pages with
-  their snippets and says how to embed the others.
+  the checklist is one page per folder with an index page. `/for-clinics/` links each page's snippets page
+  (the previews load when opened); above 8 pages it lists the first 8 and says how to embed the others.
 - **Extra pages are measured, not estimated.** `scripts/timer_hook.py` (inert unless the benchmark sets
   `PATIENT_SITE_TIMINGS`) times every page only our build writes, from its first event to its last, and
   the embed writer; the hook's cost above is the build's time without them.

@@ -20,11 +20,11 @@ from embeds import PageCopy, absolute, embed_context, embed_url
 from frontmatter_schema import as_date
 from feeds import api_path, dumps, iframe_html, index_json, oembed, oembed_path, page_json
 from for_clinics import PAGE as FOR_CLINICS_PAGE
-from for_clinics import Embeddable, render_for_clinics_page
+from for_clinics import SHOWN, Embeddable, render_for_clinics_page, render_snippets_page, snippets_page
 from frontmatter import split_front_matter
 from headers import HeadersError, PageScan, scan_page, write_headers
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from page_sources import source_text
 
 COPY_SCRIPT = "assets/for-clinics.js"
@@ -83,7 +83,7 @@ class ClinicEmbeds:
 
     def add_files(self, files, config, lists: list[SymptomList], checklist: ChecklistSettings,
                   checklists: list[GeneratedChecklist]) -> None:
-        """Add the clinic's stylesheet and the for-clinics page; note which pages get embeds."""
+        """Add the clinic's stylesheet and the for-clinics pages; note which pages get embeds."""
         made = {record.src: record for record in checklists}  # the generated checklist page(s)
         files.append(File.generated(config, STYLESHEET, content=accent_css(self.clinic.accent_color)))
         order = _nav_order(config.nav)
@@ -112,6 +112,9 @@ class ClinicEmbeds:
             checklist.storage_key,
         ))
         files.append(for_clinics)
+        for page, iframe in pages[:SHOWN]:  # each listed page's snippets, linked from /for-clinics/, not in the menu
+            files.append(File.generated(config, snippets_page(page), content=render_snippets_page(page, self.site_url, iframe),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
 
     def scan_content(self, page) -> None:
         """Scan a page's final content for inline code (the templates around it are scanned once per shape)."""

@@ -1,9 +1,10 @@
-"""The `/for-clinics/` page: the embeddable pages with their two snippets, a live preview and the facts.
+"""The `/for-clinics/` pages: how to embed, the facts, and one page of snippets for each embeddable page.
 
 A clinic's web person should need nothing else: the snippets are complete (absolute addresses from
 `site_url`), the copy buttons are real buttons, and the framing and storage facts are in plain words.
-A large library shows the first `SHOWN` pages this way and says how to embed the others (oEmbed, the
-list in `api/index.json`), so the page stays as small as any other.
+`/for-clinics/` lists the pages and says how; each page's two snippets and live preview are on its own
+`/for-clinics/<name>/` page, so every page stays as small as any other. A large library lists the first
+`SHOWN` pages and says how to embed the others (oEmbed, the list in `api/index.json`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from embeds import absolute, embed_url, slug
 from feeds import api_path, oembed_path
 
 PAGE = "for-clinics.md"
+FOLDER = "for-clinics/"  # each page's snippets: for-clinics/<name>.md
 LOADER = "embed.js"
 MESSAGE_TYPE = "vein-guide:height"
 ELEMENT_ATTRIBUTE = "data-vein-guide-embed"
@@ -53,21 +55,41 @@ def _snippet_block(ident: str, label: str, code: str, name: str) -> str:
     )
 
 
-def _page_section(page: Embeddable, site_url: str, iframe_snippet: str) -> str:
+def snippets_page(page: Embeddable) -> str:
+    """The source path of a page's snippets page, e.g. "for-clinics/symptoms.md"."""
+    return f"{FOLDER}{slug(page.url)}.md"
+
+
+def is_for_clinics(src: str) -> bool:
+    """Whether a page is one of the for-clinics pages (about embedding, not a topic)."""
+    return src == PAGE or src.startswith(FOLDER)
+
+
+def render_snippets_page(page: Embeddable, site_url: str, iframe_snippet: str) -> str:
+    """One page's snippets page as Markdown with a raw-HTML section; it lives at /for-clinics/<name>/."""
     name = slug(page.url)
     preview = embed_url(page.url)
-    return f"""
+    up = "../../"  # from /for-clinics/<name>/ to the site's root
+    return f"""---
+title: {json.dumps(f"Embed: {page.title}", ensure_ascii=False)}
+description: {json.dumps(f"Snippets to show {page.title} on your website.", ensure_ascii=False)}
+---
+
+# Embed: {escape(page.title)}
+
 <section class="embed-page" aria-labelledby="embed-{name}">
-<h2 id="embed-{name}">{escape(page.title)}</h2>
-<p>{escape(page.description)} <a href="../{escape(page.url)}">Read the full page</a>.
-Machine-readable: <a href="../{escape(api_path(page.url))}">JSON</a>, <a href="../{escape(oembed_path(page.url))}">oEmbed</a>.</p>
+<h2 id="embed-{name}">The snippets</h2>
+<p>{escape(page.description)} <a href="{up}{escape(page.url)}">Read the full page</a>.
+Machine-readable: <a href="{up}{escape(api_path(page.url))}">JSON</a>, <a href="{up}{escape(oembed_path(page.url))}">oEmbed</a>.</p>
 {_snippet_block(f"snippet-{name}-script", "With automatic height (recommended): paste both lines where the page should appear", loader_snippet(page, site_url), f"{page.title}, automatic height")}
 {_snippet_block(f"snippet-{name}-iframe", "Without any script: a frame with a fixed height (it scrolls inside when the text is longer)", iframe_snippet, f"{page.title}, fixed height")}
-<details class="embed-page__preview" data-preview="../{escape(preview)}" data-preview-title="Preview: {escape(page.title)}">
+<details class="embed-page__preview" data-preview="{up}{escape(preview)}" data-preview-title="Preview: {escape(page.title)}">
 <summary>Live preview of <code>{escape(absolute(site_url, preview))}</code></summary>
-<p class="embed-page__preview-link"><a href="../{escape(preview)}">Open the preview</a></p>
+<p class="embed-page__preview-link"><a href="{up}{escape(preview)}">Open the preview</a></p>
 </details>
 </section>
+
+<p class="embed-back"><a href="../">All pages you can show on your website, and what to know first</a></p>
 """
 
 
@@ -78,21 +100,23 @@ def render_for_clinics_page(
     allowed_origins: tuple[str, ...],
     storage_key: str,
 ) -> str:
-    """The page as Markdown with raw-HTML sections; `pages` pairs each page with its plain iframe snippet."""
+    """The /for-clinics/ page as Markdown: how to, the pages (each linking its snippets page), the facts."""
     if allowed_origins:
         allowed = ", ".join(f"<code>{escape(origin)}</code>" for origin in allowed_origins)
         who = f"Today these websites may show them: {allowed} (and this site itself)."
     else:
         who = "Today no other website is on the list: only this site itself may show them."
     message = escape(json.dumps({"type": MESSAGE_TYPE, "height": 812}))
-    sections = "\n".join(_page_section(page, site_url, iframe) for page, iframe in pages[:SHOWN])
-    contents = "\n".join(f'<li><a href="#embed-{slug(page.url)}">{escape(page.title)}</a></li>' for page, _ in pages[:SHOWN])
+    sections = ""
+    contents = "\n".join(
+        f'<li><a href="{escape(slug(page.url))}/">{escape(page.title)}</a>: {escape(page.description)}</li>'
+        for page, _ in pages[:SHOWN])
     if len(pages) > SHOWN:
         example = slug(pages[SHOWN][0].url)
         sections += f"""
 <div class="site-added embed-more">
 <p>These are the first {SHOWN} of the {len(pages)} pages that can be shown on your website. Every other page works
-the same way: in the snippets above, change the page's name (the last part of its address, with <code>/</code>
+the same way: in their snippets, change the page's name (the last part of its address, with <code>/</code>
 written as <code>-</code>, for example <code>{escape(example)}</code>). A content system that supports oEmbed makes
 the snippet from the page's address alone, from <code>{escape(absolute(site_url, oembed_path(pages[SHOWN][0].url)))}</code>
 and its like. <a href="../api/index.json">The list of all pages</a> (JSON) gives every page's address.</p>
@@ -112,8 +136,9 @@ saying where it comes from and a link to the full page. It takes about two minut
 
 1. **Ask us to add your website's address** (for example `https://www.your-clinic.example`) to the list of
    sites allowed to show these pages. Browsers refuse to show them anywhere else.
-2. **Copy a snippet** below and paste it into your page's HTML where the content should appear. The first
-   snippet grows the frame to the length of the text; the second works without any script, at a fixed height.
+2. **Open a page below and copy a snippet**, then paste it into your page's HTML where the content should
+   appear. The first snippet grows the frame to the length of the text; the second works without any script,
+   at a fixed height. Each page also has a live preview.
 3. **Open your page** to check it. Nothing else is needed: no account, no library, no cookie banner.
 
 </div>

@@ -15,7 +15,7 @@ from checklist_pages import ChecklistMissing, ChecklistSite, checklist_pages
 from clinic import Clinic
 from clinic_embeds import ClinicEmbeds
 from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex, related_html
-from for_clinics import PAGE as FOR_CLINICS_PAGE
+from for_clinics import is_for_clinics
 from frontmatter import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
 from nav_order import nav_position
@@ -104,8 +104,8 @@ def on_files(files, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, **kwargs):
-    # The for-clinics page is about embedding, not a topic: its words link nowhere and make no "Related pages".
-    build.crosslinks.page = None if page.file.src_uri == FOR_CLINICS_PAGE else page.file.src_uri
+    # The for-clinics pages are about embedding, not topics: their words link nowhere and make no "Related pages".
+    build.crosslinks.page = None if is_for_clinics(page.file.src_uri) else page.file.src_uri
     return build.patient.on_page_markdown(markdown, page, kwargs["config"])
 
 

@@ -322,7 +322,7 @@ def test_no_page_breaks_its_content_security_policy(browsing, origins):
     page = browsing.new_page()
     responses = []
     page.on("response", lambda response: responses.append(response))
-    for path in PAGES + ["for-clinics/"] + [f"embed/{p.strip('/')}/" for p in PAGES if p and p != ""]:
+    for path in PAGES + ["for-clinics/", "for-clinics/symptoms/"] + [f"embed/{p.strip('/')}/" for p in PAGES if p and p != ""]:
         page.goto(site + path, wait_until="networkidle")
     assert all(r.headers.get("content-security-policy") for r in responses if r.request.resource_type == "document")
 
@@ -336,11 +336,12 @@ def test_no_page_breaks_its_content_security_policy(browsing, origins):
     page.reload()
     assert page.get_by_label("Tight feeling in your calves").is_checked()
 
-    page.goto(site + "for-clinics/", wait_until="networkidle")
+    page.goto(site + "for-clinics/symptoms/", wait_until="networkidle")
     assert page.locator("iframe").count() == 0  # previews load when opened
     for summary in page.locator("details[data-preview] > summary").all():
         summary.click()
     previews = page.locator("iframe.embed-preview")
+    previews.nth(page.locator("details[data-preview]").count() - 1).wait_for(state="attached")  # made on "toggle"
     assert previews.count() == page.locator("details[data-preview]").count() > 0
     for preview in previews.element_handles():
         preview.scroll_into_view_if_needed()
@@ -366,7 +367,7 @@ def test_copy_buttons_work_by_keyboard_with_and_without_the_clipboard_api(browse
             context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});")
         try:
             page = context.new_page()
-            page.goto(site + "for-clinics/")
+            page.goto(site + "for-clinics/checklist/")  # each page's snippets are on a page of its own
             button = page.get_by_role("button", name="Copy this snippet: Symptom checklist, automatic height")
             button.focus()
             page.keyboard.press("Enter")

@@ -164,12 +164,12 @@ def test_no_path_gets_two_policies_and_the_file_reads_back(tmp_path):
 def test_for_clinics_shows_the_first_pages_of_a_large_library_and_says_how_to_embed_the_rest():
     pages = [(Embeddable(f"area/topic-{n}/", f"Topic {n}", "About it."), "<iframe></iframe>") for n in range(SHOWN + 3)]
     soup = BeautifulSoup(render_for_clinics_page(pages, "https://guide.example.org/", "Guide", (), "key").split("---", 2)[2], "html.parser")
-    assert len(soup.select("section.embed-page")) == SHOWN and len(soup.select("nav.embed-contents li")) == SHOWN
+    assert [a["href"] for a in soup.select("nav.embed-contents a")] == [f"area-topic-{n}/" for n in range(SHOWN)]
     more = soup.select_one(".embed-more").get_text(" ", strip=True)
     assert f"first {SHOWN} of the {SHOWN + 3} pages" in more and f"area-topic-{SHOWN}" in more
     assert soup.select_one(".embed-more a")["href"] == "../api/index.json"
     few = BeautifulSoup(render_for_clinics_page(pages[:SHOWN], "https://guide.example.org/", "Guide", (), "key"), "html.parser")
-    assert not few.select(".embed-more") and len(few.select("section.embed-page")) == SHOWN
+    assert not few.select(".embed-more") and len(few.select("nav.embed-contents li")) == SHOWN
 
 
 def test_every_page_content_is_scanned_and_one_whole_page_of_each_shape(tmp_path):

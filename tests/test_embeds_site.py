@@ -233,9 +233,15 @@ def test_for_clinics_offers_both_snippets_and_a_preview_for_every_embed(site):
     soup = site.soup("for-clinics/")
     nav = [a["href"] for a in site.soup("").select("nav.md-nav a[href]")]
     assert any(href.rstrip("/").endswith("for-clinics") for href in nav)
+    assert not [href for href in nav if "for-clinics/" in href.strip("/")]  # the snippets pages are not in the menu
+    listed = [urljoin("/for-clinics/", a["href"]) for a in soup.select("nav.embed-contents a[href]")]
+    assert listed == [f"/for-clinics/{slug(page)}/" for page in EMBEDDABLE + ["glossary/"]]  # in menu order
     for page in EMBEDDABLE:
-        section = soup.find("section", attrs={"aria-labelledby": f"embed-{slug(page)}"})
+        snippets = site.soup(f"for-clinics/{slug(page)}/")  # each page's snippets on a page of its own
+        section = snippets.find("section", attrs={"aria-labelledby": f"embed-{slug(page)}"})
         assert section, page
+        assert not snippets.find("iframe")  # no preview loads before a reader asks for it
+        assert urljoin(f"/for-clinics/{slug(page)}/", snippets.select_one(".embed-back a")["href"]) == "/for-clinics/"
         script_snippet, iframe_snippet = [BeautifulSoup(code.get_text(), "html.parser") for code in section.select("pre code")]
         holder = script_snippet.find(attrs={"data-vein-guide-embed": True})
         assert holder["data-vein-guide-embed"] == slug(page)
@@ -245,17 +251,19 @@ def test_for_clinics_offers_both_snippets_and_a_preview_for_every_embed(site):
         assert frame["src"] == f"{SITE_URL}embed/{slug(page)}/" and frame["height"] and frame["title"]
         buttons = section.find_all("button", attrs={"data-copy": True})
         assert len(buttons) == 2 and all(section.find(id=b["data-copy"]) for b in buttons)
+        here = f"/for-clinics/{slug(page)}/"
         preview = section.find("details", attrs={"data-preview": True})  # its frame is made when a reader opens it
-        assert urljoin("/for-clinics/", preview["data-preview"]) == f"/embed/{slug(page)}/" and preview["data-preview-title"]
-        assert urljoin("/for-clinics/", preview.find("a")["href"]) == f"/embed/{slug(page)}/"  # without JavaScript
-    assert not soup.find("iframe")  # no preview loads before a reader asks for it
+        assert urljoin(here, preview["data-preview"]) == f"/embed/{slug(page)}/" and preview["data-preview-title"]
+        assert urljoin(here, preview.find("a")["href"]) == f"/embed/{slug(page)}/"  # without JavaScript
+        assert urljoin(here, section.find("a")["href"]) == "/" + page  # "Read the full page"
     facts = soup.select_one(".embed-facts").get_text(" ", strip=True)
     for fact in ("frame-ancestors", "localStorage", "vein-guide:height", "https://clinic.example.org", "cookies"):
         assert fact in facts, fact
 
 
 def test_for_clinics_has_no_crosslinks_and_is_not_related(site):
-    assert not site.soup("for-clinics/").select("a.crosslink")
+    for page in ["for-clinics/"] + [f"for-clinics/{slug(page)}/" for page in EMBEDDABLE]:
+        assert not site.soup(page).select("a.crosslink"), page
     for page in CONTENT_PAGES:
         assert not [a for a in site.soup(page).select(".related-pages a") if "for-clinics" in a["href"]], page
 

@@ -82,7 +82,7 @@ def open_search(page, width: int, query: str) -> None:
 # --- axe-core ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path", ALL_PAGES)
+@pytest.mark.parametrize("path", [*ALL_PAGES, "for-clinics/", "for-clinics/symptoms/"])
 def test_axe_finds_no_violation(wide, server, path, width):
     page = sized_page(wide, width, 800)
     page.goto(server + path)
