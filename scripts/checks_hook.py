@@ -79,7 +79,7 @@ def on_files(files, config, **kwargs):
     return files
 
 
-@event_priority(100)  # Priority: 100 (first): every page is checked before any is rendered or changed by a hook
+@event_priority(100)  # Priority: 100 (first): titles and nesting depth of every page, before any is converted
 def on_nav(nav, config, files, **kwargs):
     checks.site_urls = frozenset(file.url for file in files) | frozenset(file.dest_uri for file in files)
     titles, generated = [], {}

@@ -170,7 +170,7 @@ class ClinicEmbeds:
         return len(copies)
 
     def write_headers(self, config) -> None:
-        """Check every built page against its Content-Security-Policy, then write `_headers` and the nginx snippet."""
+        """Check the built pages against their Content-Security-Policy, then write `_headers` and the nginx snippet."""
         site = Path(config.site_dir)
         nginx = Path(os.path.dirname(config.config_file_path)) / self.settings.nginx_snippet
         try:
