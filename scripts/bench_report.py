@@ -68,7 +68,7 @@ def render(info, scales, weight, scores, preview, runs) -> str:
         "in a rotating order. **ours** = the project's mkdocs.yml with the hook and overrides; **plain** = the same",
         "config with the hook and theme overrides switched off (plain Material, same content and theme settings);",
         "**default** = Material with only its defaults (`theme: material`, no pruning). Absolute seconds are this",
-        "machine's, which three other jobs shared during the run; the ratios compare medians from the same run.",
+        "machine's (a shared machine: see the load average above); the ratios compare medians from the same run.",
         "",
     ]
     largest = max(scales, key=lambda scale: scale.pages)
