@@ -25,26 +25,13 @@ from frontmatter import split_front_matter
 from headers import HeadersError, PageScan, scan_page, write_headers
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from nav_order import nav_position
 from page_sources import source_text
 
 COPY_SCRIPT = "assets/for-clinics.js"
 FRAME_SCRIPT = "assets/embed-frame.js"
 EMBED_STYLESHEET = "assets/embed.css"
 TEMPLATE = "embed.html"
-
-
-def _nav_order(nav: object) -> list[str]:
-    """The source files named in mkdocs.yml's `nav`, in order."""
-    found: list[str] = []
-    if isinstance(nav, str):
-        found.append(nav)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            found += _nav_order(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            found += _nav_order(item)
-    return found
 
 
 @dataclass
@@ -86,9 +73,9 @@ class ClinicEmbeds:
         """Add the clinic's stylesheet and the for-clinics pages; note which pages get embeds."""
         made = {record.src: record for record in checklists}  # the generated checklist page(s)
         files.append(File.generated(config, STYLESHEET, content=accent_css(self.clinic.accent_color)))
-        order = _nav_order(config.nav)
+        in_menu = nav_position(config.nav)
         sources = [f for f in files.documentation_pages() if f.src_uri not in ("index.md", FOR_CLINICS_PAGE)]
-        sources.sort(key=lambda f: (order.index(f.src_uri) if f.src_uri in order else len(order), f.src_uri))
+        sources.sort(key=lambda f: (in_menu(f.src_uri), f.src_uri))
         for file in sources:
             if file.src_uri in made:
                 title, description = made[file.src_uri].title, checklist.description
@@ -103,16 +90,14 @@ class ClinicEmbeds:
             self.lists[file.url] = [(symptoms.title, symptoms.items) for symptoms in shown]
         for src, record in made.items():  # the index of a split checklist stands for every list
             self.list_pages[src] = [files.get_file_from_path(symptoms.page).url for symptoms in record.lists or lists]
-        pages = [
-            (page, iframe_html(_stub(page), self.site_url, config.site_name, self.settings.width, self.settings.height))
-            for page in self.embeddable.values()
-        ]
+        pages = list(self.embeddable.values())
         for_clinics = File.generated(config, FOR_CLINICS_PAGE, content=render_for_clinics_page(
             pages, self.site_url, config.site_name, self.settings.allowed_origins,
             checklist.storage_key,
         ))
         files.append(for_clinics)
-        for page, iframe in pages[:SHOWN]:  # each listed page's snippets, linked from /for-clinics/, not in the menu
+        for page in pages[:SHOWN]:  # each listed page's snippets, linked from /for-clinics/, not in the menu
+            iframe = iframe_html(_stub(page), self.site_url, config.site_name, self.settings.width, self.settings.height)
             files.append(File.generated(config, snippets_page(page), content=render_snippets_page(page, self.site_url, iframe),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
 

@@ -94,13 +94,16 @@ Machine-readable: <a href="{up}{escape(api_path(page.url))}">JSON</a>, <a href="
 
 
 def render_for_clinics_page(
-    pages: list[tuple[Embeddable, str]],
+    pages: list[Embeddable],
     site_url: str,
     site_name: str,
     allowed_origins: tuple[str, ...],
     storage_key: str,
 ) -> str:
-    """The /for-clinics/ page as Markdown: how to, the pages (each linking its snippets page), the facts."""
+    """The /for-clinics/ page as Markdown: how to, the pages (each linking its snippets page), the facts.
+
+    `pages` are every embeddable page in menu order; the first SHOWN are listed.
+    """
     if allowed_origins:
         allowed = ", ".join(f"<code>{escape(origin)}</code>" for origin in allowed_origins)
         who = f"Today these websites may show them: {allowed} (and this site itself)."
@@ -110,15 +113,15 @@ def render_for_clinics_page(
     sections = ""
     contents = "\n".join(
         f'<li><a href="{escape(slug(page.url))}/">{escape(page.title)}</a>: {escape(page.description)}</li>'
-        for page, _ in pages[:SHOWN])
+        for page in pages[:SHOWN])
     if len(pages) > SHOWN:
-        example = slug(pages[SHOWN][0].url)
+        example = slug(pages[SHOWN].url)
         sections += f"""
 <div class="site-added embed-more">
 <p>These are the first {SHOWN} of the {len(pages)} pages that can be shown on your website. Every other page works
 the same way: in their snippets, change the page's name (the last part of its address, with <code>/</code>
 written as <code>-</code>, for example <code>{escape(example)}</code>). A content system that supports oEmbed makes
-the snippet from the page's address alone, from <code>{escape(absolute(site_url, oembed_path(pages[SHOWN][0].url)))}</code>
+the snippet from the page's address alone, from <code>{escape(absolute(site_url, oembed_path(pages[SHOWN].url)))}</code>
 and its like. <a href="../api/index.json">The list of all pages</a> (JSON) gives every page's address.</p>
 </div>
 """

@@ -54,7 +54,7 @@ class PageScan:
 _PARSER = lxml.html.HTMLParser(encoding="utf-8")
 # Found by XPath, in C: a page has hundreds of elements, and only these few can hold inline code.
 _INLINE_SCRIPTS = lxml.etree.XPath("//script[not(@src)]")
-_HANDLERS = lxml.etree.XPath("//@*[starts-with(translate(name(), 'ON', 'on'), 'on')]")
+_HANDLERS = lxml.etree.XPath("//@*[starts-with(name(), 'on')]")  # libxml2 lowercases attribute names
 _ADDRESSES = lxml.etree.XPath("//@href | //@src | //@action | //@formaction | //@*[name() = 'xlink:href']")
 _STYLES = lxml.etree.XPath("//style | //*[@style]")
 

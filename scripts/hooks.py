@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import build_timer
 from checklist import ChecklistError, ChecklistSettings, SymptomList, extract_items
+from checklist_pages import INDEX_PAGE as CHECKLIST_PAGE
 from checklist_pages import ChecklistMissing, ChecklistSite, checklist_pages
 from clinic import Clinic
 from clinic_embeds import ClinicEmbeds
@@ -25,7 +26,6 @@ from patient_pages import PatientPages
 from theme_assets import material_bundle
 from page_sources import source_text
 
-CHECKLIST_PAGE = "checklist.md"
 CONTACT_MARKER = "<!-- clinic:contact -->"
 
 

@@ -18,5 +18,7 @@ def nav_pages(nav: object) -> list[str]:
 
 def nav_position(nav: object) -> Callable[[str], int]:
     """A sort key for page paths: menu order first, then pages the menu does not list (in their given order)."""
-    order = {page: number for number, page in enumerate(nav_pages(nav))}
+    order: dict[str, int] = {}
+    for number, page in enumerate(nav_pages(nav)):
+        order.setdefault(page, number)  # a page listed twice sorts where it is first listed
     return lambda page: order.get(page, len(order))

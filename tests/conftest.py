@@ -88,16 +88,20 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    """Serves the built site on a loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site.site))
+def serve(folder: Path):
+    """Serves `folder` on a loopback port; yields its base URL (for fixtures: `yield from serve(...)`)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Serves the built site on a loopback port; yields its base URL."""
+    yield from serve(site.site)
 
 
 @pytest.fixture(scope="session")

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import json
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import Built, _QuietHandler, build, copy_project
+from conftest import Built, build, copy_project, serve
 
 # Pages added to a copy of the project: two folders with lists, one folder index without a list.
 PAGES = {
@@ -127,12 +124,7 @@ def test_group_pages_have_embeds_and_api_entries_with_their_own_lists(split):
 
 @pytest.fixture(scope="module")
 def split_server(split):
-    handler = functools.partial(_QuietHandler, directory=str(split.site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    yield from serve(split.site)
 
 
 def test_ticks_on_one_group_page_never_reach_another(context, split_server):

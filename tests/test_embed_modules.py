@@ -162,7 +162,7 @@ def test_no_path_gets_two_policies_and_the_file_reads_back(tmp_path):
 
 
 def test_for_clinics_shows_the_first_pages_of_a_large_library_and_says_how_to_embed_the_rest():
-    pages = [(Embeddable(f"area/topic-{n}/", f"Topic {n}", "About it."), "<iframe></iframe>") for n in range(SHOWN + 3)]
+    pages = [Embeddable(f"area/topic-{n}/", f"Topic {n}", "About it.") for n in range(SHOWN + 3)]
     soup = BeautifulSoup(render_for_clinics_page(pages, "https://guide.example.org/", "Guide", (), "key").split("---", 2)[2], "html.parser")
     assert [a["href"] for a in soup.select("nav.embed-contents a")] == [f"area-topic-{n}/" for n in range(SHOWN)]
     more = soup.select_one(".embed-more").get_text(" ", strip=True)

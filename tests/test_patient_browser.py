@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import ThreadingHTTPServer
 from importlib.resources import files
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import _QuietHandler
+from conftest import serve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_patient_site import ALL_PAGES, reviewed_site  # noqa: F401  (a fixture, used below)
 
@@ -274,11 +271,7 @@ def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(cont
 
 @pytest.fixture(scope="module")
 def reviewed_server(reviewed_site):  # noqa: F811
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(reviewed_site.site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    yield from serve(reviewed_site.site)
 
 
 def test_print_opens_collapsed_content_and_ends_with_review_date_address_and_contact(context, reviewed_server):
