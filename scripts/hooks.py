@@ -19,9 +19,11 @@ from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermInd
 from for_clinics import is_for_clinics
 from frontmatter import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
+from nav_menu import menu_parts, unsupported_features
 from nav_order import nav_position
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, normalize_url
+from jinja2 import pass_context
 from patient_pages import PatientPages
 from theme_assets import material_bundle
 from page_sources import source_text
@@ -50,6 +52,10 @@ def on_config(config, **kwargs):
         build.settings = ChecklistSettings.from_mapping(config.extra.get("checklist"))
     except ValueError as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
+    refused = unsupported_features(config.theme.get("features"))
+    if refused:
+        raise PluginError(f"{config.config_file_path}: theme.features: {', '.join(refused)} would change the site menu, "
+                          "which scripts/nav_menu.py writes without them; remove them")
     build.crosslinks = CrossLinkState()
     config.markdown_extensions.append(CrossLinkExtension(build.crosslinks))
     build.embeds = ClinicEmbeds.configure(config, build.clinic)  # branding, embeds, feeds, headers
@@ -134,8 +140,16 @@ def on_env(env, **kwargs):
     env.globals["patient_head_html"] = build.patient.head_html  # JSON-LD and Open Graph, per page
     env.globals["patient_foot_html"] = build.patient.foot_html  # review, disclaimer, print footer, per page
     env.globals["oembed_links"] = build.embeds.oembed_links
+    env.globals["site_menu"] = _site_menu(kwargs["config"].theme.get("features") or ())
     env.globals["material_bundle"] = material_bundle(kwargs["config"].theme.dirs)  # loaded on first search
     return env
+
+
+def _site_menu(features):
+    @pass_context
+    def site_menu(context, nav, page):  # overrides/partials/nav.html
+        return menu_parts(nav.items, page, lambda url: normalize_url(str(url), page=page, base=context["base_url"]), features)
+    return site_menu
 
 
 def on_post_page(output, page, config, **kwargs):
