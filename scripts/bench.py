@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [  # as tests/conftest.py
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-VARIANTS = ("ours", "plain", "default")
+VARIANTS = ("ours", "material-menu", "plain", "default")
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -127,7 +127,7 @@ def scaling(sizes: list[int], runs: int, work: Path) -> list[Scale]:
         configs = bench_corpus.write_configs(ROOT, folder, docs, "index.md")
         scale = Scale(count)
         for run in range(runs):
-            order = VARIANTS[run % 3:] + VARIANTS[: run % 3]
+            order = VARIANTS[run % len(VARIANTS):] + VARIANTS[: run % len(VARIANTS)]
             for variant in order:
                 build = timed_build(configs[variant], folder / f"site-{variant}")
                 scale.runs[variant].append(build)

@@ -4,8 +4,10 @@ Each page has the front matter editors write (title, description, terms), a mark
 mentions other pages' terms, so our hook has real cross-linking and checklist work to do. Pages sit in areas
 (top-level sections) of topics (sub-sections) of at most 40 pages, each folder with an `index.md`, as a clinic
 with a large library would arrange them. The configs: `ours` is the project's mkdocs.yml with the hook;
-`plain` is the same file with the hook and theme overrides switched off (plain Material, same content and
-theme settings); `default` is Material with nothing but its defaults.
+`material-menu` is `ours` with Material's own menu templates instead of the menu our hook writes
+(scripts/nav_menu.py), so the rest of the hook's cost can be told apart; `plain` is the same file with the
+hook and theme overrides switched off (plain Material, same content and theme settings); `default` is
+Material with nothing but its defaults.
 """
 
 from __future__ import annotations
@@ -127,8 +129,12 @@ def load_mkdocs_yml(project: Path) -> dict:
         return yaml.load(file, Loader=_Loader)
 
 
-def configs(project: Path, docs: Path, first_list: str) -> dict[str, dict]:
-    """The three configs of one library: `ours`, `plain` (hook and overrides off) and `default` Material."""
+MENU_OVERRIDE = "partials/nav.html"  # the override that has our hook write the menu
+
+
+def configs(project: Path, docs: Path, first_list: str, material_menu_overrides: Path | None = None) -> dict[str, dict]:
+    """The configs of one library: `ours`, `material-menu` (given overrides without our menu), `plain` (hook and
+    overrides off) and `default` Material."""
     base = load_mkdocs_yml(project)
     ours = copy.deepcopy(base)
     ours["docs_dir"] = str(docs)
@@ -142,6 +148,9 @@ def configs(project: Path, docs: Path, first_list: str) -> dict[str, dict]:
     extra["checklist"] = {**(extra.get("checklist") or {}), "required_pages": [first_list]}
     extra.pop("conditions", None)  # they name the real article's pages, which a synthetic library does not have
 
+    material_menu = copy.deepcopy(ours)
+    material_menu["theme"]["custom_dir"] = str(material_menu_overrides)
+
     plain = copy.deepcopy(ours)
     plain.pop("hooks", None)
     plain["theme"].pop("custom_dir", None)
@@ -152,13 +161,18 @@ def configs(project: Path, docs: Path, first_list: str) -> dict[str, dict]:
         "docs_dir": str(docs),
         "theme": {"name": "material"},
     }
-    return {"ours": ours, "plain": plain, "default": default}
+    named = {"ours": ours, "material-menu": material_menu, "plain": plain, "default": default}
+    return named if material_menu_overrides else {name: config for name, config in named.items() if name != "material-menu"}
 
 
 def write_configs(project: Path, folder: Path, docs: Path, first_list: str) -> dict[str, Path]:
-    """Write each config as `<name>.yml` in `folder`; returns their paths by name."""
+    """Write each config as `<name>.yml` in `folder` (and the overrides of `material-menu`); returns their paths by name."""
+    overrides = folder / "overrides-material-menu"
+    shutil.rmtree(overrides, ignore_errors=True)
+    shutil.copytree(project / load_mkdocs_yml(project)["theme"]["custom_dir"], overrides)
+    (overrides / MENU_OVERRIDE).unlink()
     written = {}
-    for name, config in configs(project, docs, first_list).items():
+    for name, config in configs(project, docs, first_list, overrides).items():
         path = folder / f"{name}.yml"
         path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
         written[name] = path
