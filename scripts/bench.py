@@ -3,7 +3,10 @@
 Figures, not pass/fail tests. Every build runs `mkdocs build --strict` in its own process (as an editor's
 would), timed by the wall clock, its peak memory read from the child's rusage. Builds of one library size
 are interleaved (ours, plain, default in a rotating order) so a busy machine slows each variant alike, and
-every ratio compares medians measured in the same run. `BENCH_QUICK=1` runs a small version for development.
+every ratio compares medians measured in the same run. Every timed build writes a fresh folder and nothing is
+deleted until the timing is over: on this machine's disk, deleting a few thousand files slowed the file writes
+of the builds after it by seconds of system time, which charged each build for the one before it.
+`BENCH_QUICK=1` runs a small version for development.
 """
 
 from __future__ import annotations
@@ -129,20 +132,19 @@ def scaling(sizes: list[int], runs: int, work: Path) -> list[Scale]:
         for run in range(runs):
             order = VARIANTS[run % len(VARIANTS):] + VARIANTS[: run % len(VARIANTS)]
             for variant in order:
-                build = timed_build(configs[variant], folder / f"site-{variant}")
+                build = timed_build(configs[variant], folder / f"site-{variant}-{run + 1}")
                 scale.runs[variant].append(build)
                 print(f"bench: {count} pages, {variant}, run {run + 1}: {build.seconds:.2f} s, {build.cpu:.2f} s CPU, "
                       f"{build.peak_mb:.0f} MB, extra pages {build.extra_pages} in {build.extra_seconds:.2f} s", flush=True)
         for variant in VARIANTS:
-            site = folder / f"site-{variant}"
+            site = folder / f"site-{variant}-1"
             scale.outputs[variant] = sum(1 for page in site.rglob("*.html") if page.name != "404.html")
             sizes_, checklist = html_sizes(site)
             scale.html_gzip[variant] = sizes_
             if variant == "ours":
                 scale.checklist_gzip = checklist
         results.append(scale)
-        shutil.rmtree(folder)
-    return results
+    return results  # the libraries and their sites are deleted with the work folder, after every timing
 
 
 
