@@ -80,7 +80,9 @@ class ClinicEmbeds:
             if file.src_uri in made:
                 title, description = made[file.src_uri].title, checklist.description
             else:
-                meta = split_front_matter(source_text(file), file.src_uri).meta
+                shown = file.src_uri if file.abs_src_path is None else (  # named as the checks name it: the parse is cached
+                    os.path.relpath(file.abs_src_path, os.path.dirname(config.config_file_path)))
+                meta = split_front_matter(source_text(file), shown).meta
                 title, description = str(meta.get("title") or file.name), str(meta.get("description") or "")
             self.embeddable[file.src_uri] = Embeddable(file.url, title, description)
             self.oembed_links[file.url] = absolute(self.site_url, oembed_path(file.url))

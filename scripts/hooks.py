@@ -109,6 +109,10 @@ def on_files(files, config, **kwargs):
     return files
 
 
+def on_page_read_source(page, **kwargs):
+    return source_text(page.file)  # read once per build (scripts/page_sources.py), not once more by MkDocs
+
+
 def on_page_markdown(markdown, page, **kwargs):
     # The for-clinics pages are about embedding, not topics: their words link nowhere and make no "Related pages".
     build.crosslinks.page = None if is_for_clinics(page.file.src_uri) else page.file.src_uri
@@ -127,9 +131,9 @@ def on_page_context(context, page, **kwargs):
         return context
     checklist = build.checklist_of.get(page.file.src_uri, CHECKLIST_PAGE)  # the checklist page with this page's list
     related = [src for src in build.crosslinks.related(page.file.src_uri) if src not in build.checklists] + [checklist]
-    links = []
+    links, by_src = [], build.files.src_uris
     for src in related:
-        target = build.files.get_file_from_path(src)
+        target = by_src[src]
         links.append((get_relative_url(target.url, page.url), target.page.title if target.page else src))
     page.content += related_html(links)
     return context
