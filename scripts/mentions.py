@@ -35,6 +35,8 @@ def mark_mentions(
     `make` returns None to leave a match as text; the search then resumes one character later, so a shorter
     phrase inside a longer one can still match ("chronic venous insufficiency" inside "symptoms of …").
     """
+    if pattern.search("\n".join(root.itertext())) is None:
+        return  # nothing in the page's text matches anywhere (one search in C), so there is nothing to walk
     raw_depth = 0  # how many raw skip-tags (an editor's <a>, <code> …) are open at this point of the walk
 
     def allowed(text: str) -> list[tuple[int, int]]:

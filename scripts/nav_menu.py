@@ -62,7 +62,7 @@ class _Writer:
         css = "md-nav__item md-nav__item--active" if item.active else "md-nav__item"
         if item.children:
             self.section(item, css, path, level)
-        elif item == self.page:
+        elif item is self.page:  # MkDocs makes one Page per file, so identity is Material's `==`
             self.current(item, css)
         else:
             self.out.append(f'<li class="{css}"><a href="{self.url(item.url)}" class="md-nav__link">{_label(item.title)}</a></li>')
@@ -80,7 +80,7 @@ class _Writer:
         if index is None:
             out.append(f'<label class="md-nav__link" for="{path}" id="{path}_label" tabindex="0">{_label(item.title)}{ICON}</label>')
         else:
-            active = " md-nav__link--active" if index == self.page else ""
+            active = " md-nav__link--active" if index is self.page else ""
             out.append(f'<div class="md-nav__link md-nav__container">'
                        f'<a href="{self.url(index.url)}" class="md-nav__link{active}">{_label(item.title)}</a>')
             if len(children) > 1:
@@ -91,7 +91,7 @@ class _Writer:
                    f'<label class="md-nav__title" for="{path}">{ICON}{item.title}</label>'
                    '<ul class="md-nav__list" data-md-scrollfix>')
         for number, child in enumerate(children, 1):
-            if index is None or child != index:
+            if child is not index:
                 self.item(child, f"{path}_{number}", level + 1)
         out.append("</ul></nav></li>")
 
