@@ -29,7 +29,8 @@ DESIGN = """\
 - **No inline JavaScript at all.** Material's two inline start-up scripts moved into our files
   (`overrides/partials/javascripts/`), so the Content-Security-Policy is `script-src 'self'` without hashes.
 - **Each source is read and parsed once per build.** MkDocs' `File.content_string` opens the file on every
-  call; `scripts/page_sources.py` keeps each text for the build and `split_front_matter` caches by text.
+  call; `scripts/page_sources.py` keeps each text for the build (MkDocs' own read of the page included, via
+  `on_page_read_source`) and `split_front_matter` caches by text.
   The editor checks used to render every page a second time: they now run inside the one conversion that
   publishes it (`SafetyExtension` in `scripts/editor_checks.py`), and the site's own text (care cards,
   contact details) goes in after it. All terms compile into one trie-shaped regular expression per build.
@@ -41,6 +42,9 @@ DESIGN = """\
 - **Large libraries get small generated pages.** Above `extra.checklist.max_symptoms_per_page` (default 100)
   the checklist is one page per folder with an index page. `/for-clinics/` links each page's snippets page
   (the previews load when opened); above 8 pages it lists the first 8 and says how to embed the others.
+- **Timed builds delete nothing.** Each run builds into a fresh folder; all are deleted after the timing.
+  Deleting a few thousand files slowed the next build's file writes here by seconds of system time, which
+  charged each build for its predecessor's deletion (and our build, writing four times the files, the most).
 - **Extra pages are measured, not estimated.** `scripts/timer_hook.py` (inert unless the benchmark sets
   `PATIENT_SITE_TIMINGS`) times every page only our build writes, from its first event to its last, and
   the embed writer; the hook's cost above is the build's time without them.
