@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
 # Elements whose text never gets a generated link or definition.
 SKIP_TAGS = frozenset(
@@ -42,6 +42,8 @@ def mark_mentions(
     def allowed(text: str) -> list[tuple[int, int]]:
         """The spans of `text` outside raw skip-tags, updating the open-tag count as placeholders pass."""
         nonlocal raw_depth
+        if STX not in text:  # no placeholder: the whole text, or none of it inside a raw skip-tag
+            return [(0, len(text))] if raw_depth == 0 else []
         spans, start = [], 0
         for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
             if raw_depth == 0:

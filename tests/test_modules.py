@@ -42,6 +42,8 @@ def links(soup) -> list[tuple[str, str]]:
         ("# symptoms\n\n`symptoms` [symptoms](x.md) <kbd>symptoms</kbd>", []),
         # nor between an editor's raw inline HTML tags, but again after they close
         ('<a href="https://x.example/">venous insufficiency</a> <code>symptoms</code> symptoms', [("symptoms", "/symptoms.md")]),
+        # not inside Markdown emphasis within an editor's raw <a> either (that text has no placeholder of its own)
+        ('<a href="https://x.example/">see *venous insufficiency*</a> symptoms', [("symptoms", "/symptoms.md")]),
         # an editor's own link to the page counts as its link
         ("[read](symptoms.md) about symptoms", []),
         # mentions inside emphasis are linked, and the tail after it too
