@@ -71,9 +71,9 @@ class Scale:
     def median_core_cpu(self, variant: str) -> float:
         return statistics.median(run.cpu - run.extra_cpu for run in self.runs[variant])
 
-    def extra(self) -> tuple[float, float, int]:
+    def extra(self, variant: str = "ours") -> tuple[float, float, int]:
         """Median wall and CPU seconds our build spent on its extra pages, and how many there were."""
-        runs = self.runs["ours"]
+        runs = self.runs[variant]
         return (statistics.median(run.extra_seconds for run in runs), statistics.median(run.extra_cpu for run in runs),
                 max(run.extra_pages for run in runs))
 

@@ -177,13 +177,13 @@ def render(info, scales, weight, scores, preview, runs) -> str:
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for scale in scales:
-        for name in ("ours", "plain", "default"):
+        for name in ("ours", "material-menu", "plain", "default"):
             sizes = scale.html_gzip[name]
             lines.append(
                 f"| {scale.pages} | {name} | {scale.median(name):.2f} | {scale.median(name) / scale.pages * 1000:.1f} | "
                 + ", ".join(f"{run.seconds:.2f}" for run in scale.runs[name])
                 + f" | {scale.median_cpu(name):.2f} | "
-                + ("{:.2f}, {:.2f}, {}".format(*scale.extra()) if name == "ours" else "–")
+                + ("{:.2f}, {:.2f}, {}".format(*scale.extra(name)) if name in ("ours", "material-menu") else "–")
                 + f" | {scale.peak(name):.0f} | {scale.outputs[name]} | "
                 f"{_kb(statistics.median(sizes))} / {_kb(max(sizes))} |")
     lines += [
