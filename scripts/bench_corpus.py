@@ -148,9 +148,6 @@ def configs(project: Path, docs: Path, first_list: str, material_menu_overrides:
     extra["checklist"] = {**(extra.get("checklist") or {}), "required_pages": [first_list]}
     extra.pop("conditions", None)  # they name the real article's pages, which a synthetic library does not have
 
-    material_menu = copy.deepcopy(ours)
-    material_menu["theme"]["custom_dir"] = str(material_menu_overrides)
-
     plain = copy.deepcopy(ours)
     plain.pop("hooks", None)
     plain["theme"].pop("custom_dir", None)
@@ -161,8 +158,11 @@ def configs(project: Path, docs: Path, first_list: str, material_menu_overrides:
         "docs_dir": str(docs),
         "theme": {"name": "material"},
     }
-    named = {"ours": ours, "material-menu": material_menu, "plain": plain, "default": default}
-    return named if material_menu_overrides else {name: config for name, config in named.items() if name != "material-menu"}
+    named = {"ours": ours, "plain": plain, "default": default}
+    if material_menu_overrides is not None:
+        named["material-menu"] = copy.deepcopy(ours)
+        named["material-menu"]["theme"]["custom_dir"] = str(material_menu_overrides)
+    return named
 
 
 def write_configs(project: Path, folder: Path, docs: Path, first_list: str) -> dict[str, Path]:
