@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure import nav as mkdocs_nav
 from mkdocs.structure import pages as mkdocs_pages
-from page_sources import source_text, start_build
+from page_sources import shown_path, source_text, start_build
 
 
 class _Checks:
@@ -28,6 +28,7 @@ class _Checks:
 
     safety: PageSafety
     root: str
+    config_file_path: str
     site_urls: frozenset
     first_error: str | None  # the first page's mistake, raised once every page is converted
 
@@ -39,6 +40,7 @@ checks = _Checks()
 def on_config(config, **kwargs):
     start_build()
     checks.root = os.path.dirname(config.config_file_path)
+    checks.config_file_path = config.config_file_path
     try:
         ContentCheckSettings.from_mapping(config.extra.get("content_check"))  # checked here so `serve` reports it too
     except ValueError as error:
@@ -125,4 +127,4 @@ def on_env(env, **kwargs):
 
 
 def _shown(file) -> str:
-    return os.path.relpath(file.abs_src_path, checks.root)
+    return shown_path(file, checks.config_file_path)

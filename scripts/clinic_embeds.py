@@ -26,7 +26,7 @@ from headers import HeadersError, PageScan, scan_page, write_headers
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from nav_order import nav_position
-from page_sources import source_text
+from page_sources import shown_path, source_text
 
 COPY_SCRIPT = "assets/for-clinics.js"
 FRAME_SCRIPT = "assets/embed-frame.js"
@@ -80,9 +80,7 @@ class ClinicEmbeds:
             if file.src_uri in made:
                 title, description = made[file.src_uri].title, checklist.description
             else:
-                shown = file.src_uri if file.abs_src_path is None else (  # named as the checks name it: the parse is cached
-                    os.path.relpath(file.abs_src_path, os.path.dirname(config.config_file_path)))
-                meta = split_front_matter(source_text(file), shown).meta
+                meta = split_front_matter(source_text(file), shown_path(file, config.config_file_path)).meta
                 title, description = str(meta.get("title") or file.name), str(meta.get("description") or "")
             self.embeddable[file.src_uri] = Embeddable(file.url, title, description)
             self.oembed_links[file.url] = absolute(self.site_url, oembed_path(file.url))
@@ -129,8 +127,8 @@ class ClinicEmbeds:
             if copy.reviewed is None and dates and all(dates):
                 copy = PageCopy(**{**copy.__dict__, "reviewed": min(dates)})
             result.append(copy)
-        order = list(self.embeddable)
-        return sorted(result, key=lambda copy: order.index(copy.src_uri))
+        order = {src: position for position, src in enumerate(self.embeddable)}
+        return sorted(result, key=lambda copy: order[copy.src_uri])
 
     def write_extras(self, config) -> int:
         """Write the embed pages and the JSON files into the built site; returns how many embed pages."""

@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url, normalize_url
 from jinja2 import pass_context
 from patient_pages import PatientPages
 from theme_assets import material_bundle
-from page_sources import source_text
+from page_sources import shown_path, source_text
 
 CONTACT_MARKER = "<!-- clinic:contact -->"
 
@@ -68,7 +68,7 @@ def on_files(files, config, **kwargs):
     pages, lists, found = [], [], {}
     try:
         for file in files.documentation_pages():
-            shown = os.path.relpath(file.abs_src_path, root)
+            shown = shown_path(file, config.config_file_path)
             try:
                 text = source_text(file)
             except UnicodeDecodeError as error:

@@ -6,6 +6,8 @@ each page (checks, front matter, the checklist, embeds). Part of the hook layer:
 
 from __future__ import annotations
 
+import os
+
 _texts: dict[str, str] = {}
 
 
@@ -23,3 +25,11 @@ def source_text(file) -> str:
     if text is None:
         text = _texts[path] = file.content_string
     return text
+
+
+def shown_path(file, config_file_path: str) -> str:
+    """How messages name a page: its path from the folder of mkdocs.yml ("docs/causes.md"); a generated page by
+    its source name. Every reader of a page names it so, which is also what makes `split_front_matter`'s cache hit."""
+    if file.abs_src_path is None:
+        return file.src_uri
+    return os.path.relpath(file.abs_src_path, os.path.dirname(config_file_path))

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 from page_foot import disclaimer_from_setting, page_foot_html
 from review_info import ReviewInfo, review_html, review_info
 from structured_data import conditions_from_setting, json_ld_script, medical_web_page, open_graph_html
-from page_sources import source_text
+from page_sources import shown_path, source_text
 
 
 @dataclass
@@ -57,12 +57,12 @@ class PatientPages:
         try:
             for file in files.documentation_pages():
                 if not file.generated_by:
-                    source = split_front_matter(source_text(file), self._shown(file.abs_src_path))
+                    source = split_front_matter(source_text(file), shown_path(file, self.config_path))
                     self.reviews[file.src_uri] = review_info(source)
             data = files.get_file_from_path(GLOSSARY_FILE)
             if data is not None:
                 files.remove(data)
-                entries = load_glossary(source_text(data), self._shown(data.abs_src_path))
+                entries = load_glossary(source_text(data), shown_path(data, self.config_path))
                 self.glossary.index = GlossaryIndex.build(entries)
                 files.append(File.generated(config, GLOSSARY_PAGE, content=render_glossary_page(entries)))
         except (FrontMatterError, GlossaryError) as error:
@@ -82,7 +82,7 @@ class PatientPages:
         self.glossary.active = not page.file.generated_by
         if page.file.generated_by:
             return markdown
-        shown = self._shown(page.file.abs_src_path)
+        shown = shown_path(page.file, self.config_path)
         try:
             body = split_front_matter(source_text(page.file), shown)
             # MkDocs hands over the body without its leading blank lines; count them back for true line numbers.
