@@ -32,7 +32,7 @@ site: $(VENV)/.site-deps
 # Reading grade, review dates, alt text and orphan pages, per page; warnings never stop a preview.
 .PHONY: check
 check: $(VENV)/.site-deps
-	$(BIN)/python scripts/content_check.py --config-file $(CONFIG)
+	$(BIN)/python scripts/check_content.py --config-file $(CONFIG)
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --config-file $(CONFIG)
@@ -43,8 +43,8 @@ test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed
 # Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.
 # BENCH_QUICK=1 make bench runs a small version for development.
 bench: $(VENV)/.test-deps chromium checkers site
-	$(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/bench_embeds.py $(SITE_DIR)
+	$(BIN)/python scripts/bench/run.py
+	$(BIN)/python scripts/bench/embeds.py $(SITE_DIR)
 
 # The same site built by ProperDocs, the maintained MkDocs fork, in its own environment without `mkdocs`.
 .venv-properdocs/.installed: requirements-properdocs.txt

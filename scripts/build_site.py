@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from content_check import run_checks, strict_build
+from patient_site.editor.content_check import run_checks, strict_build
 
 
 def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:

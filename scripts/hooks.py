@@ -9,24 +9,23 @@ from __future__ import annotations
 import os
 from urllib.parse import urljoin
 
-import build_timer
-from checklist import ChecklistError, ChecklistSettings, SymptomList, extract_items
-from checklist_pages import INDEX_PAGE as CHECKLIST_PAGE
-from checklist_pages import ChecklistMissing, ChecklistSite, checklist_pages
-from clinic import Clinic
-from clinic_embeds import ClinicEmbeds
-from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex, related_html
-from for_clinics import is_for_clinics
-from frontmatter import FrontMatterError, split_front_matter, string_list
+from patient_site.checklist.symptom_lists import ChecklistError, ChecklistSettings, SymptomList, extract_items
+from patient_site.checklist.pages import INDEX_PAGE as CHECKLIST_PAGE
+from patient_site.checklist.pages import ChecklistMissing, ChecklistSite, checklist_pages
+from patient_site.patient.clinic import Clinic
+from patient_site.mkdocs.embeds import ClinicEmbeds
+from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex, related_html
+from patient_site.embeds.for_clinics import is_for_clinics
+from patient_site.frontmatter.reader import FrontMatterError, split_front_matter, string_list
 from mkdocs.exceptions import PluginError
-from nav_menu import menu_parts, unsupported_features
-from nav_order import nav_position
+from patient_site.theme.nav_menu import menu_parts, unsupported_features
+from patient_site.theme.nav_order import nav_position
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url, normalize_url
 from jinja2 import pass_context
-from patient_pages import PatientPages
-from theme_assets import material_bundle
-from page_sources import shown_path, source_text
+from patient_site.mkdocs.patient import PatientPages
+from patient_site.theme.assets import material_bundle
+from patient_site.mkdocs.sources import shown_path, source_text
 
 CONTACT_MARKER = "<!-- clinic:contact -->"
 
@@ -163,6 +162,5 @@ def on_post_page(output, page, config, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    build_timer.timer.start()  # for `make bench`: the embed variants are pages only our build writes
-    build_timer.timer.stop(pages=build.embeds.write_extras(config))
+    build.embeds.write_extras(config)
     build.embeds.write_headers(config)  # the policy check of the site's pages counts as the hook's own cost

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
-from project_copy import copy_project  # noqa: F401 (tests import it from here)
+from bench.project_copy import copy_project  # noqa: F401 (tests import it from here)
 
 # On CI the property tests run the same generated examples every time, so a red run is reproducible and
 # never caused by chance; on a developer's machine they explore new examples (kept in .hypothesis/).

@@ -7,12 +7,12 @@ import os
 import subprocess
 import sys
 
-from checklist import extract_items
+from patient_site.checklist.symptom_lists import extract_items
 from conftest import ROOT, build, tree_digest
-from content_check import check_site, format_report, read_article, readability
-from content_settings import Settings
+from patient_site.editor.content_check import check_site, format_report, read_article, readability
+from patient_site.editor.content_settings import Settings
 from editor_tree import BASE_NAV, small_project
-from frontmatter import split_front_matter
+from patient_site.frontmatter.reader import split_front_matter
 
 TODAY = datetime.date(2026, 11, 24)  # fixed, so nothing fails because time passed
 
@@ -142,7 +142,7 @@ def test_grade_is_measured_on_rendered_text_not_markdown():
 
 def test_make_check_command_runs_on_the_real_project():
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "scripts/content_check.py", "--today", TODAY.isoformat()], cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "scripts/check_content.py", "--today", TODAY.isoformat()], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "docs/symptoms.md" in done.stdout and "pages checked" in done.stdout
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from checklist import ChecklistSettings, SymptomList
-from checklist_pages import ChecklistMissing, ChecklistSite, checklist_pages, group_by_folder
-from frontmatter import split_front_matter
+from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
+from patient_site.checklist.pages import ChecklistMissing, ChecklistSite, checklist_pages, group_by_folder
+from patient_site.frontmatter.reader import split_front_matter
 
 LISTS = [
     # (source path, number of symptoms): three folders, given out of menu order

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 
 import pytest
-from editor_checks import EditorError, LineNumberFilter, PageChecker, broken_raw_link, nesting
-from frontmatter import FrontMatterError, split_front_matter
-from frontmatter_schema import FIELDS, contains_html, validate
-from html_safety import check_raw_html, unsafe_url
+from patient_site.editor.checks import EditorError, LineNumberFilter, PageChecker, broken_raw_link, nesting
+from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
+from patient_site.frontmatter.schema import FIELDS, contains_html, validate
+from patient_site.editor.html_safety import check_raw_html, unsafe_url
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
-from nav_order import nav_pages, nav_position
+from patient_site.theme.nav_order import nav_pages, nav_position
 
 
 def validated(lines: str):

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CHROMIUM, CHROMIUM_ARGS, build, copy_project
-from headers import headers_for, parse_headers_file
+from patient_site.hosting.headers import headers_for, parse_headers_file
 from test_site import PAGES
 
 TYPE = "vein-guide:height"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from branding import accent_css
+from patient_site.patient.branding import accent_css
 from bs4 import BeautifulSoup
-from embed_settings import EmbedSettings, EmbedSettingsError, parse_origin
-from embeds import attribution, plain_text, relative_url, rewrite_for_embed
-from for_clinics import SHOWN, Embeddable, render_for_clinics_page
-from headers import (HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file,
+from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
+from patient_site.embeds.variants import attribution, plain_text, relative_url, rewrite_for_embed
+from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page
+from patient_site.hosting.headers import (HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file,
                      representative_pages, scan_page, scan_pages, scan_site, script_hash)
 
 

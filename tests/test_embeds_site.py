@@ -19,8 +19,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, Built, _QuietHandler, build, copy_project
-from frontmatter import split_front_matter
-from headers import inline_script_hashes, parse_headers_file
+from patient_site.frontmatter.reader import split_front_matter
+from patient_site.hosting.headers import inline_script_hashes, parse_headers_file
 from test_site import CONTENT_PAGES, symptom_bullets
 
 EMBEDDABLE = CONTENT_PAGES + ["checklist/"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from checklist import ChecklistError, ChecklistSettings, extract_items, item_id
-from clinic import Clinic, ClinicError
-from crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex
-from frontmatter import FrontMatterError, split_front_matter, string_list
+from patient_site.checklist.symptom_lists import ChecklistError, ChecklistSettings, extract_items, item_id
+from patient_site.patient.clinic import Clinic, ClinicError
+from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex
+from patient_site.frontmatter.reader import FrontMatterError, split_front_matter, string_list
 
 PAGES = [
     # (source path, title, terms)

@@ -8,14 +8,14 @@ import json
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from care_card import CareCard, CareCardError, cards_from_mapping, fill_cards, place_markers, render_card
-from clinic import Clinic
-from crosslinks import CrossLinkExtension, CrossLinkState, TermIndex
-from frontmatter import FrontMatterError, split_front_matter
-from glossary import GlossaryError, GlossaryExtension, GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
-from page_foot import DEFAULT_DISCLAIMER, disclaimer_from_setting, page_foot_html
-from review_info import ReviewInfo, review_html, review_info
-from structured_data import conditions_from_setting, json_ld_script, medical_web_page
+from patient_site.patient.care_cards import CareCard, CareCardError, cards_from_mapping, fill_cards, place_markers, render_card
+from patient_site.patient.clinic import Clinic
+from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState, TermIndex
+from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
+from patient_site.markdown.glossary import GlossaryError, GlossaryExtension, GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
+from patient_site.patient.page_foot import DEFAULT_DISCLAIMER, disclaimer_from_setting, page_foot_html
+from patient_site.patient.review import ReviewInfo, review_html, review_info
+from patient_site.patient.structured_data import conditions_from_setting, json_ld_script, medical_web_page
 
 CLINIC = Clinic.from_mapping({
     "name": "Vein & Co <Clinic>", "phone": "01 23 45", "website": "https://clinic.test/",

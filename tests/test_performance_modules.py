@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from bench_corpus import layout
-from checklist import plain_text
-from frontmatter import split_front_matter
-from theme_assets import material_bundle
+from bench.corpus import layout
+from patient_site.checklist.symptom_lists import plain_text
+from patient_site.frontmatter.reader import split_front_matter
+from patient_site.theme.assets import material_bundle
 
 
 def test_finds_the_fingerprinted_bundle_in_the_first_theme_dir_that_has_one(tmp_path):

@@ -13,9 +13,9 @@ import xml.etree.ElementTree as etree
 import markdown
 import yaml
 from bs4 import BeautifulSoup
-from checklist import END, START, ChecklistError, extract_items
+from patient_site.checklist.symptom_lists import END, START, ChecklistError, extract_items
 from conftest import copy_project
-from crosslinks import LINK_CLASS, CrossLinkExtension, CrossLinkState, TermIndex, link_terms
+from patient_site.markdown.crosslinks import LINK_CLASS, CrossLinkExtension, CrossLinkState, TermIndex, link_terms
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown.treeprocessors import Treeprocessor

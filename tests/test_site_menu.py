@@ -11,7 +11,7 @@ from __future__ import annotations
 import jinja2
 import lxml.html
 import pytest
-from bench_corpus import layout, write_configs, write_library
+from bench.corpus import layout, write_configs, write_library
 from conftest import ROOT, build, copy_project
 from hooks import _site_menu
 from mkdocs.config import load_config

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from settings_block import settings_block
+from patient_site.settings import settings_block
 
 DEFAULT_HEIGHT = 900  # a plain <iframe> snippet's fixed height, in CSS pixels
 DEFAULT_WIDTH = 720

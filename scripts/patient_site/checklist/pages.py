@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
-from checklist import HOW_TO_MARK, ChecklistPage, ChecklistSettings, SymptomList, render_checklist_page
-from checklist import _yaml_string as yaml_string  # one quoting rule for every generated front matter
+from patient_site.checklist.symptom_lists import HOW_TO_MARK, ChecklistPage, ChecklistSettings, SymptomList, render_checklist_page
+from patient_site.checklist.symptom_lists import _yaml_string as yaml_string  # one quoting rule for every generated front matter
 
 INDEX_PAGE = "checklist.md"
 GROUP_FOLDER = "checklist"

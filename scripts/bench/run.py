@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-import bench_corpus
-import bench_report
-import bench_weight
-from build_timer import ENVIRONMENT as TIMINGS_VARIABLE
-from project_copy import copy_project
+import bench.corpus as bench_corpus
+import bench.report as bench_report
+import bench.weight as bench_weight
+from bench.timer import ENVIRONMENT as TIMINGS_VARIABLE
+from bench.project_copy import copy_project
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [  # as tests/conftest.py
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -17,7 +17,7 @@ from html import escape
 from html.parser import HTMLParser
 
 import markdown
-from settings_block import settings_block
+from patient_site.settings import settings_block
 
 START = "<!-- checklist:start -->"
 END = "<!-- checklist:end -->"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from embeds import PageCopy, absolute, absolute_links, embed_url, plain_text, slug
+from patient_site.embeds.variants import PageCopy, absolute, absolute_links, embed_url, plain_text, slug
 
 SCHEMA = "https://schema.org"
 

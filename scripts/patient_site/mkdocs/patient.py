@@ -10,17 +10,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from care_card import CareCardError, cards_from_mapping, fill_cards, place_markers
-from frontmatter import FrontMatterError, split_front_matter
-from glossary import FILE as GLOSSARY_FILE
-from glossary import PAGE as GLOSSARY_PAGE
-from glossary import GlossaryError, GlossaryExtension, GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
+from patient_site.patient.care_cards import CareCardError, cards_from_mapping, fill_cards, place_markers
+from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
+from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
+from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
+from patient_site.markdown.glossary import GlossaryError, GlossaryExtension, GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from page_foot import disclaimer_from_setting, page_foot_html
-from review_info import ReviewInfo, review_html, review_info
-from structured_data import conditions_from_setting, json_ld_script, medical_web_page, open_graph_html
-from page_sources import shown_path, source_text
+from patient_site.patient.page_foot import disclaimer_from_setting, page_foot_html
+from patient_site.patient.review import ReviewInfo, review_html, review_info
+from patient_site.patient.structured_data import conditions_from_setting, json_ld_script, medical_web_page, open_graph_html
+from patient_site.mkdocs.sources import shown_path, source_text
 
 
 @dataclass

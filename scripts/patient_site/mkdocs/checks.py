@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import os
 
-from content_settings import Settings as ContentCheckSettings
-from editor_checks import EditorError, LineNumberFilter, PageSafety, check_nesting, duplicate_destinations, duplicate_terms, duplicate_titles, install_line_numbers
-from frontmatter import FrontMatterError, split_front_matter
-from frontmatter_schema import validate
+from patient_site.editor.content_settings import Settings as ContentCheckSettings
+from patient_site.editor.checks import EditorError, LineNumberFilter, PageSafety, check_nesting, duplicate_destinations, duplicate_terms, duplicate_titles, install_line_numbers
+from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
+from patient_site.frontmatter.schema import validate
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure import nav as mkdocs_nav
 from mkdocs.structure import pages as mkdocs_pages
-from page_sources import shown_path, source_text, start_build
+from patient_site.mkdocs.sources import shown_path, source_text, start_build
 
 
 class _Checks:

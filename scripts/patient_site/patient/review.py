@@ -11,8 +11,8 @@ import datetime
 from dataclasses import dataclass
 from html import escape
 
-from frontmatter import Source
-from frontmatter_schema import as_date
+from patient_site.frontmatter.reader import Source
+from patient_site.frontmatter.schema import as_date
 
 
 @dataclass(frozen=True)

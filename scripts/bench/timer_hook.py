@@ -7,7 +7,7 @@ where hooks.py writes them. Nothing is measured unless PATIENT_SITE_TIMINGS name
 
 from __future__ import annotations
 
-import build_timer
+import bench.timer as build_timer
 from mkdocs.plugins import event_priority
 
 

@@ -21,11 +21,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import textstat
-from content_settings import Settings
-from frontmatter import FrontMatterError, split_front_matter
-from frontmatter_schema import as_date
+from patient_site.editor.content_settings import Settings
+from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
+from patient_site.frontmatter.schema import as_date
 from mkdocs.config import load_config
-from nav_order import nav_pages
+from patient_site.theme.nav_order import nav_pages
 
 BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd figcaption summary caption blockquote".split())
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from mentions import mark_mentions
+from patient_site.markdown.mentions import mark_mentions
 
 FILE = "glossary.yml"  # in docs_dir, excluded from the published files
 PAGE = "glossary.md"

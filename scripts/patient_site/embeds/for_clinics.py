@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass
 from html import escape
 
-from embeds import absolute, embed_url, slug
-from feeds import api_path, oembed_path
+from patient_site.embeds.variants import absolute, embed_url, slug
+from patient_site.embeds.feeds import api_path, oembed_path
 
 PAGE = "for-clinics.md"
 FOLDER = "for-clinics/"  # each page's snippets: for-clinics/<name>.md

@@ -20,7 +20,7 @@ from html import escape
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from mentions import mark_mentions
+from patient_site.markdown.mentions import mark_mentions
 
 LINK_CLASS = "crosslink"
 RELATED_CLASS = "related-pages"

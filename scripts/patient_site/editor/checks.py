@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import markdown
-from html_safety import Problem, check_raw_html, check_tree, raw_links, split_url
+from patient_site.editor.html_safety import Problem, check_raw_html, check_tree, raw_links, split_url
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 

@@ -11,22 +11,22 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from branding import STYLESHEET, accent_css
-from checklist import ChecklistSettings, SymptomList
-from checklist_pages import GeneratedChecklist
-from clinic import Clinic
-from embed_settings import EmbedSettings, EmbedSettingsError
-from embeds import PageCopy, absolute, embed_context, embed_url
-from frontmatter_schema import as_date
-from feeds import api_path, dumps, iframe_html, index_json, oembed, oembed_path, page_json
-from for_clinics import PAGE as FOR_CLINICS_PAGE
-from for_clinics import SHOWN, Embeddable, render_for_clinics_page, render_snippets_page, snippets_page
-from frontmatter import split_front_matter
-from headers import HeadersError, PageScan, scan_page, write_headers
+from patient_site.patient.branding import STYLESHEET, accent_css
+from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
+from patient_site.checklist.pages import GeneratedChecklist
+from patient_site.patient.clinic import Clinic
+from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError
+from patient_site.embeds.variants import PageCopy, absolute, embed_context, embed_url
+from patient_site.frontmatter.schema import as_date
+from patient_site.embeds.feeds import api_path, dumps, iframe_html, index_json, oembed, oembed_path, page_json
+from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
+from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page, render_snippets_page, snippets_page
+from patient_site.frontmatter.reader import split_front_matter
+from patient_site.hosting.headers import HeadersError, PageScan, scan_page, write_headers
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-from nav_order import nav_position
-from page_sources import shown_path, source_text
+from patient_site.theme.nav_order import nav_position
+from patient_site.mkdocs.sources import shown_path, source_text
 
 COPY_SCRIPT = "assets/for-clinics.js"
 FRAME_SCRIPT = "assets/embed-frame.js"

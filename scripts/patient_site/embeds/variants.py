@@ -17,7 +17,7 @@ from html import escape
 
 import lxml.etree
 import lxml.html
-from review_info import long_date
+from patient_site.patient.review import long_date
 
 EMBED_ROOT = "embed/"
 # A host name that cannot exist; only used to resolve a relative link against the site's own folders.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from frontmatter import FrontMatterError, Source
+from patient_site.frontmatter.reader import FrontMatterError, Source
 
 
 @dataclass(frozen=True)
