@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 from bench.corpus import layout, write_configs, write_library
 from conftest import ROOT, build, copy_project
-from hooks import _site_menu
+from patient_site.mkdocs.theme import _site_menu
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation

@@ -17,13 +17,14 @@ from typing import Callable
 
 from patient_site.checklist.symptom_lists import HOW_TO_MARK, ChecklistPage, ChecklistSettings, SymptomList, render_checklist_page
 from patient_site.checklist.symptom_lists import _yaml_string as yaml_string  # one quoting rule for every generated front matter
+from patient_site.errors import SiteError
 
 INDEX_PAGE = "checklist.md"
 GROUP_FOLDER = "checklist"
 TOP_LEVEL = "general"  # slug and name of the group of pages at the top of docs/
 
 
-class ChecklistMissing(ValueError):
+class ChecklistMissing(SiteError):
     """A page that must carry a list has none, or no page has one; the message names the file."""
 
 

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 import markdown
 from patient_site.settings import settings_block
+from patient_site.errors import SiteError
 
 START = "<!-- checklist:start -->"
 END = "<!-- checklist:end -->"
@@ -27,7 +28,7 @@ HOW_TO_MARK = f"put '{START}' on the line before the list and '{END}' on the lin
 ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+(?P<text>.*))?$")
 
 
-class ChecklistError(ValueError):
+class ChecklistError(SiteError):
     """A problem with a marked symptom list, printed as `path:line: message`."""
 
     def __init__(self, path: str, line: int, message: str):

@@ -21,12 +21,13 @@ import markdown
 from patient_site.editor.html_safety import Problem, check_raw_html, check_tree, raw_links, split_url
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from patient_site.errors import SiteError
 
 # Nesting deeper than this is no page a patient can read, and Python-Markdown would overflow its stack.
 MAX_NESTING = 50
 
 
-class EditorError(ValueError):
+class EditorError(SiteError):
     """One mistake an editor must fix, printed as `path:line: message`."""
 
 

@@ -59,8 +59,9 @@ def symptom_list(title: str, items: list[str] | tuple[str, ...]) -> dict:
     }
 
 
-def page_json(page: PageCopy, site_url: str, site_name: str, lists: list[tuple[str, tuple[str, ...]]], publisher: dict) -> dict:
-    """A page as schema.org `MedicalWebPage`; `lists` are (title, items) of the symptom lists it shows."""
+def page_json(page: PageCopy, site_url: str, site_name: str, language: str, lists: list[tuple[str, tuple[str, ...]]],
+              publisher: dict) -> dict:
+    """A page as schema.org `MedicalWebPage` in `language`; `lists` are (title, items) of the symptom lists it shows."""
     html = absolute_links(page.content, page.url, site_url)
     data = {
         "@context": SCHEMA,
@@ -69,7 +70,7 @@ def page_json(page: PageCopy, site_url: str, site_name: str, lists: list[tuple[s
         "name": page.title,
         "description": page.description,
         "url": absolute(site_url, page.url),
-        "inLanguage": "en",
+        "inLanguage": language,
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
         "publisher": publisher,
         "mainContentOfPage": {"@type": "WebPageElement", "encodingFormat": "text/html", "text": html},

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from patient_site.settings import settings_block
+from patient_site.errors import SiteError
 
 DEFAULT_HEIGHT = 900  # a plain <iframe> snippet's fixed height, in CSS pixels
 DEFAULT_WIDTH = 720
 
 
-class EmbedSettingsError(ValueError):
+class EmbedSettingsError(SiteError):
     """A problem in `extra.embed`, worded for the person editing mkdocs.yml."""
 
 

@@ -9,13 +9,14 @@ import functools
 from dataclasses import dataclass
 
 import yaml
+from patient_site.errors import SiteError
 
 FENCE = "---"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CLOSERS = ("---", "...")
 
 
-class FrontMatterError(ValueError):
+class FrontMatterError(SiteError):
     """A front-matter problem, printed as `path:line: message`."""
 
     def __init__(self, path: str, line: int, message: str):

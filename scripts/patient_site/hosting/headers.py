@@ -27,6 +27,7 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
+from patient_site.errors import SiteError
 
 EMBED_PREFIX = "embed/"
 COMMON = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -34,7 +35,7 @@ COMMON = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
 
 
-class HeadersError(ValueError):
+class HeadersError(SiteError):
     """The built site has something its Content-Security-Policy would block."""
 
 

@@ -21,12 +21,13 @@ from html import escape
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from patient_site.markdown.mentions import mark_mentions
+from patient_site.errors import SiteError
 
 LINK_CLASS = "crosslink"
 RELATED_CLASS = "related-pages"
 
 
-class TermConflict(ValueError):
+class TermConflict(SiteError):
     """Two pages claim the same term, so a mention could not know where to link."""
 
 

@@ -23,6 +23,7 @@ import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from patient_site.markdown.mentions import mark_mentions
+from patient_site.errors import SiteError
 
 FILE = "glossary.yml"  # in docs_dir, excluded from the published files
 PAGE = "glossary.md"
@@ -30,7 +31,7 @@ SKIP_CLASSES = frozenset({"site-added", "glossary-term", "checklist"})
 HOW = "each entry is '- term: ...' with 'definition: ...' (one sentence), 'source: {name: ..., url: https://...}' and optional 'also: [...]'"
 
 
-class GlossaryError(ValueError):
+class GlossaryError(SiteError):
     """A problem in the glossary file, printed as `path:line: message`."""
 
 

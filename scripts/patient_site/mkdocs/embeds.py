@@ -1,32 +1,27 @@
-"""MkDocs wiring for the clinic features: branding, embed variants, feeds, for-clinics page and headers.
+"""MkDocs glue for what other sites use: the clinic's branding, embed variants, feeds, for-clinics pages, headers.
 
-It is part of the hook layer (it knows MkDocs' config, File and Page objects) and is kept out of hooks.py
-only so that file stays short; the work itself is done by the plain modules it calls: `branding`,
-`embeds`, `feeds`, `for_clinics` and `headers`. Moving to another engine means rewriting this file too.
+The work is done by the plain modules it calls (`patient.branding`, `embeds.*`, `hosting.headers`); this
+module only moves MkDocs' config, files and pages in and out, keeping what it learns on the build object.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from patient_site.patient.branding import STYLESHEET, accent_css
-from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
-from patient_site.checklist.pages import GeneratedChecklist
-from patient_site.patient.clinic import Clinic
-from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError
-from patient_site.embeds.variants import PageCopy, absolute, embed_context, embed_url
-from patient_site.frontmatter.schema import as_date
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
 from patient_site.embeds.feeds import api_path, dumps, iframe_html, index_json, oembed, oembed_path, page_json
 from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
 from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page, render_snippets_page, snippets_page
-from patient_site.frontmatter.reader import split_front_matter
-from patient_site.hosting.headers import HeadersError, PageScan, scan_page, write_headers
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
+from patient_site.embeds.variants import PageCopy, absolute, embed_context, embed_url
+from patient_site.frontmatter.schema import as_date
+from patient_site.hosting.headers import scan_page, write_headers
+from patient_site.patient.branding import STYLESHEET, accent_css
+from patient_site.patient.structured_data import publisher
+from patient_site.site import SiteBuild
 from patient_site.theme.nav_order import nav_position
-from patient_site.mkdocs.sources import shown_path, source_text
 
 COPY_SCRIPT = "assets/for-clinics.js"
 FRAME_SCRIPT = "assets/embed-frame.js"
@@ -34,134 +29,112 @@ EMBED_STYLESHEET = "assets/embed.css"
 TEMPLATE = "embed.html"
 
 
-@dataclass
-class ClinicEmbeds:
-    """What one build knows about its embeddable pages; made afresh in on_config."""
+def configure(config, site: SiteBuild) -> None:
+    """Check that the snippets can have full addresses; add the clinic's logo, stylesheet and the copy-button script."""
+    shown, clinic = site.paths.config_shown, site.settings.clinic
+    if not config.site_url:
+        raise PluginError(f"{shown}: site_url is missing; the embed snippets need the site's full address")
+    if clinic.logo:
+        if not os.path.isfile(os.path.join(config.docs_dir, clinic.logo)):
+            raise PluginError(f"{shown}: extra.clinic.logo {clinic.logo!r} is not a file inside {config.docs_dir}")
+        config.theme["logo"] = clinic.logo
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    if COPY_SCRIPT not in map(str, config.extra_javascript):
+        config.extra_javascript.append(COPY_SCRIPT)
 
-    clinic: Clinic
-    settings: EmbedSettings
-    site_url: str
-    embeddable: dict[str, Embeddable] = field(default_factory=dict)  # by source path
-    oembed_links: dict[str, str] = field(default_factory=dict)  # page URL -> its oEmbed address
-    copies: list[PageCopy] = field(default_factory=list)
-    lists: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)  # page URL -> symptom lists
-    list_pages: dict[str, list[str]] = field(default_factory=dict)  # checklist page -> URLs its lists come from
-    content_scans: dict[str, PageScan] = field(default_factory=dict)  # built page -> its content, scanned for CSP
 
-    @classmethod
-    def configure(cls, config, clinic: Clinic) -> "ClinicEmbeds":
-        """Check `extra.embed`, and add the clinic's stylesheet, logo and the copy-button script."""
-        try:
-            settings = EmbedSettings.from_mapping(config.extra.get("embed"))
-        except EmbedSettingsError as error:
-            raise PluginError(f"{config.config_file_path}: {error}") from None
-        if not config.site_url:
-            raise PluginError(f"{config.config_file_path}: site_url is missing; the embed snippets need the site's full address")
-        if clinic.logo:
-            if not os.path.isfile(os.path.join(config.docs_dir, clinic.logo)):
-                raise PluginError(
-                    f"{config.config_file_path}: extra.clinic.logo {clinic.logo!r} is not a file inside {config.docs_dir}")
-            config.theme["logo"] = clinic.logo
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        if COPY_SCRIPT not in map(str, config.extra_javascript):
-            config.extra_javascript.append(COPY_SCRIPT)
-        return cls(clinic, settings, config.site_url)
+def plan(files, config, site: SiteBuild, add) -> None:
+    """Add the clinic's stylesheet and the for-clinics pages (through `add`); note which pages get embeds."""
+    state, settings = site.embeds, site.settings
+    made = {record.src: record for record in site.checklists}
+    add(files, File.generated(config, STYLESHEET, content=accent_css(settings.clinic.accent_color)))
+    in_menu = nav_position(config.nav)
+    sources = [f for f in files.documentation_pages() if f.src_uri not in ("index.md", FOR_CLINICS_PAGE)]
+    sources.sort(key=lambda f: (in_menu(f.src_uri), f.src_uri))
+    for file in sources:
+        if file.src_uri in made:
+            title, description = made[file.src_uri].title, settings.checklist.description
+        else:
+            page = site.pages.get(file.src_uri)
+            title, description = page.title or file.name, page.description
+        state.embeddable[file.src_uri] = Embeddable(file.url, title, description)
+        state.oembed_links[file.url] = absolute(site.site_url, oembed_path(file.url))
+    by_src = {symptoms.page: symptoms for symptoms in site.symptom_lists}
+    for file in sources:
+        shown = [by_src[file.src_uri]] if file.src_uri in by_src else list(made[file.src_uri].lists) if file.src_uri in made else []
+        state.lists[file.url] = [(symptoms.title, symptoms.items) for symptoms in shown]
+    for src, record in made.items():  # the index of a split checklist stands for every list
+        state.list_pages[src] = [files.get_file_from_path(symptoms.page).url for symptoms in record.lists or site.symptom_lists]
+    pages = list(state.embeddable.values())
+    add(files, File.generated(config, FOR_CLINICS_PAGE, content=render_for_clinics_page(
+        pages, site.site_url, site.site_name, settings.embed.allowed_origins, settings.checklist.storage_key)))
+    for page in pages[:SHOWN]:  # each listed page's snippets, linked from /for-clinics/, not in the menu
+        iframe = iframe_html(_stub(page), site.site_url, site.site_name, settings.embed.width, settings.embed.height)
+        add(files, File.generated(config, snippets_page(page), content=render_snippets_page(page, site.site_url, iframe),
+                                  inclusion=InclusionLevel.NOT_IN_NAV))
 
-    def add_files(self, files, config, lists: list[SymptomList], checklist: ChecklistSettings,
-                  checklists: list[GeneratedChecklist]) -> None:
-        """Add the clinic's stylesheet and the for-clinics pages; note which pages get embeds."""
-        made = {record.src: record for record in checklists}  # the generated checklist page(s)
-        files.append(File.generated(config, STYLESHEET, content=accent_css(self.clinic.accent_color)))
-        in_menu = nav_position(config.nav)
-        sources = [f for f in files.documentation_pages() if f.src_uri not in ("index.md", FOR_CLINICS_PAGE)]
-        sources.sort(key=lambda f: (in_menu(f.src_uri), f.src_uri))
-        for file in sources:
-            if file.src_uri in made:
-                title, description = made[file.src_uri].title, checklist.description
-            else:
-                meta = split_front_matter(source_text(file), shown_path(file, config.config_file_path)).meta
-                title, description = str(meta.get("title") or file.name), str(meta.get("description") or "")
-            self.embeddable[file.src_uri] = Embeddable(file.url, title, description)
-            self.oembed_links[file.url] = absolute(self.site_url, oembed_path(file.url))
-        by_src = {symptoms.page: symptoms for symptoms in lists}
-        for file in sources:
-            shown = [by_src[file.src_uri]] if file.src_uri in by_src else list(made[file.src_uri].lists) if file.src_uri in made else []
-            self.lists[file.url] = [(symptoms.title, symptoms.items) for symptoms in shown]
-        for src, record in made.items():  # the index of a split checklist stands for every list
-            self.list_pages[src] = [files.get_file_from_path(symptoms.page).url for symptoms in record.lists or lists]
-        pages = list(self.embeddable.values())
-        for_clinics = File.generated(config, FOR_CLINICS_PAGE, content=render_for_clinics_page(
-            pages, self.site_url, config.site_name, self.settings.allowed_origins,
-            checklist.storage_key,
-        ))
-        files.append(for_clinics)
-        for page in pages[:SHOWN]:  # each listed page's snippets, linked from /for-clinics/, not in the menu
-            iframe = iframe_html(_stub(page), self.site_url, config.site_name, self.settings.width, self.settings.height)
-            files.append(File.generated(config, snippets_page(page), content=render_snippets_page(page, self.site_url, iframe),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
 
-    def scan_content(self, page) -> None:
-        """Scan a page's final content for inline code (the templates around it are scanned once per shape)."""
-        self.content_scans[page.file.dest_uri] = scan_page(page.content or "")
+def collect(page, site: SiteBuild) -> None:
+    """Scan a page's final content for inline code; keep an embeddable page's content for the post-build step."""
+    state = site.embeds
+    state.content_scans[page.file.dest_uri] = scan_page(page.content or "")  # the templates: once per shape
+    if page.file.src_uri not in state.embeddable:
+        return
+    state.copies.append(PageCopy(
+        src_uri=page.file.src_uri,
+        url=page.url,
+        title=page.title or state.embeddable[page.file.src_uri].title,
+        description=str(page.meta.get("description") or ""),
+        content=page.content or "",
+        reviewed=as_date(page.meta.get("reviewed")),
+    ))
 
-    def collect(self, page) -> None:
-        """Keep an embeddable page's rendered content (final after on_page_context) for on_post_build."""
-        if page.file.src_uri not in self.embeddable:
-            return
-        self.copies.append(PageCopy(
-            src_uri=page.file.src_uri,
-            url=page.url,
-            title=page.title or self.embeddable[page.file.src_uri].title,
-            description=str(page.meta.get("description") or ""),
-            content=page.content or "",
-            reviewed=as_date(page.meta.get("reviewed")),
-        ))
 
-    def _with_checklist_review(self) -> list[PageCopy]:
-        """A checklist page counts as reviewed when every page its lists come from is; the oldest date wins."""
-        by_url = {copy.url: copy for copy in self.copies}
-        result = []
-        for copy in self.copies:
-            dates = [by_url[url].reviewed if url in by_url else None for url in self.list_pages.get(copy.src_uri, ())]
-            if copy.reviewed is None and dates and all(dates):
-                copy = PageCopy(**{**copy.__dict__, "reviewed": min(dates)})
-            result.append(copy)
-        order = {src: position for position, src in enumerate(self.embeddable)}
-        return sorted(result, key=lambda copy: order[copy.src_uri])
+def write(config, site: SiteBuild) -> None:
+    """Write the embed pages and JSON files into the built site, then check every page and write the headers."""
+    _write_extras(config, site)
+    built = Path(config.site_dir)
+    nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
+    try:
+        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans)
+    except ValueError as error:
+        raise PluginError(f"{os.path.relpath(built)}/{error}") from None
 
-    def write_extras(self, config) -> int:
-        """Write the embed pages and the JSON files into the built site; returns how many embed pages."""
-        site = Path(config.site_dir)
-        copies = self._with_checklist_review()
-        embeds = {copy.url: embed_url(copy.url) for copy in copies}
-        template = config.theme.get_env().get_template(TEMPLATE)
-        styles = [EMBED_STYLESHEET, *map(str, config.extra_css)]
-        scripts = [str(script) for script in config.extra_javascript if str(script) != COPY_SCRIPT] + [FRAME_SCRIPT]
-        publisher = {
-            "@type": "MedicalClinic",
-            "name": self.clinic.name,
-            "telephone": self.clinic.phone,
-            "url": self.clinic.website,
-        }
-        for copy in copies:
-            context = embed_context(copy, embeds, config.site_name, config.theme["language"], styles, scripts)
-            context["canonical"] = absolute(self.site_url, copy.url)  # search engines: the full page is the original
-            _write(site / embed_url(copy.url) / "index.html", template.render(**context))
-            self.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
-            _write(site / api_path(copy.url), dumps(page_json(copy, self.site_url, config.site_name, self.lists.get(copy.url, []), publisher)))
-            _write(site / oembed_path(copy.url), dumps(oembed(copy, self.site_url, config.site_name, self.settings.width, self.settings.height)))
-        _write(site / "api" / "index.json", dumps(index_json(copies, self.site_url, config.site_name)))
-        return len(copies)
 
-    def write_headers(self, config) -> None:
-        """Check the built pages against their Content-Security-Policy, then write `_headers` and the nginx snippet."""
-        site = Path(config.site_dir)
-        nginx = Path(os.path.dirname(config.config_file_path)) / self.settings.nginx_snippet
-        try:
-            write_headers(site, self.settings.allowed_origins, nginx, self.content_scans)
-        except HeadersError as error:
-            raise PluginError(f"{os.path.relpath(site)}/{error}") from None
+def _with_checklist_review(site: SiteBuild) -> list[PageCopy]:
+    """A checklist page counts as reviewed when every page its lists come from is; the oldest date wins."""
+    state = site.embeds
+    by_url = {copy.url: copy for copy in state.copies}
+    result = []
+    for copy in state.copies:
+        dates = [by_url[url].reviewed if url in by_url else None for url in state.list_pages.get(copy.src_uri, ())]
+        if copy.reviewed is None and dates and all(dates):
+            copy = PageCopy(**{**copy.__dict__, "reviewed": min(dates)})
+        result.append(copy)
+    order = {src: position for position, src in enumerate(state.embeddable)}
+    return sorted(result, key=lambda copy: order[copy.src_uri])
+
+
+def _write_extras(config, site: SiteBuild) -> int:
+    """Each embeddable page's embed variant, API and oEmbed file, and the API's index; returns how many pages."""
+    built, settings, state = Path(config.site_dir), site.settings, site.embeds
+    copies = _with_checklist_review(site)
+    embeds = {copy.url: embed_url(copy.url) for copy in copies}
+    template = config.theme.get_env().get_template(TEMPLATE)
+    styles = [EMBED_STYLESHEET, *map(str, config.extra_css)]
+    scripts = [str(script) for script in config.extra_javascript if str(script) != COPY_SCRIPT] + [FRAME_SCRIPT]
+    clinic = publisher(settings.clinic)
+    for copy in copies:
+        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts)
+        context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
+        _write(built / embed_url(copy.url) / "index.html", template.render(**context))
+        state.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
+        _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,
+                                                           state.lists.get(copy.url, []), clinic)))
+        _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width, settings.embed.height)))
+    _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name)))
+    return len(copies)
 
 
 def _stub(page: Embeddable) -> PageCopy:

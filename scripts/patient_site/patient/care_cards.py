@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 import markdown
+from patient_site.errors import SiteError
 
 LEVELS = {
     # level -> the words that start the heading (read by screen readers and shown above the heading)
@@ -27,7 +28,7 @@ MARKER = re.compile(r"^\s*<!--\s*care-card:\s*(?P<name>[^\s>]*)\s*-->\s*$")
 HOW_TO_PLACE = "write '<!-- care-card: NAME -->' on its own line, NAME being a card in extra.care_cards of mkdocs.yml"
 
 
-class CareCardError(ValueError):
+class CareCardError(SiteError):
     """A marker naming no card, printed as `path:line: message`."""
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
+from patient_site.errors import SiteError
 
 FIELDS = {
     "name": "the clinic's name",
@@ -26,7 +27,7 @@ OPTIONAL = {
 DEFAULT_ACCENT = "#3949ab"
 
 
-class ClinicError(ValueError):
+class ClinicError(SiteError):
     """A problem in `extra.clinic`, worded for the person editing mkdocs.yml."""
 
 

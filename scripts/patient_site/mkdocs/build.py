@@ -1,0 +1,250 @@
+"""The MkDocs glue: one method per MkDocs event, turning MkDocs' objects into the plain data the features take.
+
+This subpackage is the only part of `patient_site` that imports mkdocs. `scripts/hooks.py` makes one
+`MkDocsBuild` in `on_config` and hands every later event to it; the state itself lives on the `SiteBuild`
+it holds (`patient_site/site.py`). Editor mistakes from the features already name the file and line; here they
+become PluginError, which MkDocs prints without a traceback and exits non-zero on.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure import nav as mkdocs_nav
+from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from patient_site.checklist.pages import INDEX_PAGE as CHECKLIST_PAGE
+from patient_site.checklist.pages import ChecklistSite, checklist_pages
+from patient_site.checklist.symptom_lists import ChecklistSettings
+from patient_site.editor.checks import LineNumberFilter, install_line_numbers
+from patient_site.editor.content_settings import Settings as ContentCheckSettings
+from patient_site.embeds.for_clinics import is_for_clinics
+from patient_site.embeds.settings import EmbedSettings
+from patient_site.errors import SiteError
+from patient_site.markdown.crosslinks import CrossLinkExtension, TermIndex, related_html
+from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
+from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
+from patient_site.markdown.glossary import GlossaryExtension, GlossaryIndex, load_glossary, render_glossary_page
+from patient_site.mkdocs import embeds, theme
+from patient_site.pages import PageIndex, read_page
+from patient_site.patient.care_cards import cards_from_mapping, fill_cards, place_markers
+from patient_site.patient.clinic import Clinic
+from patient_site.patient.page_foot import disclaimer_from_setting
+from patient_site.patient.structured_data import conditions_from_setting
+from patient_site.site import Paths, Settings, SiteBuild
+from patient_site.theme.nav_menu import unsupported_features
+from patient_site.theme.nav_order import nav_position
+
+CONTACT_MARKER = "<!-- clinic:contact -->"
+
+
+class MkDocsBuild:
+    """One build, as MkDocs runs it."""
+
+    def __init__(self, config):
+        self.config = config
+        self.site = SiteBuild(
+            paths=Paths(os.path.dirname(config.config_file_path), config.config_file_path, config.docs_dir),
+            settings=_settings(config),
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            language=config.theme["language"],
+        )
+        self.files = None  # MkDocs' Files, kept for on_page_context, which is not given them
+
+    # on_config ---------------------------------------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, config) -> "MkDocsBuild":
+        """Check the settings, add our Markdown extensions, and teach MkDocs' link warnings to name lines."""
+        try:
+            build = cls(config)
+        except ValueError as error:  # the settings' checks word their messages for the editor
+            raise PluginError(f"{_shown(config)}: {error}") from None
+        site = build.site
+        if not config.use_directory_urls:
+            raise PluginError(f"{site.paths.config_shown}: use_directory_urls: false is not supported; every page "
+                              "lives in its own folder (/symptoms/), which the embeds and for-clinics pages rely on")
+        refused = unsupported_features(config.theme.get("features"))
+        if refused:
+            raise PluginError(f"{site.paths.config_shown}: theme.features: {', '.join(refused)} would change the site menu, "
+                              "which patient_site/theme/nav_menu.py writes without them; remove them")
+        # The editor checks go first: they read each page's tree before cross-links and glossary marks are added.
+        config.markdown_extensions.append(site.safety.extension)
+        config.markdown_extensions.append(CrossLinkExtension(site.crosslinks))
+        embeds.configure(config, site)  # the clinic's logo, stylesheet and the copy-button script
+        config.markdown_extensions.append(GlossaryExtension(site.glossary))
+        with open(config.config_file_path, encoding="utf-8") as source:
+            config_text = source.read()
+        # The loggers' real names: under ProperDocs, `mkdocs.structure.pages` is `properdocs.structure.pages`.
+        install_line_numbers(LineNumberFilter(site.paths.docs_shown, config.docs_dir, site.paths.config_shown, config_text),
+                             [mkdocs_pages.__name__, mkdocs_nav.__name__])
+        return build
+
+    # on_files ----------------------------------------------------------------------------------------------------
+
+    def on_files(self, files):
+        """Read every page once, check it, then add the pages and files the build generates."""
+        config, site = self.config, self.site
+        try:
+            site.pages = PageIndex([self._read(file) for file in files.documentation_pages()])
+            site.pages.check_site()
+            site.crosslinks.index = TermIndex.build(site.pages.term_pages(lambda src: files.get_file_from_path(src).name))
+            lists = site.pages.symptom_lists(lambda src: files.get_file_from_path(src).name)
+            site.checklists = checklist_pages(lists, site.settings.checklist, nav_position(config.nav), ChecklistSite(
+                contact_html=site.settings.clinic.contact_html(),
+                address=lambda src: urljoin(site.site_url, File.generated(config, src, content="").url),
+                shown={page.src: page.shown for page in site.pages},
+                docs_shown=site.paths.docs_shown,
+                titles={page.src: page.title or files.get_file_from_path(page.src).name for page in site.pages},
+            ))
+            for record in site.checklists:
+                page = File.generated(config, record.src, content=record.markdown,
+                                      inclusion=InclusionLevel.UNDEFINED if record.in_nav else InclusionLevel.NOT_IN_NAV)
+                page.edit_uri = files.get_file_from_path(record.edit_from).edit_uri  # "Edit this page" opens a list it shows
+                self._add(files, page)
+            site.symptom_lists = [symptoms for record in site.checklists for symptoms in record.lists]
+            self._add_glossary(files)  # before the embeds, so the glossary page gets an embed too
+            self._check_conditions(files)
+            embeds.plan(files, config, site, self._add)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+        self.files = files
+        return files
+
+    def _read(self, file):
+        shown = self._shown(file)
+        try:
+            text = file.content_string
+        except UnicodeDecodeError as error:
+            raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
+        return read_page(file.src_uri, shown, file.url, text, generated=bool(file.generated_by))
+
+    def _add(self, files, file) -> None:
+        """Add a generated file; a generated page joins the page index (its text is in memory already)."""
+        files.append(file)
+        if file.is_documentation_page():
+            self.site.pages.add(read_page(file.src_uri, file.src_uri, file.url, file.content_string, generated=True))
+
+    def _add_glossary(self, files) -> None:
+        """The glossary file becomes a generated page (it is not published raw) and the index of marked terms."""
+        data = files.get_file_from_path(GLOSSARY_FILE)
+        if data is None:
+            return
+        files.remove(data)
+        entries = load_glossary(data.content_string, self._shown(data))
+        self.site.glossary.index = GlossaryIndex.build(entries)
+        self._add(files, File.generated(self.config, GLOSSARY_PAGE, content=render_glossary_page(entries)))
+
+    def _check_conditions(self, files) -> None:
+        site = self.site
+        with_lists = {symptoms.page for symptoms in site.symptom_lists}
+        for condition in site.settings.conditions:
+            for page in condition.pages:
+                if files.get_file_from_path(page) is None:
+                    raise SiteError(f"{site.paths.config_shown}: extra.conditions '{condition.name}' names {page}, which is not a page")
+            if condition.symptoms_from and condition.symptoms_from not in with_lists:
+                raise SiteError(
+                    f"{site.paths.config_shown}: extra.conditions '{condition.name}' takes symptoms from "
+                    f"{condition.symptoms_from}, which has no marked symptom list")
+
+    # on_nav ------------------------------------------------------------------------------------------------------
+
+    def on_nav(self, nav, files):
+        """Every page exists now (generated ones too): no editor's title may repeat a generated page's."""
+        self.site.site_urls = frozenset(file.url for file in files) | frozenset(file.dest_uri for file in files)
+        try:
+            self.site.pages.check_titles_with_generated()
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+        return nav
+
+    # pages -------------------------------------------------------------------------------------------------------
+
+    def page_source(self, page) -> str:
+        """The text read in on_files: MkDocs need not read the file again."""
+        return self.site.pages.get(page.file.src_uri).text
+
+    def on_page_markdown(self, markdown: str, page) -> str:
+        """Tell the extensions which page is converting; check the care-card markers of an editor's page."""
+        site, generated = self.site, bool(page.file.generated_by)
+        site.safety.start(trusted=generated)  # our generated pages (the checklist's form) are not checked
+        # The for-clinics pages are about embedding, not topics: their words link nowhere and make no "Related pages".
+        site.crosslinks.page = None if is_for_clinics(page.file.src_uri) else page.file.src_uri
+        site.glossary.active = not generated  # marks on the article's pages, not on the checklist or glossary
+        if generated:
+            return markdown
+        source = site.pages.get(page.file.src_uri)
+        # MkDocs hands over the body without its leading blank lines; count them back for true line numbers.
+        body = source.source.body
+        first_line = source.source.body_line + len(body) - len(body.lstrip("\n"))
+        try:
+            return place_markers(markdown, site.settings.cards, source.shown, first_line)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+
+    def on_page_content(self, html: str, page) -> str:
+        """Report the editor checks of the conversion, then put the site's own text in (cards, contact card)."""
+        site = self.site
+        if not page.file.generated_by and not site.first_error:
+            source = site.pages.get(page.file.src_uri)
+            try:
+                site.safety.finish(source.shown, source.text, page.file.url, site.site_urls)
+            except SiteError as error:
+                site.first_error = str(error)  # raised in on_env: MkDocs would add a line of its own to an error here
+        html = fill_cards(html, site.settings.cards, site.settings.clinic)
+        return html.replace(CONTACT_MARKER, site.settings.clinic.contact_html())  # Markdown passes the marker through
+
+    def on_page_context(self, page) -> None:
+        """Every page's Markdown is rendered by now, so links in both directions are known: add "Related pages"."""
+        if page.is_homepage or page.file.generated_by:
+            return
+        site = self.site
+        checklist = site.checklist_of.get(page.file.src_uri, CHECKLIST_PAGE)  # the checklist page with this page's list
+        related = [src for src in site.crosslinks.related(page.file.src_uri) if src not in site.checklist_pages] + [checklist]
+        links, by_src = [], self.files.src_uris
+        for src in related:
+            target = by_src[src]
+            links.append((get_relative_url(target.url, page.url), target.page.title if target.page else src))
+        page.content += related_html(links)
+
+    def on_env(self, env):
+        if self.site.first_error:
+            raise PluginError(self.site.first_error)
+        theme.add_globals(env, self.config, self.site)
+        return env
+
+    def on_post_page(self, page) -> None:
+        embeds.collect(page, self.site)
+
+    def on_post_build(self) -> None:
+        try:
+            embeds.write(self.config, self.site)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+
+    def _shown(self, file) -> str:
+        """How messages name a file: its path from the folder of mkdocs.yml; a generated one by its source name."""
+        return file.src_uri if file.abs_src_path is None else self.site.paths.shown(file.abs_src_path)
+
+
+def _shown(config) -> str:
+    return os.path.relpath(config.config_file_path, os.path.dirname(config.config_file_path))
+
+
+def _settings(config) -> Settings:
+    """Every `extra.*` block this build reads, checked once; a mistake raises SiteError."""
+    extra = config.extra
+    ContentCheckSettings.from_mapping(extra.get("content_check"))  # checked here so `serve` reports it too
+    return Settings(
+        clinic=Clinic.from_mapping(extra.get("clinic")),
+        checklist=ChecklistSettings.from_mapping(extra.get("checklist")),
+        embed=EmbedSettings.from_mapping(extra.get("embed")),
+        cards=cards_from_mapping(extra.get("care_cards")),
+        disclaimer=disclaimer_from_setting(extra.get("disclaimer")),
+        conditions=conditions_from_setting(extra.get("conditions")),
+    )

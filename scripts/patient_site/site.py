@@ -1,0 +1,105 @@
+"""The build object: everything one build knows, made afresh for each build.
+
+`mkdocs serve` imports the hook once and then rebuilds after every save. Keeping each feature's state on one
+`SiteBuild`, made in `on_config`, and none in module globals, means a rebuild can never see the last build's
+pages, terms, symptom lists or settings. The MkDocs glue (`patient_site.mkdocs`) fills it event by event; this
+module, like every feature module it holds, knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from patient_site.checklist.pages import GeneratedChecklist
+from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
+from patient_site.editor.checks import PageSafety
+from patient_site.embeds.for_clinics import Embeddable
+from patient_site.embeds.settings import EmbedSettings
+from patient_site.embeds.variants import PageCopy
+from patient_site.hosting.headers import PageScan
+from patient_site.markdown.crosslinks import CrossLinkState
+from patient_site.markdown.glossary import GlossaryState
+from patient_site.pages import PageIndex
+from patient_site.patient.care_cards import CareCard
+from patient_site.patient.clinic import Clinic
+from patient_site.patient.structured_data import Condition
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the project is, and how messages name its files (relative to the folder of the config file)."""
+
+    root: str  # the folder of mkdocs.yml (or of a clinic's config)
+    config_file: str
+    docs_dir: str
+
+    def shown(self, path: str) -> str:
+        """A file as an editor finds it from the project folder, e.g. "docs/causes.md"."""
+        return os.path.relpath(path, self.root)
+
+    @property
+    def config_shown(self) -> str:
+        return self.shown(self.config_file)
+
+    @property
+    def docs_shown(self) -> str:
+        return self.shown(self.docs_dir)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The `extra.*` blocks this build uses, checked once."""
+
+    clinic: Clinic
+    checklist: ChecklistSettings
+    embed: EmbedSettings
+    cards: dict[str, CareCard]
+    disclaimer: str
+    conditions: list[Condition]
+
+
+@dataclass
+class EmbedState:
+    """What the build learns about its embeddable pages, from planning (files) to writing (post-build)."""
+
+    embeddable: dict[str, Embeddable] = field(default_factory=dict)  # by source path, in menu order
+    oembed_links: dict[str, str] = field(default_factory=dict)  # page URL -> its oEmbed address
+    copies: list[PageCopy] = field(default_factory=list)  # rendered content of each embeddable page
+    lists: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)  # page URL -> symptom lists
+    list_pages: dict[str, list[str]] = field(default_factory=dict)  # checklist page -> URLs its lists come from
+    content_scans: dict[str, PageScan] = field(default_factory=dict)  # built page -> its content, scanned for CSP
+
+
+@dataclass
+class SiteBuild:
+    """One build's settings, pages and every feature's state."""
+
+    paths: Paths
+    settings: Settings
+    site_url: str
+    site_name: str
+    language: str
+    pages: PageIndex = field(default_factory=lambda: PageIndex([]))
+    crosslinks: CrossLinkState = field(default_factory=CrossLinkState)
+    glossary: GlossaryState = field(default_factory=GlossaryState)
+    safety: PageSafety = field(default_factory=PageSafety)
+    checklists: list[GeneratedChecklist] = field(default_factory=list)
+    symptom_lists: list[SymptomList] = field(default_factory=list)  # as the checklist pages show them
+    embeds: EmbedState = field(default_factory=EmbedState)
+    site_urls: frozenset = frozenset()  # every address the site will have, for the raw-link check
+    first_error: str | None = None  # the first page's editor mistake, raised once every page is converted
+
+    @property
+    def checklist_of(self) -> dict[str, str]:
+        """Source page -> the generated checklist page that shows its list."""
+        return {symptoms.page: record.src for record in self.checklists for symptoms in record.lists}
+
+    @property
+    def checklist_pages(self) -> set[str]:
+        return {record.src for record in self.checklists}
+
+    def about(self, src: str) -> list[tuple[str, list[str]]]:
+        """(condition, its symptoms) for each `extra.conditions` entry that names the page."""
+        signs = {symptoms.page: list(symptoms.items) for symptoms in self.symptom_lists}
+        return [(c.name, signs.get(c.symptoms_from, [])) for c in self.settings.conditions if src in c.pages]
