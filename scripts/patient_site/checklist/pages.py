@@ -18,6 +18,7 @@ from typing import Callable
 from patient_site.checklist.symptom_lists import HOW_TO_MARK, ChecklistPage, ChecklistSettings, SymptomList, render_checklist_page
 from patient_site.checklist.symptom_lists import _yaml_string as yaml_string  # one quoting rule for every generated front matter
 from patient_site.errors import SiteError
+from patient_site.slugs import path_name
 
 INDEX_PAGE = "checklist.md"
 GROUP_FOLDER = "checklist"
@@ -89,7 +90,7 @@ def group_by_folder(lists: list[SymptomList], titles: dict[str, str]) -> list[tu
         folders.setdefault(posixpath.dirname(symptoms.page), []).append(symptoms)
     groups, taken = [], set()
     for folder, members in folders.items():
-        base = folder.replace("/", "-") or TOP_LEVEL
+        base = path_name(folder, TOP_LEVEL)
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

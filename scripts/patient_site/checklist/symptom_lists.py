@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -19,6 +18,7 @@ from html.parser import HTMLParser
 import markdown
 from patient_site.settings import settings_block
 from patient_site.errors import SiteError
+from patient_site.slugs import slug
 
 START = "<!-- checklist:start -->"
 END = "<!-- checklist:end -->"
@@ -117,8 +117,7 @@ class _TextReader(HTMLParser):
 
 def item_id(text: str) -> str:
     """A stable, readable id for a symptom: rewording it starts it afresh, reordering keeps ticks."""
-    unaccented = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", unaccented.lower()).strip("-")[:60].strip("-") or "item"
+    return slug(text)
 
 
 DEFAULT_INTRO = """\

@@ -15,13 +15,13 @@ import logging
 import posixpath
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
 
 import markdown
 from patient_site.editor.html_safety import Problem, check_raw_html, check_tree, raw_links, split_url
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from patient_site.errors import SiteError
+from patient_site.urls import site_path
 
 # Nesting deeper than this is no page a patient can read, and Python-Markdown would overflow its stack.
 MAX_NESTING = 50
@@ -199,11 +199,8 @@ def broken_raw_link(link: str, page_url: str, site_urls: frozenset) -> str | Non
     if path.endswith(".md"):
         return (f"the raw HTML link '{link}' points at a Markdown file, which MkDocs does not convert in raw HTML; "
                 f"write it as a Markdown link [text]({link})")
-    target = urlsplit(urljoin("/" + page_url, path)).path.lstrip("/")
-    candidates = {target, target.rstrip("/") + "/", posixpath.join(target, "index.html") if target else "index.html"}
-    if target.endswith("index.html"):
-        candidates.add(target[: -len("index.html")])
-    if candidates & site_urls or target == "":
+    target, _ = site_path(page_url, path)  # a path alone never leaves the site
+    if target == "" or {target, target.rstrip("/") + "/", posixpath.join(target, "index.html")} & site_urls:
         return None
     return f"the raw HTML link '{link}' leads to no page or file of the site; check the spelling, or use a Markdown link"
 

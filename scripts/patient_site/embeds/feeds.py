@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from html import escape
 
-from patient_site.embeds.variants import PageCopy, absolute, absolute_links, embed_url, plain_text, slug
+from patient_site.embeds.variants import PageCopy, absolute_links, embed_url, plain_text, slug
+from patient_site.urls import absolute
 
 SCHEMA = "https://schema.org"
 

@@ -13,7 +13,8 @@ import json
 from dataclasses import dataclass
 from html import escape
 
-from patient_site.embeds.variants import absolute, embed_url, slug
+from patient_site.embeds.variants import embed_url, slug
+from patient_site.urls import absolute
 from patient_site.embeds.feeds import api_path, oembed_path
 
 PAGE = "for-clinics.md"

@@ -18,10 +18,10 @@ from html import escape
 import lxml.etree
 import lxml.html
 from patient_site.patient.review import long_date
+from patient_site.slugs import path_name
+from patient_site.urls import absolute, relative_url, site_path
 
 EMBED_ROOT = "embed/"
-# A host name that cannot exist; only used to resolve a relative link against the site's own folders.
-_HERE = "site.invalid"
 # Elements whose text becomes one paragraph of a page's plain text.
 TEXT_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "legend", "label", "td", "th", "figcaption", "blockquote")
 URL_ATTRIBUTES = {"img": "src", "source": "src", "video": "src", "audio": "src", "track": "src"}
@@ -41,7 +41,7 @@ class PageCopy:
 
 def slug(url: str) -> str:
     """The name of a page in `/embed/<slug>/` and `/api/<slug>.json`: its folder, e.g. "symptoms"."""
-    return url.strip("/").replace("/", "-") or "index"
+    return path_name(url, "index")
 
 
 def embed_url(url: str) -> str:
@@ -52,26 +52,6 @@ def attribution(site_name: str, reviewed: datetime.date | None) -> str:
     """The one line every embed carries: where it comes from and, when known, when it was reviewed."""
     text = f"From {site_name}"
     return text + (f" · reviewed {long_date(reviewed)}" if reviewed else "")
-
-
-def relative_url(target: str, here: str) -> str:
-    """The link from the folder `here` (e.g. "embed/causes/") to the site path `target`."""
-    start = "/" + here if here.endswith("/") else posixpath.dirname("/" + here)
-    relative = posixpath.relpath("/" + target, start.rstrip("/") or "/")
-    if target.endswith("/") or target == "":
-        relative = relative.rstrip("/") + "/" if relative != "." else "./"
-    return relative
-
-
-def resolve(page_url: str, href: str) -> tuple[str, str] | None:
-    """(site path, fragment) of a link on `page_url`, or None when it leaves the site."""
-    joined = urlsplit(urljoin(f"https://{_HERE}/{page_url}", href))
-    if joined.scheme != "https" or joined.netloc != _HERE:
-        return None
-    path = joined.path.lstrip("/")
-    if path.endswith("index.html"):
-        path = path[: -len("index.html")]
-    return path, joined.fragment
 
 
 def _add_rel(tag, *values: str) -> None:
@@ -108,7 +88,7 @@ def rewrite_for_embed(content: str, page_url: str, embeds: dict[str, str]) -> st
         href = tag.get(attribute)
         if tag.tag == "a" and href.startswith("#"):
             continue
-        target = resolve(page_url, href)
+        target = site_path(page_url, href)
         if target is None:
             if tag.tag == "a" and urlsplit(href).scheme in ("http", "https"):
                 tag.set("target", "_blank")
@@ -158,12 +138,6 @@ def plain_text(content: str) -> str:
         if text:
             paragraphs.append(text)
     return "\n\n".join(paragraphs)
-
-
-def absolute(site_url: str, path: str) -> str:
-    """A site path as a full address under `site_url`."""
-    parts = urlsplit(urljoin(site_url, path))
-    return urlunsplit(parts)
 
 
 def embed_context(

@@ -20,7 +20,7 @@ from html import escape
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from patient_site.markdown.mentions import mark_mentions
+from patient_site.markdown.mentions import mark_mentions, normalise, phrase_pattern
 from patient_site.errors import SiteError
 
 LINK_CLASS = "crosslink"
@@ -50,46 +50,15 @@ class TermIndex:
         targets: dict[str, Target] = {}
         for page, title, terms in pages:
             for term in terms:
-                key = _normalise(term)
+                key = normalise(term)
                 other = targets.get(key)
                 if other and other.page != page:
                     raise TermConflict(f"the term '{term}' is claimed by both {other.page} and {page}; keep it on one page")
                 targets[key] = Target(page, title)
-        if not targets:
-            return cls()
-        return cls(targets, re.compile(rf"(?<!\w)(?:{trie_pattern(targets)})(?!\w)", re.IGNORECASE))
+        return cls(targets, phrase_pattern(targets))
 
     def target_of(self, mention: str) -> Target:
-        return self.targets[_normalise(mention)]
-
-
-def _normalise(term: str) -> str:
-    return " ".join(term.lower().split())
-
-
-def trie_pattern(phrases) -> str:
-    """A regular expression matching any of `phrases` (normalised), longest first, as a character trie.
-
-    A space in a phrase matches any run of white space, so a term broken over two lines still matches.
-    """
-    END = ""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[END] = {}
-
-    def emit(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        if len(branches) == 1 and END not in node:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if END in node else group  # greedy: the longer phrase is tried first
-
-    return emit(trie)
+        return self.targets[normalise(mention)]
 
 
 def link_terms(root: etree.Element, index: TermIndex, page: str, raw_html: list[str] = ()) -> list[Target]:

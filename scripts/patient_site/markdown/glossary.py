@@ -22,8 +22,9 @@ from urllib.parse import urlsplit
 import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from patient_site.markdown.mentions import mark_mentions
+from patient_site.markdown.mentions import mark_mentions, normalise, phrase_pattern
 from patient_site.errors import SiteError
+from patient_site.slugs import slug
 
 FILE = "glossary.yml"  # in docs_dir, excluded from the published files
 PAGE = "glossary.md"
@@ -45,7 +46,7 @@ class Entry:
 
     @property
     def anchor(self) -> str:
-        return re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+        return slug(self.term, default="term")
 
 
 def load_glossary(text: str, path: str) -> list[Entry]:
@@ -96,15 +97,11 @@ class GlossaryIndex:
 
     @classmethod
     def build(cls, entries: list[Entry]) -> "GlossaryIndex":
-        phrases = {phrase.lower(): entry for entry in entries for phrase in (entry.term, *entry.also)}
-        if not phrases:
-            return cls()
-        ordered = sorted(phrases, key=lambda p: (-len(p), p))
-        alternation = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
-        return cls(phrases, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE))
+        phrases = {normalise(phrase): entry for entry in entries for phrase in (entry.term, *entry.also)}
+        return cls(phrases, phrase_pattern(phrases))
 
     def entry_of(self, mention: str) -> Entry:
-        return self.entries[" ".join(mention.lower().split())]
+        return self.entries[normalise(mention)]
 
 
 def term_element(mention: str, entry: Entry) -> etree.Element:

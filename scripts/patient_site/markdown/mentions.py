@@ -23,6 +23,49 @@ SKIP_TAGS = frozenset(
 RAW_TAG = re.compile(r"^<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>$")
 
 
+def normalise(phrase: str) -> str:
+    """How phrases are compared: case and runs of white space do not matter."""
+    return " ".join(phrase.lower().split())
+
+
+def phrase_pattern(phrases) -> re.Pattern | None:
+    """One case-insensitive, whole-word matcher for all `phrases` (normalised), or None when there are none.
+
+    Shaped as a character trie (shared prefixes factored out, the longer phrase tried first), so each text
+    node is scanned once and each position costs the length of a phrase, not the number of phrases.
+    """
+    phrases = [normalise(phrase) for phrase in phrases]
+    if not phrases:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_trie(phrases)})(?!\w)", re.IGNORECASE)
+
+
+def _trie(phrases) -> str:
+    """A regular expression matching any of `phrases` (normalised), longest first, as a character trie.
+
+    A space in a phrase matches any run of white space, so a term broken over two lines still matches.
+    """
+    END = ""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[END] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and END not in node:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if END in node else group  # greedy: the longer phrase is tried first
+
+    return emit(trie)
+
+
+
 def mark_mentions(
     root: etree.Element,
     pattern: re.Pattern,

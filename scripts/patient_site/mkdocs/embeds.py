@@ -15,7 +15,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from patient_site.embeds.feeds import api_path, dumps, iframe_html, index_json, oembed, oembed_path, page_json
 from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
 from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page, render_snippets_page, snippets_page
-from patient_site.embeds.variants import PageCopy, absolute, embed_context, embed_url
+from patient_site.embeds.variants import PageCopy, embed_context, embed_url
+from patient_site.urls import absolute
 from patient_site.frontmatter.schema import as_date
 from patient_site.hosting.headers import scan_page, write_headers
 from patient_site.patient.branding import STYLESHEET, accent_css

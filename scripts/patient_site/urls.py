@@ -1,0 +1,44 @@
+"""Addresses inside the built site: where a link on a page leads, and how to write it from another folder.
+
+Every page lives in its own folder (`symptoms/`; `use_directory_urls: false` is refused when a build starts),
+so a site path is a folder path like "symptoms/", or a file path like "assets/patient.css".
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+# A host name that cannot exist; only used to resolve a relative link against the site's own folders.
+_HERE = "site.invalid"
+
+
+def site_path(page_url: str, href: str) -> tuple[str, str] | None:
+    """(site path, fragment) of a link written on the page at `page_url`, or None when it leaves the site.
+
+    "index.html" at the end is dropped: "causes/index.html" and "causes/" are one page.
+    """
+    try:
+        joined = urlsplit(urljoin(f"https://{_HERE}/{page_url}", href.strip()))
+    except ValueError:  # e.g. "http://[": no address at all
+        return None
+    if joined.scheme != "https" or joined.netloc != _HERE:
+        return None
+    path = joined.path.lstrip("/")
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    return path, joined.fragment
+
+
+def relative_url(target: str, here: str) -> str:
+    """The link from the folder `here` (e.g. "embed/causes/") to the site path `target`."""
+    start = "/" + here if here.endswith("/") else posixpath.dirname("/" + here)
+    relative = posixpath.relpath("/" + target, start.rstrip("/") or "/")
+    if target.endswith("/") or target == "":
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative
+
+
+def absolute(site_url: str, path: str) -> str:
+    """A site path as a full address under `site_url`."""
+    return urlunsplit(urlsplit(urljoin(site_url, path)))
