@@ -3,11 +3,12 @@
 Each page has the front matter editors write (title, description, terms), a marked symptom list, and prose that
 mentions other pages' terms, so our hook has real cross-linking and checklist work to do. Pages sit in areas
 (top-level sections) of topics (sub-sections) of at most 40 pages, each folder with an `index.md`, as a clinic
-with a large library would arrange them. The configs: `ours` is the project's mkdocs.yml with the hook;
+with a large library would arrange them. The configs: `ours` is the project's mkdocs.yml with its hooks and,
+after them, the benchmark's timer hook (scripts/bench/timer_hook.py: the product's mkdocs.yml never names it);
 `material-menu` is `ours` with Material's own menu templates instead of the menu our hook writes
-(scripts/nav_menu.py), so the rest of the hook's cost can be told apart; `plain` is the same file with the
-hook and theme overrides switched off (plain Material, same content and theme settings); `default` is
-Material with nothing but its defaults.
+(scripts/patient_site/theme/nav_menu.py), so the rest of the hook's cost can be told apart; `plain` is the
+same file with every hook and the theme overrides switched off (plain Material, same content and theme
+settings); `default` is Material with nothing but its defaults.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+TIMER_HOOK = Path(__file__).resolve().with_name("timer_hook.py")  # listed by absolute path, after the product's
 TOPIC_SIZE = 40  # pages per topic folder, its index included
 AREA_TOPICS = 10  # topic folders per area folder
 SYLLABLES = "ba ke lo mu ri sa to ve ni do".split()
@@ -133,14 +135,15 @@ MENU_OVERRIDE = "partials/nav.html"  # the override that has our hook write the 
 
 
 def configs(project: Path, docs: Path, first_list: str, material_menu_overrides: Path | None = None) -> dict[str, dict]:
-    """The configs of one library: `ours`, `material-menu` (given overrides without our menu), `plain` (hook and
-    overrides off) and `default` Material."""
+    """The configs of one library: `ours` (the product's hooks, then the timer hook), `material-menu` (given
+    overrides without our menu), `plain` (hooks and overrides off) and `default` Material."""
     base = load_mkdocs_yml(project)
     ours = copy.deepcopy(base)
     ours["docs_dir"] = str(docs)
     ours.pop("nav", None)  # the folders are the navigation, as in a large library
     ours.pop("watch", None)
-    ours["hooks"] = [str(project / hook) for hook in base.get("hooks", [])]
+    # Absolute paths, as the config lies next to the library; the timer last (its priorities put it around the rest).
+    ours["hooks"] = [str(project / hook) for hook in base.get("hooks", [])] + [str(TIMER_HOOK)]
     theme = ours.setdefault("theme", {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(project / theme["custom_dir"])

@@ -16,24 +16,25 @@ DESIGN = """\
   would spell out the whole open section on every page of it (390 links, 80 KB of HTML a page at 2,000
   pages), so it is off; each folder stays a section the reader opens, with its own index page, and search
   covers every page. The real site's menu is flat, so it looks the same.
-- **The hook writes the site menu** (`scripts/nav_menu.py`, called from `overrides/partials/nav.html`).
-  Material's recursive `nav-item.html` macros were about a third of a plain 2,000-page build, though a pruned
-  page shows only a few dozen links. A loop in Python writes the same markup (a test compares it with
-  Material's, page by page, as parsed trees), a tenth of the time. Menu features it does not write (tabs,
-  sections, expand) stop the build with a message instead of changing the menu silently.
+- **The hook writes the site menu** (`scripts/patient_site/theme/nav_menu.py`, called from
+  `overrides/partials/nav.html`). Material's recursive `nav-item.html` macros were about a third of a plain
+  2,000-page build, though a pruned page shows only a few dozen links. A loop in Python writes the same markup
+  (a test compares it with Material's, page by page, as parsed trees), a tenth of the time. Menu features it
+  does not write (tabs, sections, expand) stop the build with a message instead of changing the menu silently.
 - **Material's JavaScript loads on the first search** (`docs/assets/search-on-demand.js`, wired in
-  `overrides/main.html`; the hook finds the fingerprinted bundle name in `scripts/theme_assets.py`). The
-  navigation drawer, sticky header, checklist and print-out work with CSS and our small scripts alone; the
-  35 KB gzip bundle, the search worker and the search index are fetched when a reader focuses or clicks the
-  search field, opens search from the header button, or presses `/` or `s`.
+  `overrides/main.html`; the hook finds the fingerprinted bundle name in
+  `scripts/patient_site/theme/assets.py`). The navigation drawer, sticky header, checklist and print-out work
+  with CSS and our small scripts alone; the 35 KB gzip bundle, the search worker and the search index are
+  fetched when a reader focuses or clicks the search field, opens search from the header button, or presses
+  `/` or `s`.
 - **No inline JavaScript at all.** Material's two inline start-up scripts moved into our files
   (`overrides/partials/javascripts/`), so the Content-Security-Policy is `script-src 'self'` without hashes.
 - **Each source is read and parsed once per build.** MkDocs' `File.content_string` opens the file on every
-  call; `scripts/page_sources.py` keeps each text for the build (MkDocs' own read of the page included, via
-  `on_page_read_source`) and `split_front_matter` caches by text.
+  call; the build object (`scripts/patient_site/site.py`) keeps each text for the build (MkDocs' own read
+  of the page included, via `on_page_read_source`) and `split_front_matter` caches by text.
   The editor checks used to render every page a second time: they now run inside the one conversion that
-  publishes it (`SafetyExtension` in `scripts/editor_checks.py`), and the site's own text (care cards,
-  contact details) goes in after it. All terms compile into one trie-shaped regular expression per build.
+  publishes it (`SafetyExtension` in `scripts/patient_site/editor/checks.py`), and the site's own text
+  (care cards, contact details) goes in after it. All terms compile into one trie-shaped regular expression per build.
 - **Built pages are read with lxml (C), never twice over.** The embed variants, feeds and the
   Content-Security-Policy check had parsed every built page with BeautifulSoup about seven times. Now the
   policy check scans each page's content as it is written and one whole page of each shape (each template
@@ -45,9 +46,14 @@ DESIGN = """\
 - **Timed builds delete nothing.** Each run builds into a fresh folder; all are deleted after the timing.
   Deleting a few thousand files slowed the next build's file writes here by seconds of system time, which
   charged each build for its predecessor's deletion (and our build, writing four times the files, the most).
-- **Extra pages are measured, not estimated.** `scripts/timer_hook.py` (inert unless the benchmark sets
-  `PATIENT_SITE_TIMINGS`) times every page only our build writes, from its first event to its last, and
-  the embed writer; the hook's cost above is the build's time without them.
+- **Extra pages are measured, not estimated.** The benchmark adds its own timer hook,
+  `scripts/bench/timer_hook.py`, to the configs it builds (`scripts/bench/corpus.py`; the project's
+  mkdocs.yml never names it). It times every generated page from its first event to its last, and the
+  whole `on_post_build` (priority 100 to -100), where the embed variants are written; it counts them as
+  `embed/**/index.html` in the site. That span now also includes the headers' policy check of every built
+  page (before the move it was counted as the hook's own cost), and Material's search plugin writing its
+  index file, which plain Material does too but which takes milliseconds (the index is built as pages
+  render). The hook's cost above is the build's time without them.
 - **No web fonts** (`font: false`): no request to Google Fonts, system fonts render at once.
 """
 
@@ -64,7 +70,7 @@ def render(info, scales, weight, scores, preview, runs) -> str:
     lines = [
         "# Benchmarks",
         "",
-        "Written by `make bench` (`scripts/bench.py`); do not edit by hand, run it again. Figures, not tests.",
+        "Written by `make bench` (`scripts/bench/run.py`); do not edit by hand, run it again. Figures, not tests.",
         "",
         "## Machine, versions and commands",
         "",
@@ -74,9 +80,10 @@ def render(info, scales, weight, scores, preview, runs) -> str:
         "",
         "Builds: `python -m mkdocs build --strict --quiet -f <config> -d <site>` in a child process, wall clock,",
         f"peak resident memory from the child's rusage; median of {runs} runs per variant, the variants interleaved",
-        "in a rotating order. **ours** = the project's mkdocs.yml with the hook and overrides; **material-menu** = ours",
-        "with Material's own menu templates instead of the menu the hook writes; **plain** = the same",
-        "config with the hook and theme overrides switched off (plain Material, same content and theme settings);",
+        "in a rotating order. **ours** = the project's mkdocs.yml with the hook and overrides, plus the benchmark's",
+        "timer hook; **material-menu** = ours with Material's own menu templates instead of the menu the hook writes;",
+        "**plain** = the same config with every hook and the theme overrides switched off (plain Material, same",
+        "content and theme settings);",
         "**default** = Material with only its defaults (`theme: material`, no pruning). Absolute seconds are this",
         "machine's (a shared machine: see the load average above); the ratios compare medians from the same run.",
         "",
@@ -135,7 +142,7 @@ def render(info, scales, weight, scores, preview, runs) -> str:
         f"page's embed variant with its API and oEmbed files, and the generated pages), which took {extra_t:.1f} s "
         f"({extra_c:.1f} s CPU) measured inside the build: {extra_t / max(1, extra_pages) * 1000:.1f} ms per extra "
         f"page, against {per_plain_page * 1000:.1f} ms per page of the plain build. The hook writes the site "
-        f"menu in Python (scripts/nav_menu.py) instead of Material's Jinja macros; with Material's menu "
+        f"menu in Python (scripts/patient_site/theme/nav_menu.py) instead of Material's Jinja macros; with Material's menu "
         f"(`material-menu`) the rest of the hook's work adds CPU {(rest_c / plain_c - 1) * 100:+.1f} % "
         f"({rest_c:.1f} s), wall {(rest_t / plain_t - 1) * 100:+.1f} % ({rest_t:.1f} s), so the menu writer saves "
         f"{rest_c - core_c:.1f} s CPU and the rest of the hook costs {rest_c - plain_c:.1f} s | "
@@ -188,12 +195,15 @@ def render(info, scales, weight, scores, preview, runs) -> str:
                 f"{_kb(statistics.median(sizes))} / {_kb(max(sizes))} |")
     lines += [
         "",
-        "Synthetic libraries (`scripts/bench_corpus.py`): areas of topics of at most 40 pages, each folder with an",
+        "Synthetic libraries (`scripts/bench/corpus.py`): areas of topics of at most 40 pages, each folder with an",
         "`index.md`; every page has a title, description, two terms, a marked symptom list of four items and prose",
         "mentioning six other pages' terms. Our build also writes pages the plain build does not: each page's embed",
         "variant (with its API and oEmbed JSON), the checklist pages, the glossary and the for-clinics page, counted in",
-        "\"HTML pages written\"; the build itself measures the time spent on them (`scripts/build_timer.py`, switched",
-        "on by the benchmark), and the hook's cost is reported without it.",
+        "\"HTML pages written\"; the build itself measures the time spent on them (`scripts/bench/timer.py`, wired by",
+        "`scripts/bench/timer_hook.py`, which only the benchmark's configs list), and the hook's cost is reported",
+        "without it. That time is every generated page's and the whole `on_post_build`: the embed variants with",
+        "their JSON files and, since the timer moved out of the product, also the headers' policy check of every",
+        "built page (and the search index file, milliseconds, which plain Material writes too).",
         "",
         "## Page weight of the real site (KB = 1,000 bytes; gzip level 6 computed by the benchmark)",
         "",

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/, for `bench.*`: Python adds only scripts/bench
+
 import bench.corpus as bench_corpus
 import bench.report as bench_report
 import bench.weight as bench_weight
@@ -89,7 +91,8 @@ class Scale:
 
 def timed_build(config: Path, site: Path) -> Build:
     """One strict build in a child process: wall-clock seconds, the child's peak resident memory, and the time
-    our hook reports spending on extra pages (scripts/build_timer.py; nothing for builds without the hook)."""
+    the timer hook reports spent on extra pages (scripts/bench/timer_hook.py, listed by the configs of
+    scripts/bench/corpus.py; nothing for builds without it)."""
     shutil.rmtree(site, ignore_errors=True)
     timings = site.parent / f"{site.name}-timings.json"
     timings.unlink(missing_ok=True)

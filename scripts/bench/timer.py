@@ -1,10 +1,11 @@
-"""Time the build spends on the outputs only our hook adds, so `make bench` can report them apart.
+"""Time the build spends on the outputs only our build writes, so `make bench` can report them apart.
 
 The performance target compares our build with plain Material on the pages both write; the pages and files
 only ours writes (generated pages such as the checklist and glossary, and each page's embed variant with its
 API and oEmbed files) are reported apart, as time per extra page. Off unless the environment variable
 PATIENT_SITE_TIMINGS names a file; then the build writes there, as JSON, the wall-clock and CPU seconds
-spent on those outputs and how many extra HTML pages they are. `scripts/timer_hook.py` wires it to MkDocs.
+spent on those outputs and how many extra HTML pages they are. scripts/bench/timer_hook.py makes one timer
+per build and wires it to MkDocs; the product never imports this module.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ ENVIRONMENT = "PATIENT_SITE_TIMINGS"
 
 
 class ExtraOutputsTimer:
+    """Wall-clock and CPU seconds of one build's extra outputs, summed over start/stop intervals."""
+
     def __init__(self, path: str | None = None):
         self.path = path
         self.wall = self.cpu = 0.0
@@ -41,10 +44,6 @@ class ExtraOutputsTimer:
                 json.dump({"wall_seconds": self.wall, "cpu_seconds": self.cpu, "extra_pages": self.pages}, file)
 
 
-timer = ExtraOutputsTimer()  # one per build: timer_hook.py replaces it in on_config
-
-
-def restart_from_environment() -> ExtraOutputsTimer:
-    global timer
-    timer = ExtraOutputsTimer(os.environ.get(ENVIRONMENT) or None)
-    return timer
+def from_environment() -> ExtraOutputsTimer:
+    """A new timer for one build: on when PATIENT_SITE_TIMINGS names a file, inert otherwise."""
+    return ExtraOutputsTimer(os.environ.get(ENVIRONMENT) or None)
