@@ -17,7 +17,6 @@ from html import escape
 from html.parser import HTMLParser
 
 import markdown
-from patient_site.settings import settings_block
 
 START = "<!-- checklist:start -->"
 END = "<!-- checklist:end -->"
@@ -139,8 +138,12 @@ class ChecklistSettings:
     required_pages: tuple[str, ...] = ("symptoms.md",)
     max_symptoms_per_page: int = 100  # above this, all lists together are split into one page per folder
 
+    # Removed once the glue calls load_settings (patient_site/settings.py checks extra.checklist now) ----------------
+
     @classmethod
     def from_mapping(cls, data: object) -> "ChecklistSettings":
+        from patient_site.settings import settings_block  # here, or the two modules would import each other
+
         data = settings_block(data, "extra.checklist", list(cls.__dataclass_fields__))
         values = dict(data)
         for key in ("title", "description", "intro", "storage_key"):

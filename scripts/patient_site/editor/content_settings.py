@@ -19,6 +19,8 @@ class Settings:
     target_grade: float = TARGET_GRADE
     overdue_review: str = "warn"
 
+    # Removed once the glue calls load_settings (patient_site/settings.py checks extra.content_check now) ----------------
+
     @classmethod
     def from_mapping(cls, data: object) -> "Settings":
         data = {} if data is None else data

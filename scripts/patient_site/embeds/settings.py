@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from patient_site.settings import settings_block
 
 DEFAULT_HEIGHT = 900  # a plain <iframe> snippet's fixed height, in CSS pixels
 DEFAULT_WIDTH = 720
@@ -58,8 +57,12 @@ class EmbedSettings:
     width: int = DEFAULT_WIDTH
     height: int = DEFAULT_HEIGHT
 
+    # Removed once the glue calls load_settings (patient_site/settings.py checks extra.embed now) ----------------
+
     @classmethod
     def from_mapping(cls, data: object) -> "EmbedSettings":
+        from patient_site.settings import settings_block  # here, or the two modules would import each other
+
         data = settings_block(data, "extra.embed", list(cls.__dataclass_fields__), EmbedSettingsError)
         values = {}
         origins = data.get("allowed_origins", [])

@@ -1,4 +1,4 @@
-"""The clinic block of `mkdocs.yml` (`extra.clinic`): checked once per build, rendered as one contact card.
+"""The clinic of `extra.clinic` in mkdocs.yml (checked by patient_site/settings.py), rendered as one contact card.
 
 Every place a reader meets the clinic (footer, landing page, checklist print-out) shows this same card,
 so the clinic's details are written once and appear identically everywhere.
@@ -11,23 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
-FIELDS = {
-    "name": "the clinic's name",
-    "phone": "a phone number patients can call",
-    "website": "the clinic's website (https://…)",
-    "booking": "the page where patients book an appointment (https://…)",
-    "emergency_number": "the local emergency number, e.g. 911, 999 or 112",
-}
-# Optional branding; a clinic that leaves them out gets the site's defaults.
-OPTIONAL = {
-    "accent_color": "a colour as #rrggbb for links and buttons",
-    "logo": "a logo image inside docs/, e.g. assets/logo.svg",
-}
 DEFAULT_ACCENT = "#3949ab"
-
-
-class ClinicError(ValueError):
-    """A problem in `extra.clinic`, worded for the person editing mkdocs.yml."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +23,29 @@ class Clinic:
     emergency_number: str
     accent_color: str = DEFAULT_ACCENT
     logo: str | None = None
+
+    @property
+    def phone_href(self) -> str:
+        return "tel:" + re.sub(r"[^\d+]", "", self.phone)
+
+    def contact_html(self, label: str | None = None) -> str:
+        """The clinic's contact card: name, phone, website and booking link.
+
+        `label` names the card's region; a page with two cards (article and footer) needs two names (axe landmark-unique).
+        """
+        host = urlsplit(self.website).netloc
+        label = label or f"Contact {self.name}"
+        return (
+            f'<section class="clinic-contact" aria-label="{escape(label)}">\n'
+            f'<p class="clinic-contact__name"><strong>{escape(self.name)}</strong></p>\n'
+            f'<ul class="clinic-contact__list">\n'
+            f'<li>Phone: <a href="{escape(self.phone_href)}">{escape(self.phone)}</a></li>\n'
+            f'<li>Website: <a href="{escape(self.website)}">{escape(host)}</a></li>\n'
+            f'<li><a href="{escape(self.booking)}">Book an appointment</a></li>\n'
+            f"</ul>\n</section>"
+        )
+
+    # Removed once the glue calls load_settings (patient_site/settings.py checks extra.clinic now) ----------------
 
     @classmethod
     def from_mapping(cls, data: object) -> "Clinic":
@@ -68,23 +75,22 @@ class Clinic:
             raise ClinicError(f"extra.clinic.accent_color must be {OPTIONAL['accent_color']}, not {values['accent_color']!r}")
         return cls(**values)
 
-    @property
-    def phone_href(self) -> str:
-        return "tel:" + re.sub(r"[^\d+]", "", self.phone)
 
-    def contact_html(self, label: str | None = None) -> str:
-        """The clinic's contact card: name, phone, website and booking link.
+# Removed once the glue calls load_settings (patient_site/settings.py checks extra.clinic now) ----------------
 
-        `label` names the card's region; a page with two cards (article and footer) needs two names (axe landmark-unique).
-        """
-        host = urlsplit(self.website).netloc
-        label = label or f"Contact {self.name}"
-        return (
-            f'<section class="clinic-contact" aria-label="{escape(label)}">\n'
-            f'<p class="clinic-contact__name"><strong>{escape(self.name)}</strong></p>\n'
-            f'<ul class="clinic-contact__list">\n'
-            f'<li>Phone: <a href="{escape(self.phone_href)}">{escape(self.phone)}</a></li>\n'
-            f'<li>Website: <a href="{escape(self.website)}">{escape(host)}</a></li>\n'
-            f'<li><a href="{escape(self.booking)}">Book an appointment</a></li>\n'
-            f"</ul>\n</section>"
-        )
+FIELDS = {
+    "name": "the clinic's name",
+    "phone": "a phone number patients can call",
+    "website": "the clinic's website (https://…)",
+    "booking": "the page where patients book an appointment (https://…)",
+    "emergency_number": "the local emergency number, e.g. 911, 999 or 112",
+}
+# Optional branding; a clinic that leaves them out gets the site's defaults.
+OPTIONAL = {
+    "accent_color": "a colour as #rrggbb for links and buttons",
+    "logo": "a logo image inside docs/, e.g. assets/logo.svg",
+}
+
+
+class ClinicError(ValueError):
+    """A problem in `extra.clinic`, worded for the person editing mkdocs.yml."""
