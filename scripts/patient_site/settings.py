@@ -2,7 +2,7 @@
 
 A new setting is one more `Field` in its block below (and the field on the dataclass its feature reads); a new
 block is one more entry in `BLOCKS` and one more field on `SiteSettings`. The values come from MkDocs' merged
-`config.extra`. Lines come from composing the YAML again only when something is wrong (`yaml.compose` needs no
+`config.extra`. Lines come from composing the YAML again, only when a message needs one (`yaml.compose` needs no
 constructors, so MkDocs' `!ENV` and `!relative` tags are fine), following `INHERIT:` to the file a value comes from.
 Plain data in, plain data out: this module does not import MkDocs.
 """
@@ -153,6 +153,9 @@ def _name(keys: tuple) -> str:
     return "extra" + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in keys)
 
 
+EMPTY = {"block": {}, "cards": {}, "blocks": []}  # what a block, card list or entry list left out stands for
+
+
 def _check(declared: Field, value: object, keys: tuple):
     """`value` as its feature reads it; a missing or empty (None) value is the default, or a problem when required."""
     if value is None and not declared.required:
@@ -162,9 +165,6 @@ def _check(declared: Field, value: object, keys: tuple):
     if value is None and declared.meaning:
         raise _Bad(keys, f"{_name(keys)} is missing: give {declared.meaning}", declared.example)
     return KINDS[declared.kind](declared, value, keys)
-
-
-EMPTY = {"block": {}, "cards": {}, "blocks": []}
 
 
 def _text(declared, value, keys):
