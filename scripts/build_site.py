@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from patient_site.editor.content_check import run_checks, strict_build
+from patient_site.settings import SettingsError
 
 
 def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
@@ -28,6 +29,9 @@ def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
             return 1
         try:
             reports, _ = run_checks(config_file, new, today)
+        except SettingsError as error:  # already `mkdocs.yml:LINE: message`
+            print(error, file=sys.stderr)
+            return 1
         except ValueError as error:
             print(f"{config_file.name}: {error}", file=sys.stderr)
             return 1

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
 from bench.project_copy import copy_project  # noqa: F401 (tests import it from here)
+from patient_site.settings import SiteSettings, load_settings
 
 # On CI the property tests run the same generated examples every time, so a red run is reproducible and
 # never caused by chance; on a developer's machine they explore new examples (kept in .hypothesis/).
@@ -24,6 +25,24 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
+SETTINGS_CLINIC = {"name": "A clinic", "phone": "555-0100", "website": "https://a.example/",
+                   "booking": "https://a.example/b", "emergency_number": "911"}
+
+
+def load_extra(**blocks) -> SiteSettings:
+    """`extra.<block>` settings as a build checks them, from a throwaway mkdocs.yml (messages name its lines).
+
+    A valid clinic is filled in unless given, since every site needs one.
+    """
+    import tempfile
+
+    import yaml
+
+    extra = {"clinic": SETTINGS_CLINIC, **blocks}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mkdocs.yml"
+        path.write_text(yaml.safe_dump({"extra": extra}, sort_keys=False), "utf-8")
+        return load_settings(extra, str(path))
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

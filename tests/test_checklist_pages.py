@@ -8,6 +8,8 @@ from bs4 import BeautifulSoup
 from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
 from patient_site.checklist.pages import ChecklistMissing, ChecklistSite, checklist_pages, group_by_folder
 from patient_site.frontmatter.reader import split_front_matter
+from conftest import load_extra
+from patient_site.settings import SettingsError
 
 LISTS = [
     # (source path, number of symptoms): three folders, given out of menu order
@@ -40,7 +42,7 @@ def menu_position(page: str) -> int:
 
 
 def made(limit: int, lists=None, **settings):
-    chosen = ChecklistSettings.from_mapping({"max_symptoms_per_page": limit, **settings})
+    chosen = load_extra(checklist={"max_symptoms_per_page": limit, **settings}).checklist
     return checklist_pages(symptom_lists() if lists is None else lists, chosen, menu_position, site())
 
 
@@ -127,12 +129,12 @@ def test_missing_lists_name_the_file(lists, required, message):
     assert str(error.value).startswith(message)
 
 
-@pytest.mark.parametrize("value", [0, -3, "100", 2.5, True, None])
+@pytest.mark.parametrize("value", [0, -3, "100", 2.5, True])  # a blank value means the default
 def test_the_limit_must_be_a_positive_whole_number(value):
     with pytest.raises(ValueError, match=r"extra\.checklist\.max_symptoms_per_page must be a whole number of at least 1"):
-        ChecklistSettings.from_mapping({"max_symptoms_per_page": value})
+        load_extra(checklist={"max_symptoms_per_page": value})
 
 
 def test_the_limit_defaults_to_100():
-    assert ChecklistSettings.from_mapping(None).max_symptoms_per_page == 100
-    assert ChecklistSettings.from_mapping({"max_symptoms_per_page": 1}).max_symptoms_per_page == 1
+    assert load_extra().checklist.max_symptoms_per_page == 100
+    assert load_extra(checklist={"max_symptoms_per_page": 1}).checklist.max_symptoms_per_page == 1

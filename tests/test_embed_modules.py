@@ -7,11 +7,14 @@ import datetime
 import pytest
 from patient_site.patient.branding import accent_css
 from bs4 import BeautifulSoup
-from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
-from patient_site.embeds.variants import attribution, plain_text, relative_url, rewrite_for_embed
+from patient_site.embeds.settings import EmbedSettingsError, parse_origin
+from patient_site.embeds.variants import attribution, plain_text, rewrite_for_embed
+from patient_site.urls import relative_url
 from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page
 from patient_site.hosting.headers import (HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file,
                      representative_pages, scan_page, scan_pages, scan_site, script_hash)
+from conftest import load_extra
+from patient_site.settings import SettingsError
 
 
 @pytest.mark.parametrize(
@@ -45,16 +48,16 @@ def test_origins_are_normalised(value, expected):
     ],
 )
 def test_anything_but_a_plain_origin_is_refused(value):
-    with pytest.raises(EmbedSettingsError, match="allowed_origins"):
-        EmbedSettings.from_mapping({"allowed_origins": [value]})
+    with pytest.raises(SettingsError, match="allowed_origins"):
+        load_extra(embed={"allowed_origins": [value]})
 
 
 def test_embed_settings_reject_unknown_keys_and_odd_sizes():
-    with pytest.raises(EmbedSettingsError, match="unknown key"):
-        EmbedSettings.from_mapping({"origins": []})
-    with pytest.raises(EmbedSettingsError, match="height"):
-        EmbedSettings.from_mapping({"height": "tall"})
-    assert EmbedSettings.from_mapping(None).allowed_origins == ()
+    with pytest.raises(SettingsError, match="unknown key"):
+        load_extra(embed={"origins": []})
+    with pytest.raises(SettingsError, match="height"):
+        load_extra(embed={"height": "tall"})
+    assert load_extra().embed.allowed_origins == ()
 
 
 @pytest.mark.parametrize(

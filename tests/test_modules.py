@@ -6,9 +6,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from patient_site.checklist.symptom_lists import ChecklistError, ChecklistSettings, extract_items, item_id
-from patient_site.patient.clinic import Clinic, ClinicError
 from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex
 from patient_site.frontmatter.reader import FrontMatterError, split_front_matter, string_list
+from conftest import load_extra
+from patient_site.settings import SettingsError
 
 PAGES = [
     # (source path, title, terms)
@@ -189,7 +190,7 @@ CLINIC = {
 
 
 def test_clinic_card():
-    card = BeautifulSoup(Clinic.from_mapping(CLINIC).contact_html(), "html.parser")
+    card = BeautifulSoup(load_extra(clinic=CLINIC).clinic.contact_html(), "html.parser")
     assert card.find("a", href="tel:5550100").get_text() == "555-0100"
     assert card.find("a", string="Book an appointment")["href"] == "https://a.example/b"
 
@@ -208,13 +209,13 @@ def test_clinic_card():
 def test_clinic_settings_are_checked(change, message):
     data = {key: value for key, value in {**CLINIC, **change}.items() if value is not None}
     if message is None:
-        assert "&lt;b&gt;" in Clinic.from_mapping(data).contact_html()
+        assert "&lt;b&gt;" in load_extra(clinic=data).clinic.contact_html()
         return
-    with pytest.raises(ClinicError, match=message):
-        Clinic.from_mapping(data)
+    with pytest.raises(SettingsError, match=message):
+        load_extra(clinic=data)
 
 
 def test_checklist_settings_are_checked():
-    assert ChecklistSettings.from_mapping(None).required_pages == ("symptoms.md",)
-    with pytest.raises(ValueError, match="unknown key"):
-        ChecklistSettings.from_mapping({"titel": "x"})
+    assert load_extra().checklist.required_pages == ("symptoms.md",)
+    with pytest.raises(SettingsError, match="unknown key"):
+        load_extra(checklist={"titel": "x"})

@@ -8,19 +8,21 @@ import json
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from patient_site.patient.care_cards import CareCard, CareCardError, cards_from_mapping, fill_cards, place_markers, render_card
+from patient_site.patient.care_cards import CareCard, CareCardError, fill_cards, place_markers, render_card
 from patient_site.patient.clinic import Clinic
 from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState, TermIndex
 from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
 from patient_site.markdown.glossary import GlossaryError, GlossaryExtension, GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
-from patient_site.patient.page_foot import DEFAULT_DISCLAIMER, disclaimer_from_setting, page_foot_html
+from patient_site.patient.page_foot import DEFAULT_DISCLAIMER, page_foot_html
 from patient_site.patient.review import ReviewInfo, review_html, review_info
-from patient_site.patient.structured_data import conditions_from_setting, json_ld_script, medical_web_page
+from patient_site.patient.structured_data import json_ld_script, medical_web_page
+from conftest import load_extra
+from patient_site.settings import SettingsError
 
-CLINIC = Clinic.from_mapping({
+CLINIC = load_extra(clinic={
     "name": "Vein & Co <Clinic>", "phone": "01 23 45", "website": "https://clinic.test/",
     "booking": "https://clinic.test/book", "emergency_number": "112",
-})
+}).clinic
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -66,12 +68,12 @@ def test_card_fills_clinic_placeholders_and_escapes_them():
 )
 def test_bad_card_settings_are_named(settings, message):
     with pytest.raises(ValueError) as error:
-        cards_from_mapping(settings)
+        load_extra(care_cards=settings)
     assert message in str(error.value)
 
 
 def test_markers_become_cards_and_unknown_markers_name_file_and_line():
-    cards = cards_from_mapping({"check": {"level": "non-urgent", "heading": "Get checked"}})
+    cards = load_extra(care_cards={"check": {"level": "non-urgent", "heading": "Get checked"}}).care_cards
     text = "Intro\n\n<!-- care-card: check -->\n\n```\n<!-- care-card: example-in-code -->\n```\n"
     converted = markdown.markdown(place_markers(text, cards, "docs/p.md", first_line=5), extensions=["fenced_code"])
     out = fill_cards(converted, cards, CLINIC)
@@ -102,10 +104,10 @@ def test_review_details_render_only_what_is_given():
 
 
 def test_disclaimer_setting_and_foot():
-    assert disclaimer_from_setting(None) == DEFAULT_DISCLAIMER
-    assert disclaimer_from_setting("  Only  general\n information. ") == "Only general information."
+    assert load_extra().disclaimer == DEFAULT_DISCLAIMER
+    assert load_extra(disclaimer="  Only  general\n information. ").disclaimer == "Only general information."
     with pytest.raises(ValueError):
-        disclaimer_from_setting("")
+        load_extra(disclaimer=7)
     foot = soup(page_foot_html("", "Be <careful>.", "https://x.test/p/", CLINIC.contact_html()))
     assert foot.select_one(".page-disclaimer.site-added").get_text(" ", strip=True) == "Please note: Be <careful>."
     printed = foot.select_one(".page-print-foot.print-only")
@@ -137,11 +139,11 @@ def test_json_ld_about_review_and_sources():
 
 
 def test_conditions_setting_is_checked():
-    (found,) = conditions_from_setting([{"name": "CVI", "pages": ["a.md"], "symptoms_from": "a.md"}])
+    (found,) = load_extra(conditions=[{"name": "CVI", "pages": ["a.md"], "symptoms_from": "a.md"}]).conditions
     assert found.pages == ("a.md",)
     for bad in ("CVI", [{"name": "CVI"}], [{"name": "CVI", "pages": ["a.md"], "extra": 1}]):
         with pytest.raises(ValueError):
-            conditions_from_setting(bad)
+            load_extra(conditions=bad)
 
 
 # --- glossary ---------------------------------------------------------------------------------------------

@@ -202,6 +202,11 @@ def test_json_ld_carries_the_review_and_survives_hostile_text(reviewed_site):
     assert json.loads(raw[start : raw.lower().index("</script", start)])["description"] == data["description"]
 
 
+def line_of(text: str) -> int:
+    """The line of mkdocs.yml that holds `text`."""
+    return next(n for n, line in enumerate((ROOT / "mkdocs.yml").read_text("utf-8").splitlines(), 1) if text in line)
+
+
 @pytest.mark.parametrize(
     "file, change, message",  # file changed; (old, new) text; the message the build must print
     [
@@ -212,7 +217,8 @@ def test_json_ld_carries_the_review_and_survives_hostile_text(reviewed_site):
         ("docs/causes.md", ("terms:", "reviewed: last week\nterms:"), "docs/causes.md:4: 'reviewed' must be a date"),
         ("mkdocs.yml", ("      level: non-urgent", "      level: soonish"), "extra.care_cards.get-checked.level must be one of"),
         ("mkdocs.yml", ("symptoms_from: symptoms.md", "symptoms_from: causes.md"),
-         "mkdocs.yml: extra.conditions 'Chronic venous insufficiency' takes symptoms from causes.md, which has no marked symptom list"),
+         f"mkdocs.yml:{line_of('symptoms_from: symptoms.md')}: extra.conditions 'Chronic venous insufficiency' takes symptoms "
+         "from causes.md, which has no marked symptom list"),
     ],
 )
 def test_bad_input_stops_the_build_naming_file_and_line(tmp_path, file, change, message):

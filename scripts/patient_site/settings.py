@@ -1,14 +1,412 @@
-"""The shape check every `extra.<name>` settings block shares: a mapping, with only the keys it declares."""
+"""Every `extra.*` block of mkdocs.yml declared once in `BLOCKS`, checked once per build, errors as `mkdocs.yml:LINE: …`.
+
+A new setting is one more `Field` in its block below (and the field on the dataclass its feature reads); a new
+block is one more entry in `BLOCKS` and one more field on `SiteSettings`. The values come from MkDocs' merged
+`config.extra`. Lines come from composing the YAML again, only when a message needs one (`yaml.compose` needs no
+constructors, so MkDocs' `!ENV` and `!relative` tags are fine), following `INHERIT:` to the file a value comes from.
+Plain data in, plain data out: this module does not import MkDocs.
+"""
 
 from __future__ import annotations
 
+import difflib
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from urllib.parse import urlsplit
 
-def settings_block(data: object, name: str, fields: list[str], error: type[Exception] = ValueError) -> dict:
-    """`data` as a dict (empty when absent); `error` names the block and the allowed keys when it is wrong."""
-    data = {} if data is None else data
-    if not isinstance(data, dict):
-        raise error(f"{name} must be a block of settings ({', '.join(fields)})")
-    unknown = sorted(map(str, set(data) - set(fields)))
+import yaml
+
+from patient_site.checklist.symptom_lists import ChecklistSettings
+from patient_site.editor.content_settings import POLICIES, Settings as ContentCheckSettings
+from patient_site.errors import SiteError
+from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
+from patient_site.patient.care_cards import LEVELS, CareCard, check_placeholders
+from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic
+from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
+from patient_site.patient.structured_data import Condition
+
+
+class SettingsError(SiteError):
+    """Everything wrong in the `extra.*` settings, one `file:LINE: message` per line."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One setting: the kind of value it holds, its default, and how its line looks when right."""
+
+    kind: str  # a key of KINDS
+    example: str  # the setting as an editor writes it, shown after every message about it
+    default: object = None  # used when the key is missing or empty; ignored when `required`
+    required: bool = False
+    meaning: str = ""  # for a required key: "is missing: give <meaning>" (without it, the kind's own message)
+    choices: tuple = ()  # "choice": the values allowed
+    low: float | None = None  # "number", "whole number": the range; "pages": the fewest items
+    high: float | None = None
+    unit: str = ""  # "whole number": what it counts, e.g. pixels
+    fields: Mapping[str, "Field"] | None = None  # "block": the keys inside
+    make: Callable | None = None  # "block": builds the feature's value from the checked keys
+    item: "Field | None" = None  # "cards", "blocks": the block each card or entry is
+
+
+CLINIC = {
+    "name": Field("text", "name: Example Vein Clinic", required=True, meaning="the clinic's name"),
+    "phone": Field("phone", "phone: 555-0100", required=True, meaning="a phone number patients can call"),
+    "website": Field("web address", "website: https://clinic.example.org/", required=True,
+                     meaning="the clinic's website (https://…)"),
+    "booking": Field("web address", "booking: https://clinic.example.org/book", required=True,
+                     meaning="the page where patients book an appointment (https://…)"),
+    "emergency_number": Field("phone", 'emergency_number: "911"', required=True,
+                              meaning="the local emergency number, e.g. 911, 999 or 112"),
+    "accent_color": Field("colour", 'accent_color: "#3949ab"', DEFAULT_ACCENT),
+    "logo": Field("file path", "logo: assets/logo.svg  # inside docs/"),
+}
+CHECKLIST = {
+    "title": Field("text", "title: Symptom checklist", ChecklistSettings.title),
+    "description": Field("text", "description: Tick the symptoms you have noticed.", ChecklistSettings.description),
+    "intro": Field("text", "intro: Tick the symptoms you have noticed, then print this page.", ChecklistSettings.intro),
+    "storage_key": Field("text", "storage_key: vein-guide:checklist:v1", ChecklistSettings.storage_key),
+    "required_pages": Field("pages", "required_pages: [symptoms.md]", ChecklistSettings.required_pages),
+    "max_symptoms_per_page": Field("whole number", "max_symptoms_per_page: 100", ChecklistSettings.max_symptoms_per_page, low=1),
+}
+EMBED = {
+    "allowed_origins": Field("origins", "allowed_origins:\n  - https://clinic.example.org", ()),
+    "nginx_snippet": Field("file path", "nginx_snippet: deploy/nginx.conf  # from the folder of this file",
+                           EmbedSettings.nginx_snippet),
+    "width": Field("whole number", "width: 720", EmbedSettings.width, low=100, high=5000, unit="pixels"),
+    "height": Field("whole number", "height: 900", EmbedSettings.height, low=100, high=5000, unit="pixels"),
+}
+CONTENT_CHECK = {
+    "target_grade": Field("number", "target_grade: 8", ContentCheckSettings.target_grade, low=1, high=20),
+    "overdue_review": Field("choice", "overdue_review: warn", ContentCheckSettings.overdue_review, choices=POLICIES),
+}
+CARD = {
+    "level": Field("choice", "level: urgent", required=True, choices=tuple(LEVELS)),
+    "heading": Field("card text", "heading: Call {clinic_name} on {clinic_phone}", required=True),
+    "text": Field("card text", "text: Ask for an appointment this week.", ""),
+}
+CONDITION = {
+    "name": Field("text", "name: Chronic venous insufficiency", required=True),
+    "pages": Field("pages", "pages: [index.md, symptoms.md]", required=True, low=1),
+    "symptoms_from": Field("page", "symptoms_from: symptoms.md"),
+}
+
+BLOCKS: dict[str, Field] = {
+    "clinic": Field("block", "clinic:\n  name: Example Vein Clinic\n  phone: 555-0100", required=True,
+                    fields=CLINIC, make=Clinic),
+    "checklist": Field("block", "checklist:\n  required_pages: [symptoms.md]", fields=CHECKLIST, make=ChecklistSettings),
+    "embed": Field("block", "embed:\n  allowed_origins:\n    - https://clinic.example.org", fields=EMBED, make=EmbedSettings),
+    "content_check": Field("block", "content_check:\n  target_grade: 8\n  overdue_review: warn",
+                           fields=CONTENT_CHECK, make=ContentCheckSettings),
+    "care_cards": Field("cards", "care_cards:\n  get-checked:\n    level: non-urgent\n    heading: Have your symptoms checked",
+                        item=Field("block", "get-checked:\n  level: non-urgent\n  heading: Have your symptoms checked",
+                                   fields=CARD, make=CareCard)),
+    "disclaimer": Field("sentences", "disclaimer: This page is general information, not a diagnosis.", DEFAULT_DISCLAIMER),
+    "conditions": Field("blocks", "conditions:\n  - name: Leg cramps\n    pages: [causes.md]\n    symptoms_from: causes.md",
+                        item=Field("block", "- name: Leg cramps\n  pages: [causes.md]", fields=CONDITION, make=Condition)),
+}
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """The checked `extra.*` settings, as the values each feature reads."""
+
+    clinic: Clinic
+    checklist: ChecklistSettings
+    embed: EmbedSettings
+    content_check: ContentCheckSettings
+    care_cards: Mapping[str, CareCard]  # read-only, by card name
+    disclaimer: str
+    conditions: tuple[Condition, ...]
+    lines: "_Lines" = field(compare=False, repr=False)
+
+    def where(self, *keys: str | int) -> str:
+        """`file:LINE` of `extra.<keys…>`, for a later check of a setting (a logo file that is missing, say)."""
+        path, line = self.lines.locate(keys)
+        return f"{path}:{line}"
+
+
+def load_settings(extra: Mapping, config_file: str) -> SiteSettings:
+    """Check every block of `extra` (MkDocs' merged `config.extra`); raise SettingsError naming every bad block."""
+    lines = _Lines(config_file)
+    values, problems = {}, []
+    for name, declared in BLOCKS.items():
+        try:
+            values[name] = _check(declared, extra.get(name), (name,))
+        except _Bad as bad:
+            path, line = lines.locate(bad.keys)
+            example = f"; write it like:\n    {bad.example.replace(chr(10), chr(10) + '    ')}" if bad.example else ""
+            problems.append(f"{path}:{line}: {bad.message}{example}")
+    if problems:
+        raise SettingsError("\n".join(problems))
+    return SiteSettings(**values, lines=lines)
+
+
+class _Bad(Exception):
+    def __init__(self, keys: tuple, message: str, example: str = ""):
+        super().__init__(message)
+        self.keys, self.message, self.example = keys, message, example
+
+
+def _name(keys: tuple) -> str:
+    return "extra" + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in keys)
+
+
+EMPTY = {"block": {}, "cards": {}, "blocks": []}  # what a block, card list or entry list left out stands for
+
+
+def _check(declared: Field, value: object, keys: tuple):
+    """`value` as its feature reads it; a missing or empty (None) value is the default, or a problem when required."""
+    if value is None and not declared.required:
+        if declared.kind not in EMPTY:
+            return declared.default
+        value = EMPTY[declared.kind]  # a block left out is a block of defaults
+    if value is None and declared.meaning:
+        raise _Bad(keys, f"{_name(keys)} is missing: give {declared.meaning}", declared.example)
+    return KINDS[declared.kind](declared, value, keys)
+
+
+def _text(declared, value, keys):
+    if not isinstance(value, str) or not value.strip():
+        raise _Bad(keys, f"{_name(keys)} must be non-empty text", declared.example)
+    return value.strip()
+
+
+def _card_text(declared, value, keys):
+    text = _text(declared, value, keys)
+    try:
+        check_placeholders(text, _name(keys))
+    except ValueError as error:
+        raise _Bad(keys, str(error), declared.example) from None
+    return text
+
+
+def _sentences(declared, value, keys):
+    if not isinstance(value, str) or not value.strip():
+        raise _Bad(keys, f"{_name(keys)} must be a sentence or two of plain text (leave it out for the default)", declared.example)
+    return " ".join(value.split())
+
+
+def _phone(declared, value, keys):
+    text = str(value).strip() if isinstance(value, int) and not isinstance(value, bool) else _text(declared, value, keys)
+    if not re.search(r"\d", text):
+        raise _Bad(keys, f"{_name(keys)} must contain a number, not {text!r}", declared.example)
+    return text
+
+
+def _web_address(declared, value, keys):
+    text = value.strip() if isinstance(value, str) else value
+    try:
+        parts = urlsplit(text) if isinstance(text, str) else None
+    except ValueError:  # e.g. "https://[": no address at all
+        parts = None
+    if parts is None or parts.scheme != "https" or not parts.netloc:
+        raise _Bad(keys, f"{_name(keys)} must be a full web address starting with https://, not {value!r}", declared.example)
+    return text
+
+
+def _colour(declared, value, keys):
+    if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value.strip()):
+        raise _Bad(keys, f"{_name(keys)} must be a colour as #rrggbb (in quotes), not {value!r}", declared.example)
+    return value.strip()
+
+
+def _choice(declared, value, keys):
+    if value not in declared.choices:
+        raise _Bad(keys, f"{_name(keys)} must be one of {', '.join(declared.choices)}, not {value!r}", declared.example)
+    return value
+
+
+def _range(declared) -> str:
+    if declared.high is None:
+        return f"of at least {declared.low:g}"
+    return f"between {declared.low:g} and {declared.high:g}"
+
+
+def _in_range(declared, value) -> bool:
+    return declared.low <= value and (declared.high is None or value <= declared.high)
+
+
+def _number(declared, value, keys):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not _in_range(declared, value):
+        raise _Bad(keys, f"{_name(keys)} must be a number {_range(declared)}, not {value!r}", declared.example)
+    return float(value)
+
+
+def _whole_number(declared, value, keys):
+    if isinstance(value, bool) or not isinstance(value, int) or not _in_range(declared, value):
+        unit = f" of {declared.unit}" if declared.unit else ""
+        raise _Bad(keys, f"{_name(keys)} must be a whole number{unit} {_range(declared)}, not {value!r}", declared.example)
+    return value
+
+
+def _file_path(declared, value, keys):
+    if not isinstance(value, str) or not value.strip():
+        raise _Bad(keys, f"{_name(keys)} must be a file path, not {value!r}", declared.example)
+    return value.strip()
+
+
+def _page(declared, value, keys):
+    if not isinstance(value, str) or not value.strip():
+        raise _Bad(keys, f"{_name(keys)} must be one page file, e.g. symptoms.md, not {value!r}", declared.example)
+    return value.strip()
+
+
+def _pages(declared, value, keys):
+    if not isinstance(value, list):
+        raise _Bad(keys, f"{_name(keys)} must be a list of page files, e.g. [symptoms.md]", declared.example)
+    if declared.low and len(value) < declared.low:
+        raise _Bad(keys, f"{_name(keys)} must list at least {declared.low:g} page file", declared.example)
+    return tuple(_page(declared, page, (*keys, number)) for number, page in enumerate(value))
+
+
+def _origins(declared, value, keys):
+    if not isinstance(value, list):
+        raise _Bad(keys, f"{_name(keys)} must be a list of origins, e.g. [https://clinic.example.org]", declared.example)
+    found = []
+    for number, origin in enumerate(value):
+        try:
+            found.append(parse_origin(origin, _name((*keys, number))))
+        except EmbedSettingsError as error:
+            raise _Bad((*keys, number), str(error), declared.example) from None
+    return tuple(dict.fromkeys(found))
+
+
+def _block(declared, value, keys, **given):
+    """A block of settings: every key known, each checked, then made into the feature's value."""
+    inner = declared.fields
+    if not isinstance(value, dict):
+        raise _Bad(keys, f"{_name(keys)} must be a block of settings ({', '.join(inner)})", declared.example)
+    unknown = [str(key) for key in value if str(key) not in inner]
     if unknown:
-        raise error(f"{name} has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(fields))}")
-    return data
+        guess = difflib.get_close_matches(unknown[0], inner, n=1, cutoff=0.6)
+        hint = f"; did you mean '{guess[0]}'?" if len(unknown) == 1 and guess else ""
+        message = f"{_name(keys)} has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(inner)}{hint}"
+        raise _Bad((*keys, unknown[0]), message)
+    checked = {key: _check(inner[key], value.get(key), (*keys, key)) for key in inner}
+    return declared.make(**given, **checked)
+
+
+def _cards(declared, value, keys):
+    if not isinstance(value, dict):
+        raise _Bad(keys, f"{_name(keys)} must be a block of cards: NAME: {{level: ..., heading: ..., text: ...}}", declared.example)
+    cards = {}
+    for name, card in value.items():
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+            raise _Bad((*keys, str(name)), f"{_name((*keys, name))}: a card's name is lower-case letters, digits and '-', "
+                       "e.g. check-symptoms")
+        cards[name] = _block(declared.item, card, (*keys, name), name=name)
+    return MappingProxyType(cards)
+
+
+def _blocks(declared, value, keys):
+    if not isinstance(value, list):
+        shape = "; ".join(f"{key}: ..." for key in declared.item.fields)
+        raise _Bad(keys, f"{_name(keys)} must be a list of '- {{{shape}}}' entries", declared.example)
+    return tuple(_block(declared.item, entry, (*keys, number)) for number, entry in enumerate(value))
+
+
+KINDS = {
+    "text": _text,
+    "card text": _card_text,  # text with {clinic_phone}-style placeholders
+    "sentences": _sentences,
+    "phone": _phone,
+    "web address": _web_address,
+    "colour": _colour,
+    "choice": _choice,
+    "number": _number,
+    "whole number": _whole_number,
+    "file path": _file_path,
+    "page": _page,
+    "pages": _pages,
+    "origins": _origins,
+    "block": _block,
+    "cards": _cards,
+    "blocks": _blocks,
+}
+
+
+class _Lines:
+    """Where each setting is written: the config file and the files it inherits, composed on first use."""
+
+    def __init__(self, config_file: str):
+        self.config_file = config_file
+        self._layers: list[tuple[str, yaml.Node]] | None = None  # (shown path, document), child first
+
+    def layers(self) -> list[tuple[str, yaml.Node]]:
+        if self._layers is None:
+            self._layers, path, seen = [], self.config_file, set()
+            while path and path not in seen:
+                seen.add(path)
+                try:
+                    with open(path, encoding="utf-8") as source:
+                        document = yaml.compose(source, Loader=yaml.SafeLoader)
+                except (OSError, yaml.YAMLError):
+                    break
+                if document is None:
+                    break
+                self._layers.append((_shown(path), document))
+                parent = _value(document, "INHERIT")
+                if not isinstance(parent, yaml.ScalarNode):
+                    break
+                path = os.path.normpath(os.path.join(os.path.dirname(path), parent.value))
+        return self._layers
+
+    def locate(self, keys: tuple) -> tuple[str, int]:
+        """The file and line of `extra.<keys…>`, or of the nearest block above it that is written down."""
+        found = [(path, _line(document, "extra"), _value(document, "extra")) for path, document in self.layers()]
+        found = [layer for layer in found if layer[2] is not None]
+        if not found:
+            return _shown(self.config_file), 1
+        for key in keys:
+            if isinstance(key, int):
+                path, _, node = found[0]  # a list is never merged: the nearest file's list is the value
+                if not isinstance(node, yaml.SequenceNode) or key >= len(node.value):
+                    break
+                found = [(path, node.value[key].start_mark.line + 1, node.value[key])]
+                continue
+            deeper = [(path, _line(node, key), _value(node, key)) for path, _, node in found if _value(node, key) is not None]
+            if not deeper:
+                break
+            # As MkDocs merges INHERIT (mergedeep): blocks merge key by key; anything else replaces what it inherits.
+            merged = [layer for layer in _leading(deeper, lambda layer: isinstance(layer[2], yaml.MappingNode))]
+            found = merged or deeper[:1]
+        return found[0][0], found[0][1]
+
+
+def _leading(items: list, keep: Callable) -> list:
+    out = []
+    for item in items:
+        if not keep(item):
+            break
+        out.append(item)
+    return out
+
+
+def _pair(node, key: str):
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
+                return key_node, value_node
+    return None
+
+
+def _value(node, key: str):
+    pair = _pair(node, key)
+    return pair[1] if pair else None
+
+
+def _line(node, key: str) -> int:
+    pair = _pair(node, key)
+    return pair[0].start_mark.line + 1 if pair else 1
+
+
+def _shown(path: str) -> str:
+    """`path` from the current folder when it is inside it (as the project prints paths), else as given."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
+    return path if relative.startswith(os.pardir) else relative

@@ -12,18 +12,15 @@ import os
 from dataclasses import dataclass, field
 
 from patient_site.checklist.pages import GeneratedChecklist
-from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
+from patient_site.checklist.symptom_lists import SymptomList
 from patient_site.editor.checks import PageSafety
 from patient_site.embeds.for_clinics import Embeddable
-from patient_site.embeds.settings import EmbedSettings
 from patient_site.embeds.variants import PageCopy
 from patient_site.hosting.headers import PageScan
 from patient_site.markdown.crosslinks import CrossLinkState
 from patient_site.markdown.glossary import GlossaryState
 from patient_site.pages import PageIndex
-from patient_site.patient.care_cards import CareCard
-from patient_site.patient.clinic import Clinic
-from patient_site.patient.structured_data import Condition
+from patient_site.settings import SiteSettings
 
 
 @dataclass(frozen=True)
@@ -47,18 +44,6 @@ class Paths:
         return self.shown(self.docs_dir)
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The `extra.*` blocks this build uses, checked once."""
-
-    clinic: Clinic
-    checklist: ChecklistSettings
-    embed: EmbedSettings
-    cards: dict[str, CareCard]
-    disclaimer: str
-    conditions: list[Condition]
-
-
 @dataclass
 class EmbedState:
     """What the build learns about its embeddable pages, from planning (files) to writing (post-build)."""
@@ -76,7 +61,7 @@ class SiteBuild:
     """One build's settings, pages and every feature's state."""
 
     paths: Paths
-    settings: Settings
+    settings: SiteSettings
     site_url: str
     site_name: str
     language: str

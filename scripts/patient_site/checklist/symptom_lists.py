@@ -16,7 +16,6 @@ from html import escape
 from html.parser import HTMLParser
 
 import markdown
-from patient_site.settings import settings_block
 from patient_site.errors import SiteError
 from patient_site.slugs import slug
 
@@ -138,23 +137,6 @@ class ChecklistSettings:
     storage_key: str = "vein-guide:checklist:v1"
     required_pages: tuple[str, ...] = ("symptoms.md",)
     max_symptoms_per_page: int = 100  # above this, all lists together are split into one page per folder
-
-    @classmethod
-    def from_mapping(cls, data: object) -> "ChecklistSettings":
-        data = settings_block(data, "extra.checklist", list(cls.__dataclass_fields__))
-        values = dict(data)
-        for key in ("title", "description", "intro", "storage_key"):
-            if key in values and (not isinstance(values[key], str) or not values[key].strip()):
-                raise ValueError(f"extra.checklist.{key} must be non-empty text")
-        if "required_pages" in values:
-            pages = values["required_pages"]
-            if not isinstance(pages, list) or not all(isinstance(page, str) for page in pages):
-                raise ValueError("extra.checklist.required_pages must be a list of page files, e.g. [symptoms.md]")
-            values["required_pages"] = tuple(pages)
-        limit = values.get("max_symptoms_per_page", cls.max_symptoms_per_page)
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise ValueError(f"extra.checklist.max_symptoms_per_page must be a whole number of at least 1, e.g. 100; got {limit!r}")
-        return cls(**values)
 
 
 @dataclass(frozen=True)

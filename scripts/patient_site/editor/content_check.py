@@ -26,6 +26,7 @@ from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
 from patient_site.frontmatter.schema import as_date
 from mkdocs.config import load_config
 from patient_site.theme.nav_order import nav_pages
+from patient_site.settings import SettingsError, load_settings
 
 BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd figcaption summary caption blockquote".split())
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -234,7 +235,7 @@ def strict_build(config_file: Path, site_dir: Path) -> int:
 def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple[list[PageReport], Settings]:
     """The reports (and the settings used) for a project whose site is already built into `site_dir`."""
     config = load_config(str(config_file))
-    settings = Settings.from_mapping(config.extra.get("content_check"))
+    settings = load_settings(config.extra, config.config_file_path).content_check
     docs = Path(config.docs_dir)
     shown = os.path.relpath(docs, config_file.parent)
     return check_site(docs, site_dir, nav_pages(config.nav), today, settings, shown, config.use_directory_urls), settings
@@ -252,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         try:
             reports, settings = run_checks(config_file, Path(folder), args.today)
+        except SettingsError as error:  # already `mkdocs.yml:LINE: message`
+            print(error, file=sys.stderr)
+            return 1
         except ValueError as error:
             print(f"{config_file.name}: {error}", file=sys.stderr)
             return 1

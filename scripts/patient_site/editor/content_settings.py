@@ -18,13 +18,3 @@ class Settings:
 
     target_grade: float = TARGET_GRADE
     overdue_review: str = "warn"
-
-    @classmethod
-    def from_mapping(cls, data: object) -> "Settings":
-        data = {} if data is None else data
-        if not isinstance(data, dict) or set(data) - {"target_grade", "overdue_review"}:
-            raise ValueError("extra.content_check may set only target_grade (a number) and overdue_review (warn or fail)")
-        settings = cls(**data)
-        if settings.overdue_review not in POLICIES or not isinstance(settings.target_grade, (int, float)):
-            raise ValueError("extra.content_check: target_grade must be a number and overdue_review 'warn' or 'fail'")
-        return settings

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from patient_site.settings import settings_block
 from patient_site.errors import SiteError
 
 DEFAULT_HEIGHT = 900  # a plain <iframe> snippet's fixed height, in CSS pixels
@@ -58,28 +57,3 @@ class EmbedSettings:
     nginx_snippet: str = "deploy/nginx.conf"  # relative to the folder of the config file
     width: int = DEFAULT_WIDTH
     height: int = DEFAULT_HEIGHT
-
-    @classmethod
-    def from_mapping(cls, data: object) -> "EmbedSettings":
-        data = settings_block(data, "extra.embed", list(cls.__dataclass_fields__), EmbedSettingsError)
-        values = {}
-        origins = data.get("allowed_origins", [])
-        if origins is None:
-            origins = []
-        if not isinstance(origins, list):
-            raise EmbedSettingsError("extra.embed.allowed_origins must be a list of origins, e.g. [https://clinic.example.org]")
-        values["allowed_origins"] = tuple(
-            dict.fromkeys(parse_origin(origin, f"extra.embed.allowed_origins[{n}]") for n, origin in enumerate(origins))
-        )
-        if "nginx_snippet" in data:
-            snippet = data["nginx_snippet"]
-            if not isinstance(snippet, str) or not snippet.strip():
-                raise EmbedSettingsError("extra.embed.nginx_snippet must be a file path such as deploy/nginx.conf")
-            values["nginx_snippet"] = snippet.strip()
-        for key in ("width", "height"):
-            if key in data:
-                number = data[key]
-                if isinstance(number, bool) or not isinstance(number, int) or not 100 <= number <= 5000:
-                    raise EmbedSettingsError(f"extra.embed.{key} must be a whole number of pixels between 100 and 5000, not {number!r}")
-                values[key] = number
-        return cls(**values)

@@ -19,11 +19,8 @@ from mkdocs.utils import get_relative_url
 
 from patient_site.checklist.pages import INDEX_PAGE as CHECKLIST_PAGE
 from patient_site.checklist.pages import ChecklistSite, checklist_pages
-from patient_site.checklist.symptom_lists import ChecklistSettings
 from patient_site.editor.checks import LineNumberFilter, install_line_numbers
-from patient_site.editor.content_settings import Settings as ContentCheckSettings
 from patient_site.embeds.for_clinics import is_for_clinics
-from patient_site.embeds.settings import EmbedSettings
 from patient_site.errors import SiteError
 from patient_site.markdown.crosslinks import CrossLinkExtension, TermIndex, related_html
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
@@ -31,11 +28,9 @@ from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import GlossaryExtension, GlossaryIndex, load_glossary, render_glossary_page
 from patient_site.mkdocs import embeds, theme
 from patient_site.pages import PageIndex, read_page
-from patient_site.patient.care_cards import cards_from_mapping, fill_cards, place_markers
-from patient_site.patient.clinic import Clinic
-from patient_site.patient.page_foot import disclaimer_from_setting
-from patient_site.patient.structured_data import conditions_from_setting
-from patient_site.site import Paths, Settings, SiteBuild
+from patient_site.patient.care_cards import fill_cards, place_markers
+from patient_site.settings import load_settings
+from patient_site.site import Paths, SiteBuild
 from patient_site.theme.nav_menu import unsupported_features
 from patient_site.theme.nav_order import nav_position
 
@@ -49,7 +44,7 @@ class MkDocsBuild:
         self.config = config
         self.site = SiteBuild(
             paths=Paths(os.path.dirname(config.config_file_path), config.config_file_path, config.docs_dir),
-            settings=_settings(config),
+            settings=load_settings(config.extra, config.config_file_path),
             site_url=config.site_url or "",
             site_name=config.site_name,
             language=config.theme["language"],
@@ -63,8 +58,8 @@ class MkDocsBuild:
         """Check the settings, add our Markdown extensions, and teach MkDocs' link warnings to name lines."""
         try:
             build = cls(config)
-        except ValueError as error:  # the settings' checks word their messages for the editor
-            raise PluginError(f"{_shown(config)}: {error}") from None
+        except SiteError as error:
+            raise PluginError(str(error)) from None
         site = build.site
         if not config.use_directory_urls:
             raise PluginError(f"{site.paths.config_shown}: use_directory_urls: false is not supported; every page "
@@ -143,13 +138,14 @@ class MkDocsBuild:
     def _check_conditions(self, files) -> None:
         site = self.site
         with_lists = {symptoms.page for symptoms in site.symptom_lists}
-        for condition in site.settings.conditions:
+        for number, condition in enumerate(site.settings.conditions):
             for page in condition.pages:
                 if files.get_file_from_path(page) is None:
-                    raise SiteError(f"{site.paths.config_shown}: extra.conditions '{condition.name}' names {page}, which is not a page")
+                    raise SiteError(f"{site.settings.where('conditions', number, 'pages')}: extra.conditions "
+                                    f"'{condition.name}' names {page}, which is not a page")
             if condition.symptoms_from and condition.symptoms_from not in with_lists:
                 raise SiteError(
-                    f"{site.paths.config_shown}: extra.conditions '{condition.name}' takes symptoms from "
+                    f"{site.settings.where('conditions', number, 'symptoms_from')}: extra.conditions '{condition.name}' takes symptoms from "
                     f"{condition.symptoms_from}, which has no marked symptom list")
 
     # on_nav ------------------------------------------------------------------------------------------------------
@@ -183,7 +179,7 @@ class MkDocsBuild:
         body = source.source.body
         first_line = source.source.body_line + len(body) - len(body.lstrip("\n"))
         try:
-            return place_markers(markdown, site.settings.cards, source.shown, first_line)
+            return place_markers(markdown, site.settings.care_cards, source.shown, first_line)
         except SiteError as error:
             raise PluginError(str(error)) from None
 
@@ -196,7 +192,7 @@ class MkDocsBuild:
                 site.safety.finish(source.shown, source.text, page.file.url, site.site_urls)
             except SiteError as error:
                 site.first_error = str(error)  # raised in on_env: MkDocs would add a line of its own to an error here
-        html = fill_cards(html, site.settings.cards, site.settings.clinic)
+        html = fill_cards(html, site.settings.care_cards, site.settings.clinic)
         return html.replace(CONTACT_MARKER, site.settings.clinic.contact_html())  # Markdown passes the marker through
 
     def on_page_context(self, page) -> None:
@@ -230,21 +226,3 @@ class MkDocsBuild:
     def _shown(self, file) -> str:
         """How messages name a file: its path from the folder of mkdocs.yml; a generated one by its source name."""
         return file.src_uri if file.abs_src_path is None else self.site.paths.shown(file.abs_src_path)
-
-
-def _shown(config) -> str:
-    return os.path.relpath(config.config_file_path, os.path.dirname(config.config_file_path))
-
-
-def _settings(config) -> Settings:
-    """Every `extra.*` block this build reads, checked once; a mistake raises SiteError."""
-    extra = config.extra
-    ContentCheckSettings.from_mapping(extra.get("content_check"))  # checked here so `serve` reports it too
-    return Settings(
-        clinic=Clinic.from_mapping(extra.get("clinic")),
-        checklist=ChecklistSettings.from_mapping(extra.get("checklist")),
-        embed=EmbedSettings.from_mapping(extra.get("embed")),
-        cards=cards_from_mapping(extra.get("care_cards")),
-        disclaimer=disclaimer_from_setting(extra.get("disclaimer")),
-        conditions=conditions_from_setting(extra.get("conditions")),
-    )

@@ -37,7 +37,8 @@ def configure(config, site: SiteBuild) -> None:
         raise PluginError(f"{shown}: site_url is missing; the embed snippets need the site's full address")
     if clinic.logo:
         if not os.path.isfile(os.path.join(config.docs_dir, clinic.logo)):
-            raise PluginError(f"{shown}: extra.clinic.logo {clinic.logo!r} is not a file inside {config.docs_dir}")
+            raise PluginError(f"{site.settings.where('clinic', 'logo')}: extra.clinic.logo {clinic.logo!r} is not a file "
+                              f"inside {site.paths.docs_shown}/")
         config.theme["logo"] = clinic.logo
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)

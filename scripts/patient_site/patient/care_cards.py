@@ -40,36 +40,8 @@ class CareCard:
     text: str = ""  # Markdown, placeholders allowed
 
 
-def cards_from_mapping(data: object) -> dict[str, CareCard]:
-    """`extra.care_cards`: NAME -> {level, heading, text}; raises ValueError worded for the editor."""
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ValueError("extra.care_cards must be a block of cards: NAME: {level: ..., heading: ..., text: ...}")
-    cards = {}
-    for name, card in data.items():
-        where = f"extra.care_cards.{name}"
-        if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
-            raise ValueError(f"{where}: a card's name is lower-case letters, digits and '-', e.g. check-symptoms")
-        if not isinstance(card, dict):
-            raise ValueError(f"{where} must be a block with level, heading and text")
-        unknown = sorted(map(str, set(card) - {"level", "heading", "text"}))
-        if unknown:
-            raise ValueError(f"{where} has unknown key(s) {', '.join(unknown)}; allowed: heading, level, text")
-        if card.get("level") not in LEVELS:
-            raise ValueError(f"{where}.level must be one of {', '.join(LEVELS)}, not {card.get('level')!r}")
-        for key, required in (("heading", True), ("text", False)):
-            value = card.get(key)
-            if value is None and not required:
-                continue
-            if not isinstance(value, str) or not value.strip():
-                raise ValueError(f"{where}.{key} must be non-empty text")
-            _check_placeholders(value, f"{where}.{key}")
-        cards[name] = CareCard(name, card["level"], card["heading"].strip(), (card.get("text") or "").strip())
-    return cards
-
-
-def _check_placeholders(text: str, where: str) -> None:
+def check_placeholders(text: str, where: str) -> None:
+    """Raise ValueError, naming `where`, if `text` has a placeholder that is no clinic setting or a stray brace."""
     try:
         fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
     except ValueError as error:

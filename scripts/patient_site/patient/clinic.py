@@ -1,4 +1,4 @@
-"""The clinic block of `mkdocs.yml` (`extra.clinic`): checked once per build, rendered as one contact card.
+"""The clinic of `extra.clinic` in mkdocs.yml (checked by patient_site/settings.py), rendered as one contact card.
 
 Every place a reader meets the clinic (footer, landing page, checklist print-out) shows this same card,
 so the clinic's details are written once and appear identically everywhere.
@@ -12,23 +12,7 @@ from html import escape
 from urllib.parse import urlsplit
 from patient_site.errors import SiteError
 
-FIELDS = {
-    "name": "the clinic's name",
-    "phone": "a phone number patients can call",
-    "website": "the clinic's website (https://…)",
-    "booking": "the page where patients book an appointment (https://…)",
-    "emergency_number": "the local emergency number, e.g. 911, 999 or 112",
-}
-# Optional branding; a clinic that leaves them out gets the site's defaults.
-OPTIONAL = {
-    "accent_color": "a colour as #rrggbb for links and buttons",
-    "logo": "a logo image inside docs/, e.g. assets/logo.svg",
-}
 DEFAULT_ACCENT = "#3949ab"
-
-
-class ClinicError(SiteError):
-    """A problem in `extra.clinic`, worded for the person editing mkdocs.yml."""
 
 
 @dataclass(frozen=True)
@@ -40,34 +24,6 @@ class Clinic:
     emergency_number: str
     accent_color: str = DEFAULT_ACCENT
     logo: str | None = None
-
-    @classmethod
-    def from_mapping(cls, data: object) -> "Clinic":
-        if not isinstance(data, dict):
-            raise ClinicError("extra.clinic must be a block with " + ", ".join(FIELDS))
-        unknown = sorted(map(str, set(data) - set(FIELDS) - set(OPTIONAL)))
-        if unknown:
-            allowed = ", ".join([*FIELDS, *OPTIONAL])
-            raise ClinicError(f"extra.clinic has unknown key(s) {', '.join(unknown)}; allowed: {allowed}")
-        values = {}
-        for key, meaning in FIELDS.items():
-            value = data.get(key)
-            if not isinstance(value, (str, int)) or not str(value).strip():
-                raise ClinicError(f"extra.clinic.{key} is missing: give {meaning}")
-            values[key] = str(value).strip()
-        for key in ("website", "booking"):
-            parts = urlsplit(values[key])
-            if parts.scheme not in ("https", "http") or not parts.netloc:
-                raise ClinicError(f"extra.clinic.{key} must be a full web address starting with https://, not {values[key]!r}")
-        for key in ("phone", "emergency_number"):
-            if not re.search(r"\d", values[key]):
-                raise ClinicError(f"extra.clinic.{key} must contain a number, not {values[key]!r}")
-        for key in OPTIONAL:
-            if data.get(key) is not None:
-                values[key] = str(data[key]).strip()
-        if not re.fullmatch(r"#[0-9a-fA-F]{6}", values.get("accent_color", DEFAULT_ACCENT)):
-            raise ClinicError(f"extra.clinic.accent_color must be {OPTIONAL['accent_color']}, not {values['accent_color']!r}")
-        return cls(**values)
 
     @property
     def phone_href(self) -> str:

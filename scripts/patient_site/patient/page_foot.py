@@ -14,15 +14,6 @@ DEFAULT_DISCLAIMER = (
 )
 
 
-def disclaimer_from_setting(value: object) -> str:
-    """`extra.disclaimer` in mkdocs.yml: one or two plain sentences; missing means the default."""
-    if value is None:
-        return DEFAULT_DISCLAIMER
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("extra.disclaimer must be a sentence or two of plain text (leave it out for the default)")
-    return " ".join(value.split())
-
-
 def page_foot_html(review_html: str, disclaimer: str, page_url: str, contact_html: str | None) -> str:
     """Review block, disclaimer, then the print-only address and contact (`contact_html` None: the page has one)."""
     contact = f"\n{contact_html}" if contact_html else ""

@@ -21,28 +21,6 @@ class Condition:
     symptoms_from: str | None = None  # the page whose marked symptom list gives signOrSymptom
 
 
-def conditions_from_setting(data: object) -> list[Condition]:
-    """`extra.conditions`: a list of {name, pages, symptoms_from}; raises ValueError worded for the editor."""
-    if data is None:
-        return []
-    how = "extra.conditions must be a list of '- {name: ..., pages: [page.md, ...], symptoms_from: page.md}' entries"
-    if not isinstance(data, list):
-        raise ValueError(how)
-    found = []
-    for entry in data:
-        if not isinstance(entry, dict) or not set(entry) <= {"name", "pages", "symptoms_from"}:
-            raise ValueError(f"{how}; check {entry!r}")
-        name, pages, symptoms_from = entry.get("name"), entry.get("pages"), entry.get("symptoms_from")
-        if not isinstance(name, str) or not name.strip():
-            raise ValueError(f"{how}; every entry needs a name")
-        if not isinstance(pages, list) or not pages or not all(isinstance(page, str) for page in pages):
-            raise ValueError(f"extra.conditions: '{name}' needs pages, a list of page files")
-        if symptoms_from is not None and not isinstance(symptoms_from, str):
-            raise ValueError(f"extra.conditions: '{name}' symptoms_from must be one page file")
-        found.append(Condition(name.strip(), tuple(pages), symptoms_from))
-    return found
-
-
 def publisher(clinic) -> dict:
     """The clinic as schema.org's publisher of every page and feed: one block, written once."""
     return {"@type": "MedicalClinic", "name": clinic.name, "telephone": clinic.phone, "url": clinic.website}
