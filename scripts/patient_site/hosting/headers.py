@@ -9,7 +9,7 @@ inline script without a hash, an `on…=` handler attribute, a `javascript:` lin
 build, naming the file. What a page holds comes from two places, checked apart so that a large library is
 not parsed twice over: its content (the article with what the hook adds to it), scanned for every page as it
 is written, and the theme's templates around it, which render every page alike but for its folder depth and
-its navigation (titles, which may hold no HTML: frontmatter_schema.py). So one built page of each shape
+its navigation (titles, which may hold no HTML: frontmatter/schema.py). So one built page of each shape
 (each template at each folder depth) is scanned whole.
 
 Hosts combine the headers of every rule that matches a path, and two policies are both enforced, so no
@@ -173,7 +173,7 @@ def header_rules(site: Path, policies: Policies) -> list[tuple[str, dict[str, st
 
 def render_headers_file(rules: list[tuple[str, dict[str, str]]]) -> str:
     lines = [
-        "# Written by the build (scripts/headers.py) for Netlify and Cloudflare Pages; do not edit by hand.",
+        "# Written by the build (scripts/patient_site/hosting/headers.py) for Netlify and Cloudflare Pages; do not edit by hand.",
         "# The site may be framed only by itself; /embed/* also by extra.embed.allowed_origins.",
     ]
     for pattern, headers in rules:
@@ -188,7 +188,7 @@ def render_nginx(policies: Policies) -> str:
         return [f'{indent}add_header {name} "{value}" always;' for name, value in headers.items()]
 
     lines = [
-        "# Written by the build (scripts/headers.py); do not edit by hand.",
+        "# Written by the build (scripts/patient_site/hosting/headers.py); do not edit by hand.",
         "# Include it inside the server { } block that serves the built site:  include /path/to/nginx.conf;",
         "# nginx drops a server's add_header lines in any location that has add_header lines of its own,",
         "# so the embed location repeats them all; include it again in any location of yours that adds headers.",

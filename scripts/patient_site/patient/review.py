@@ -2,7 +2,7 @@
 
 Keys (all optional): `reviewed: 2026-10-01`, `next_review: 2027-10-01`, `reviewed_by: "Name, role"`,
 `sources:` a list of `{title: "…", url: "https://…"}`. Their shapes are declared and checked, with the file and
-line, in frontmatter_schema.py before this module reads them.
+line, in frontmatter/schema.py before this module reads them.
 """
 
 from __future__ import annotations
