@@ -1,0 +1,1 @@
+"""Symptom lists marked in the pages, and the generated checklist page(s) built from them."""

@@ -1,0 +1,1 @@
+"""What a host sends with the built site: security headers as `_headers` and an nginx snippet."""

@@ -1,0 +1,1 @@
+"""What a patient sees around the article: the clinic card, care cards, review details, page foot, JSON-LD."""

@@ -1,0 +1,1 @@
+"""What the theme needs from Python: the site menu, menu order and the names of Material's assets."""
