@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from patient_site.checklist.pages import INDEX_PAGE as CHECKLIST_PAGE
 from patient_site.checklist.pages import ChecklistSite, checklist_pages
+from patient_site.conditions import check_conditions
 from patient_site.editor.checks import LineNumberFilter, install_line_numbers
 from patient_site.embeds.for_clinics import is_for_clinics
 from patient_site.errors import SiteError
@@ -104,7 +105,7 @@ class MkDocsBuild:
                 self._add(files, page)
             site.symptom_lists = [symptoms for record in site.checklists for symptoms in record.lists]
             self._add_glossary(files)  # before the embeds, so the glossary page gets an embed too
-            self._check_conditions(files)
+            check_conditions(site, lambda src: files.get_file_from_path(src) is not None)
             embeds.plan(files, config, site, self._add)
         except SiteError as error:
             raise PluginError(str(error)) from None
@@ -134,19 +135,6 @@ class MkDocsBuild:
         entries = load_glossary(data.content_string, self._shown(data))
         self.site.glossary.index = GlossaryIndex.build(entries)
         self._add(files, File.generated(self.config, GLOSSARY_PAGE, content=render_glossary_page(entries)))
-
-    def _check_conditions(self, files) -> None:
-        site = self.site
-        with_lists = {symptoms.page for symptoms in site.symptom_lists}
-        for number, condition in enumerate(site.settings.conditions):
-            for page in condition.pages:
-                if files.get_file_from_path(page) is None:
-                    raise SiteError(f"{site.settings.where('conditions', number, 'pages')}: extra.conditions "
-                                    f"'{condition.name}' names {page}, which is not a page")
-            if condition.symptoms_from and condition.symptoms_from not in with_lists:
-                raise SiteError(
-                    f"{site.settings.where('conditions', number, 'symptoms_from')}: extra.conditions '{condition.name}' takes symptoms from "
-                    f"{condition.symptoms_from}, which has no marked symptom list")
 
     # on_nav ------------------------------------------------------------------------------------------------------
 

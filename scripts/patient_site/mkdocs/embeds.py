@@ -12,22 +12,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from patient_site.embeds.feeds import api_path, dumps, iframe_html, index_json, oembed, oembed_path, page_json
-from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
-from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page, render_snippets_page, snippets_page
-from patient_site.embeds.variants import PageCopy, embed_context, embed_url
-from patient_site.urls import absolute
+from patient_site.embeds.output import COPY_SCRIPT, TEMPLATE, write_outputs
+from patient_site.embeds.planning import plan_embeds
+from patient_site.embeds.variants import PageCopy
 from patient_site.frontmatter.schema import as_date
-from patient_site.hosting.headers import scan_page, write_headers
-from patient_site.patient.branding import STYLESHEET, accent_css
-from patient_site.patient.structured_data import publisher
+from patient_site.hosting.headers import scan_page
+from patient_site.patient.branding import STYLESHEET
 from patient_site.site import SiteBuild
 from patient_site.theme.nav_order import nav_position
-
-COPY_SCRIPT = "assets/for-clinics.js"
-FRAME_SCRIPT = "assets/embed-frame.js"
-EMBED_STYLESHEET = "assets/embed.css"
-TEMPLATE = "embed.html"
 
 
 def configure(config, site: SiteBuild) -> None:
@@ -48,33 +40,12 @@ def configure(config, site: SiteBuild) -> None:
 
 def plan(files, config, site: SiteBuild, add) -> None:
     """Add the clinic's stylesheet and the for-clinics pages (through `add`); note which pages get embeds."""
-    state, settings = site.embeds, site.settings
-    made = {record.src: record for record in site.checklists}
-    add(files, File.generated(config, STYLESHEET, content=accent_css(settings.clinic.accent_color)))
-    in_menu = nav_position(config.nav)
-    sources = [f for f in files.documentation_pages() if f.src_uri not in ("index.md", FOR_CLINICS_PAGE)]
-    sources.sort(key=lambda f: (in_menu(f.src_uri), f.src_uri))
-    for file in sources:
-        if file.src_uri in made:
-            title, description = made[file.src_uri].title, settings.checklist.description
-        else:
-            page = site.pages.get(file.src_uri)
-            title, description = page.title or file.name, page.description
-        state.embeddable[file.src_uri] = Embeddable(file.url, title, description)
-        state.oembed_links[file.url] = absolute(site.site_url, oembed_path(file.url))
-    by_src = {symptoms.page: symptoms for symptoms in site.symptom_lists}
-    for file in sources:
-        shown = [by_src[file.src_uri]] if file.src_uri in by_src else list(made[file.src_uri].lists) if file.src_uri in made else []
-        state.lists[file.url] = [(symptoms.title, symptoms.items) for symptoms in shown]
-    for src, record in made.items():  # the index of a split checklist stands for every list
-        state.list_pages[src] = [files.get_file_from_path(symptoms.page).url for symptoms in record.lists or site.symptom_lists]
-    pages = list(state.embeddable.values())
-    add(files, File.generated(config, FOR_CLINICS_PAGE, content=render_for_clinics_page(
-        pages, site.site_url, site.site_name, settings.embed.allowed_origins, settings.checklist.storage_key)))
-    for page in pages[:SHOWN]:  # each listed page's snippets, linked from /for-clinics/, not in the menu
-        iframe = iframe_html(_stub(page), site.site_url, site.site_name, settings.embed.width, settings.embed.height)
-        add(files, File.generated(config, snippets_page(page), content=render_snippets_page(page, site.site_url, iframe),
-                                  inclusion=InclusionLevel.NOT_IN_NAV))
+    def add_generated(src: str, content: str, in_nav: bool = True) -> None:
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        add(files, File.generated(config, src, content=content, inclusion=inclusion))
+
+    pages = [(file.src_uri, file.url, file.name) for file in files.documentation_pages()]
+    plan_embeds(site, pages, nav_position(config.nav), lambda src: files.get_file_from_path(src).url, add_generated)
 
 
 def collect(page, site: SiteBuild) -> None:
@@ -95,54 +66,6 @@ def collect(page, site: SiteBuild) -> None:
 
 def write(config, site: SiteBuild) -> None:
     """Write the embed pages and JSON files into the built site, then check every page and write the headers."""
-    _write_extras(config, site)
-    built = Path(config.site_dir)
-    nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
-    try:
-        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans)
-    except ValueError as error:
-        raise PluginError(f"{os.path.relpath(built)}/{error}") from None
-
-
-def _with_checklist_review(site: SiteBuild) -> list[PageCopy]:
-    """A checklist page counts as reviewed when every page its lists come from is; the oldest date wins."""
-    state = site.embeds
-    by_url = {copy.url: copy for copy in state.copies}
-    result = []
-    for copy in state.copies:
-        dates = [by_url[url].reviewed if url in by_url else None for url in state.list_pages.get(copy.src_uri, ())]
-        if copy.reviewed is None and dates and all(dates):
-            copy = PageCopy(**{**copy.__dict__, "reviewed": min(dates)})
-        result.append(copy)
-    order = {src: position for position, src in enumerate(state.embeddable)}
-    return sorted(result, key=lambda copy: order[copy.src_uri])
-
-
-def _write_extras(config, site: SiteBuild) -> int:
-    """Each embeddable page's embed variant, API and oEmbed file, and the API's index; returns how many pages."""
-    built, settings, state = Path(config.site_dir), site.settings, site.embeds
-    copies = _with_checklist_review(site)
-    embeds = {copy.url: embed_url(copy.url) for copy in copies}
     template = config.theme.get_env().get_template(TEMPLATE)
-    styles = [EMBED_STYLESHEET, *map(str, config.extra_css)]
-    scripts = [str(script) for script in config.extra_javascript if str(script) != COPY_SCRIPT] + [FRAME_SCRIPT]
-    clinic = publisher(settings.clinic)
-    for copy in copies:
-        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts)
-        context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
-        _write(built / embed_url(copy.url) / "index.html", template.render(**context))
-        state.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
-        _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,
-                                                           state.lists.get(copy.url, []), clinic)))
-        _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width, settings.embed.height)))
-    _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name)))
-    return len(copies)
-
-
-def _stub(page: Embeddable) -> PageCopy:
-    return PageCopy(src_uri="", url=page.url, title=page.title, description=page.description, content="")
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
+    write_outputs(Path(config.site_dir), site, template.render, [str(css) for css in config.extra_css],
+                  [str(script) for script in config.extra_javascript])

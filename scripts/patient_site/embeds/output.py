@@ -1,0 +1,80 @@
+"""What the built site gains after every page is written: embed variants, API and oEmbed JSON, then headers.
+
+One implementation for every engine: the MkDocs glue calls `write_outputs` in `on_post_build`, the hook-free
+post-build step (`patient_site.engine.finish`) over a site another engine built. `render` renders the embed
+template (overrides/embed.html) with a context from `embeds.variants.embed_context`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembed_path, page_json
+from patient_site.embeds.variants import PageCopy, embed_context, embed_url
+from patient_site.errors import SiteError
+from patient_site.hosting.headers import scan_page, write_headers
+from patient_site.patient.structured_data import publisher
+from patient_site.site import SiteBuild
+from patient_site.urls import absolute
+
+COPY_SCRIPT = "assets/for-clinics.js"
+FRAME_SCRIPT = "assets/embed-frame.js"
+EMBED_STYLESHEET = "assets/embed.css"
+TEMPLATE = "embed.html"
+
+
+class HeadersError(SiteError):
+    """A built page that its Content-Security-Policy would break, named by its path in the built site."""
+
+
+def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
+                  extra_javascript: list[str]) -> None:
+    """Write the embed pages and JSON files into the built site, then check every page and write the headers."""
+    write_extras(built, site, render, extra_css, extra_javascript)
+    nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
+    try:
+        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans)
+    except ValueError as error:
+        raise HeadersError(f"{os.path.relpath(built)}/{error}") from None
+
+
+def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
+    """A checklist page counts as reviewed when every page its lists come from is; the oldest date wins."""
+    state = site.embeds
+    by_url = {copy.url: copy for copy in state.copies}
+    result = []
+    for copy in state.copies:
+        dates = [by_url[url].reviewed if url in by_url else None for url in state.list_pages.get(copy.src_uri, ())]
+        if copy.reviewed is None and dates and all(dates):
+            copy = PageCopy(**{**copy.__dict__, "reviewed": min(dates)})
+        result.append(copy)
+    order = {src: position for position, src in enumerate(state.embeddable)}
+    return sorted(result, key=lambda copy: order[copy.src_uri])
+
+
+def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
+                 extra_javascript: list[str]) -> int:
+    """Each embeddable page's embed variant, API and oEmbed file, and the API's index; returns how many pages."""
+    settings, state = site.settings, site.embeds
+    copies = with_checklist_review(site)
+    embeds = {copy.url: embed_url(copy.url) for copy in copies}
+    styles = [EMBED_STYLESHEET, *extra_css]
+    scripts = [script for script in extra_javascript if script != COPY_SCRIPT] + [FRAME_SCRIPT]
+    clinic = publisher(settings.clinic)
+    for copy in copies:
+        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts)
+        context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
+        _write(built / embed_url(copy.url) / "index.html", render(**context))
+        state.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
+        _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,
+                                                           state.lists.get(copy.url, []), clinic)))
+        _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width, settings.embed.height)))
+    _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name)))
+    return len(copies)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")

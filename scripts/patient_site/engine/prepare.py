@@ -1,0 +1,175 @@
+"""The site-wide work MkDocs' events do, as one plain step: config checked, pages read, generated pages made.
+
+It follows `MkDocsBuild.start`, `on_files` and `on_nav` (patient_site/mkdocs/build.py) step for step and calls
+the same feature functions, over a walk of docs_dir instead of MkDocs' `Files`. The result is a `Prepared`:
+the `SiteBuild` the Markdown extensions and the post-build step read, and the generated files an engine's
+docs overlay needs. Nothing is written here.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from urllib.parse import quote, urljoin
+
+from patient_site.checklist.pages import ChecklistSite, checklist_pages
+from patient_site.conditions import check_conditions
+from patient_site.embeds.output import COPY_SCRIPT
+from patient_site.embeds.planning import plan_embeds
+from patient_site.engine.config import SiteConfig
+from patient_site.errors import SiteError
+from patient_site.markdown.crosslinks import TermIndex
+from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
+from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
+from patient_site.markdown.glossary import GlossaryIndex, load_glossary, render_glossary_page
+from patient_site.pages import PageIndex, read_page
+from patient_site.patient.branding import STYLESHEET
+from patient_site.settings import load_settings
+from patient_site.site import Paths, SiteBuild
+from patient_site.theme.nav_menu import unsupported_features
+from patient_site.theme.nav_order import nav_position
+
+
+@dataclass(frozen=True)
+class Generated:
+    src: str  # path inside docs_dir, e.g. "checklist.md"
+    content: str
+    in_nav: bool = True
+
+
+@dataclass
+class Prepared:
+    """One build's state before any engine converts a page."""
+
+    config: SiteConfig
+    site: SiteBuild
+    sources: list[str]  # the editor's files to publish, by path inside docs_dir (glossary.yml is not one)
+    generated: list[Generated] = field(default_factory=list)
+    extra_css: list[str] = field(default_factory=list)  # as the MkDocs glue leaves config.extra_css
+    extra_javascript: list[str] = field(default_factory=list)
+    logo: str | None = None
+
+    def page_url(self, src: str) -> str:
+        return page_url(src)
+
+
+def dest_uri(src: str) -> str:
+    """Where MkDocs writes a file with use_directory_urls (`File.dest_uri`): "symptoms/index.html"."""
+    if not src.endswith(".md"):
+        return src
+    parent = posixpath.dirname(src)
+    stem = file_name(src)
+    return posixpath.join(parent, "index.html") if stem == "index" else posixpath.join(parent, stem, "index.html")
+
+
+def page_url(src: str) -> str:
+    """A page's address as MkDocs writes it (`File.url`): "symptoms/", and "./" for index.md."""
+    dirname, filename = posixpath.split(dest_uri(src))
+    return quote((dirname or ".") + "/" if filename == "index.html" else dest_uri(src))
+
+
+def file_name(src: str) -> str:
+    """`File.name`: the file name without its extension (README counts as index)."""
+    stem = posixpath.splitext(posixpath.basename(src))[0]
+    return "index" if stem == "README" else stem
+
+
+def walk_docs(docs_dir: str) -> list[str]:
+    """Every file in docs_dir in MkDocs' order (folders sorted, index first); dot files left out as MkDocs does."""
+    found = []
+    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
+        relative = os.path.relpath(folder, docs_dir)
+        for filename in sorted(filenames, key=lambda f: (os.path.splitext(f)[0] not in ("index", "README"), f)):
+            if not filename.startswith("."):
+                found.append(posixpath.normpath(posixpath.join(relative.replace(os.sep, "/"), filename)))
+    return found
+
+
+def prepare(config_file: str) -> Prepared:
+    """Read and check everything the build knows before conversion; raises SiteError (`path:line: message`)."""
+    config = SiteConfig.read(config_file)
+    data = config.data
+    paths = Paths(config.root, config.config_file, config.docs_dir)
+    site = SiteBuild(paths=paths, settings=load_settings(config.extra, config.config_file), site_url=config.site_url,
+                     site_name=str(data.get("site_name") or ""), language=config.language)
+    if data.get("use_directory_urls") is False:
+        raise SiteError(f"{paths.config_shown}: use_directory_urls: false is not supported; every page "
+                        "lives in its own folder (/symptoms/), which the embeds and for-clinics pages rely on")
+    refused = unsupported_features(config.theme.get("features"))
+    if refused:
+        raise SiteError(f"{paths.config_shown}: theme.features: {', '.join(refused)} would change the site menu, "
+                        "which patient_site/theme/nav_menu.py writes without them; remove them")
+    prepared = Prepared(config, site, walk_docs(config.docs_dir))
+    _configure(prepared)
+    _read_pages(prepared)
+    return prepared
+
+
+def _configure(prepared: Prepared) -> None:
+    """As `mkdocs/embeds.configure`: full addresses, the clinic's logo, stylesheet and copy script."""
+    site, config = prepared.site, prepared.config
+    clinic = site.settings.clinic
+    if not config.site_url:
+        raise SiteError(f"{site.paths.config_shown}: site_url is missing; the embed snippets need the site's full address")
+    if clinic.logo:
+        if not os.path.isfile(os.path.join(config.docs_dir, clinic.logo)):
+            raise SiteError(f"{site.settings.where('clinic', 'logo')}: extra.clinic.logo {clinic.logo!r} is not a file "
+                            f"inside {site.paths.docs_shown}/")
+        prepared.logo = clinic.logo
+    prepared.extra_css = config.extra_css + ([STYLESHEET] if STYLESHEET not in config.extra_css else [])
+    prepared.extra_javascript = config.extra_javascript + ([COPY_SCRIPT] if COPY_SCRIPT not in config.extra_javascript else [])
+
+
+def _read_pages(prepared: Prepared) -> None:
+    """As `MkDocsBuild.on_files` and `on_nav`: the page index, site-wide checks and the generated pages."""
+    site, config = prepared.site, prepared.config
+    docs = config.docs_dir
+    pages = []
+    for src in prepared.sources:
+        if not src.endswith(".md"):
+            continue
+        shown = site.paths.shown(os.path.join(docs, src))
+        with open(os.path.join(docs, src), "rb") as source:
+            raw = source.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
+        pages.append(read_page(src, shown, page_url(src), text))
+    site.pages = PageIndex(pages)
+    site.pages.check_site()
+    site.crosslinks.index = TermIndex.build(site.pages.term_pages(file_name))
+    lists = site.pages.symptom_lists(file_name)
+    nav = config.data.get("nav")
+    site.checklists = checklist_pages(lists, site.settings.checklist, nav_position(nav), ChecklistSite(
+        contact_html=site.settings.clinic.contact_html(),
+        address=lambda src: urljoin(site.site_url, page_url(src)),
+        shown={page.src: page.shown for page in site.pages},
+        docs_shown=site.paths.docs_shown,
+        titles={page.src: page.title or file_name(page.src) for page in site.pages},
+    ))
+
+    def add(src: str, content: str, in_nav: bool = True) -> None:
+        prepared.generated.append(Generated(src, content, in_nav))
+        if src.endswith(".md"):
+            site.pages.add(read_page(src, src, page_url(src), content, generated=True))
+
+    for record in site.checklists:
+        add(record.src, record.markdown, record.in_nav)
+    site.symptom_lists = [symptoms for record in site.checklists for symptoms in record.lists]
+    if GLOSSARY_FILE in prepared.sources:  # a generated page, not a published file; before the embeds
+        prepared.sources.remove(GLOSSARY_FILE)
+        path = os.path.join(docs, GLOSSARY_FILE)
+        with open(path, encoding="utf-8") as source:
+            entries = load_glossary(source.read(), site.paths.shown(path))
+        site.glossary.index = GlossaryIndex.build(entries)
+        add(GLOSSARY_PAGE, render_glossary_page(entries))
+    everything = lambda: set(prepared.sources) | {item.src for item in prepared.generated}  # noqa: E731
+    check_conditions(site, lambda src: src in everything())
+    documentation = [src for src in [*prepared.sources, *(item.src for item in prepared.generated)] if src.endswith(".md")]
+    plan_embeds(site, [(src, page_url(src), file_name(src)) for src in documentation], nav_position(nav), page_url, add)
+    files = [*prepared.sources, *(item.src for item in prepared.generated)]
+    site.site_urls = frozenset(page_url(src) if src.endswith(".md") else src for src in files) | frozenset(map(dest_uri, files))
+    site.pages.check_titles_with_generated()
