@@ -12,7 +12,14 @@ export SOURCE_DATE_EPOCH
 # `make site CLINIC=riverside` builds clinics/riverside.yml into site-riverside/ (see README, "Another clinic").
 CLINIC ?=
 CONFIG := $(if $(CLINIC),clinics/$(CLINIC).yml,mkdocs.yml)
-SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)
+# `make site ENGINE=zensical` builds the same guide with Zensical (README, "Engine") into site-zensical/
+# (site-riverside-zensical/ with CLINIC=riverside); ENGINE=mkdocs, the default, is the published build.
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs zensical),)
+$(error ENGINE=$(ENGINE) is not an engine this project builds with; use ENGINE=mkdocs or ENGINE=zensical)
+endif
+SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)$(if $(filter zensical,$(ENGINE)),-zensical)
+ZENSICAL_VENV := .venv-zensical
 
 .PHONY: site serve test bench chromium checkers clean source-date-epoch
 
@@ -26,8 +33,13 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 	touch $@
 
 # Strict build into a temporary folder; site/ is replaced only when the build and every check passed.
+ifeq ($(ENGINE),zensical)
+site: $(ZENSICAL_VENV)/.installed
+	$(ZENSICAL_VENV)/bin/python -m patient_site.engine.zensical_build --config-file $(CONFIG) --site-dir $(SITE_DIR)
+else
 site: $(VENV)/.site-deps
 	$(BIN)/python scripts/build_site.py --config-file $(CONFIG) --site-dir $(SITE_DIR)
+endif
 
 # Reading grade, review dates, alt text and orphan pages, per page; warnings never stop a preview.
 .PHONY: check
@@ -37,7 +49,7 @@ check: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --config-file $(CONFIG)
 
-test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed
+test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed $(ZENSICAL_VENV)/.installed
 	$(BIN)/python -m pytest
 
 # Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.
@@ -50,6 +62,14 @@ bench: $(VENV)/.test-deps chromium checkers site
 .venv-properdocs/.installed: requirements-properdocs.txt
 	$(PYTHON) -m venv .venv-properdocs
 	.venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	touch $@
+
+# The same site built by Zensical, Material's successor, in its own environment; our package (pyproject.toml) is
+# installed editable so Zensical imports our Markdown extensions by name. Build tools are pinned there too.
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt pyproject.toml
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # The Nu Html Checker (npm vnu-jar) needs Java and npm; install them from Debian when missing and we can.
@@ -81,4 +101,4 @@ source-date-epoch:
 	@echo $(SOURCE_DATE_EPOCH)
 
 clean:
-	rm -rf site site-* .site-new $(VENV) .venv-properdocs node_modules .pytest_cache
+	rm -rf site site-* .site-new .zensical-* $(VENV) .venv-properdocs $(ZENSICAL_VENV) node_modules .pytest_cache

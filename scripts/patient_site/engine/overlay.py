@@ -1,0 +1,65 @@
+"""The folder Zensical builds: the docs with the generated pages laid over them, and a config that lists our extensions.
+
+Zensical wants docs_dir, site_dir and custom_dir inside the config file's folder, reads no hooks and no second
+docs folder; so the pre-build step makes one work folder per build (never touching docs/): `docs/` (the
+editor's files, hard-linked where the disk allows, plus the generated pages), `overrides/` and `mkdocs.yml`,
+the site's own config merged as MkDocs merges INHERIT, with the Markdown extensions added by import path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+
+from patient_site.engine.prepare import Prepared
+from patient_site.markdown.standalone import EXTENSIONS
+
+CONFIG = "mkdocs.yml"
+DOCS = "docs"
+SITE = "site"
+OVERRIDES = "overrides"
+DROPPED = ("INHERIT", "hooks", "watch", "site_dir", "docs_dir")  # hooks never run there; paths are the work folder's
+
+
+def extension_names(config_file: str) -> list[dict]:
+    """Our Markdown extensions as `markdown_extensions` entries, each configured with the site's config file."""
+    return [{f"{EXTENSIONS[0].__module__}:{extension.__name__}": {"config_file": config_file}} for extension in EXTENSIONS]
+
+
+def write_overlay(prepared: Prepared, work: Path) -> Path:
+    """Fill `work` (an empty folder) for a Zensical build; returns the config file to build."""
+    docs = work / DOCS
+    for src in prepared.sources:
+        target = docs / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(os.path.join(prepared.config.docs_dir, src), target)
+    for item in prepared.generated:
+        target = docs / item.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(item.content, "utf-8")
+    data = {key: value for key, value in prepared.config.data.items() if key not in DROPPED}
+    data["docs_dir"], data["site_dir"] = DOCS, SITE
+    theme = dict(prepared.config.theme)
+    if prepared.config.custom_dir:
+        shutil.copytree(prepared.config.custom_dir, work / OVERRIDES)
+        theme["custom_dir"] = OVERRIDES
+    if prepared.logo:
+        theme["logo"] = prepared.logo
+    data["theme"] = theme
+    data["extra_css"], data["extra_javascript"] = prepared.extra_css, prepared.extra_javascript
+    data["markdown_extensions"] = [*(data.get("markdown_extensions") or []), *extension_names(prepared.config.config_file)]
+    config = work / CONFIG
+    config.write_text("# Generated for one Zensical build by patient_site/engine/overlay.py; edit "
+                      f"{os.path.relpath(prepared.config.config_file)} instead.\n"
+                      + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    return config
+
+
+def _link_or_copy(source: str, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another disk, or a file system without hard links
+        shutil.copy2(source, target)

@@ -1,0 +1,79 @@
+"""`make site ENGINE=zensical`: the pre-build step, Zensical, the post-build step; the site swapped in only when all passed.
+
+Zensical runs in its own environment (.venv-zensical, requirements-zensical.txt) and imports our Markdown
+extensions from the installed `patient_site` package. It builds a work folder next to the site folder
+(`overlay.write_overlay`); a failure anywhere leaves the published site folder exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from patient_site.engine.finish import finish
+from patient_site.engine.overlay import SITE, write_overlay
+from patient_site.engine.prepare import prepare
+from patient_site.errors import SiteError
+
+# Zensical reports an exception from an extension as "RuntimeError: Python error: EditorError: docs/x.md:3: …"
+# after a traceback; an editor needs only the message our feature wrote.
+ENGINE_ERROR = re.compile(r"Python error: \w+Error: (?P<message>\S+:\d+: .*)")
+COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def zensical_command(config: Path) -> list[str]:
+    return [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
+
+
+def build(config_file: Path, site_dir: Path) -> int:
+    """Build `config_file` with Zensical into `site_dir`; 0 on success, 1 (site_dir untouched) otherwise."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".zensical-", dir=site_dir.parent))  # same disk, so the swap is a rename
+    try:
+        try:
+            prepared = prepare(str(config_file))
+            config = write_overlay(prepared, work)
+        except SiteError as error:
+            return _failed(str(error), site_dir)
+        run = subprocess.run(zensical_command(config), cwd=work, capture_output=True, text=True)
+        output = COLOURS.sub("", run.stdout + run.stderr)
+        if run.returncode != 0:
+            messages = [match["message"] for match in ENGINE_ERROR.finditer(output)]
+            return _failed(messages[0] if messages else output.strip(), site_dir)
+        try:
+            finish(prepared, work / SITE)
+        except SiteError as error:
+            return _failed(str(error), site_dir)
+        old = work.with_name(work.name.replace(".zensical-", ".zensical-old-"))
+        if site_dir.exists():
+            site_dir.rename(old)
+        (work / SITE).rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        print(f"Built the site with Zensical into {site_dir.name}/")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _failed(message: str, site_dir: Path) -> int:
+    print(message, file=sys.stderr)
+    print(f"The build failed: {site_dir.name}/ was left as it was. Fix the problem named above and try again.", file=sys.stderr)
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the site with Zensical, atomically.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser.add_argument("-d", "--site-dir", default="site-zensical")
+    args = parser.parse_args(argv)
+    return build(Path(args.config_file), Path(args.site_dir))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,257 @@
+"""Our Markdown-level features as extensions an engine loads by name from `markdown_extensions` alone.
+
+    markdown_extensions:
+      - patient_site.markdown.standalone:CrossLinks: {config_file: /path/to/mkdocs.yml}
+      - patient_site.markdown.standalone:GlossaryMarks: {config_file: ...}
+      - patient_site.markdown.standalone:CareCards: {config_file: ...}
+      - patient_site.markdown.standalone:EditorSafety: {config_file: ...}
+
+Engines without hooks (Zensical) give an extension no build object, so each extension reads the site itself
+with `engine.prepare` (the same settings, page walk, term and glossary index as the MkDocs glue), once per
+process and again only when a source or the config changed. The tree processors are the MkDocs wiring's own
+(`crosslinks`, `glossary`, `editor.checks`, `patient.care_cards`), at the same priorities.
+
+Which page converts: Zensical registers a `rendering_context` preprocessor whose `page.path` is the source path
+inside docs_dir; we read that. Any other engine: the Markdown text is matched against the pages' bodies. A page
+found neither way (not one of ours) converts without our features.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from patient_site.editor.checks import PageSafety
+from patient_site.embeds.for_clinics import is_for_clinics
+from patient_site.engine.prepare import Prepared, prepare, walk_docs
+from patient_site.markdown.crosslinks import LINK_CLASS, CrossLinkState, CrossLinkTreeprocessor
+from patient_site.markdown.glossary import GlossaryState, GlossaryTreeprocessor
+from patient_site.pages import PageSource
+from patient_site.patient.care_cards import fill_cards, place_markers
+
+CONTACT_MARKER = "<!-- clinic:contact -->"  # as patient_site/mkdocs/build.py: the clinic's card where an editor puts it
+_CACHE: dict[str, tuple[tuple, Prepared]] = {}  # config file -> (what it was read from, the prepared site)
+
+
+def site_for(config_file: str) -> Prepared:
+    """The prepared site of `config_file`, read again whenever the config or a file in docs_dir changed."""
+    config_file = os.path.abspath(config_file)
+    cached = _CACHE.get(config_file)
+    if cached is not None and cached[0] == _signature(config_file, cached[1].config.docs_dir):
+        return cached[1]
+    prepared = prepare(config_file)
+    _CACHE[config_file] = (_signature(config_file, prepared.config.docs_dir), prepared)
+    return prepared
+
+
+def _signature(config_file: str, docs_dir: str) -> tuple:
+    files = [config_file, *(os.path.join(docs_dir, src) for src in walk_docs(docs_dir))]
+    return tuple((path, os.stat(path).st_mtime_ns, os.stat(path).st_size) for path in files)
+
+
+@dataclass
+class Converting:
+    """The page one Markdown instance is converting, as our index knows it."""
+
+    page: PageSource | None = None
+    first_line: int = 1  # the line of the source file where the converted text starts
+
+
+def _engine_page_path(md) -> str | None:
+    """Zensical's page path (the source path inside docs_dir), from the preprocessor it registers on every page."""
+    for processor in md.preprocessors:
+        page = getattr(processor, "page", None)
+        if getattr(processor, "name", None) == "rendering_context" and isinstance(getattr(page, "path", None), str):
+            return page.path.replace(os.sep, "/")
+    return None
+
+
+def _find_page(md, prepared: Prepared, text: str) -> Converting:
+    pages = prepared.site.pages
+    path = _engine_page_path(md)
+    page = pages.get(path) if path else None
+    if page is None and path is None:  # no engine context: find the page by its text
+        wanted = text.strip()
+        page = next((candidate for candidate in pages if candidate.source.body.strip() == wanted
+                     or candidate.text.strip() == wanted), None)
+    if page is None:
+        return Converting()
+    given = text.lstrip("\n")
+    if page.text.lstrip("\n").startswith(given[:200]) and not page.source.body.lstrip("\n").startswith(given[:200]):
+        return Converting(page, 1 + len(page.text) - len(page.text.lstrip("\n")) - (len(text) - len(given)))
+    body = page.source.body
+    # As MkDocs hands over the body without its leading blank lines, count them back for true line numbers.
+    return Converting(page, page.source.body_line + len(body) - len(body.lstrip("\n")) - (len(text) - len(given)))
+
+
+class _FindPage(Preprocessor):
+    """Finds the page before anything else reads or changes its text; every feature on this instance reads it."""
+
+    def __init__(self, md, prepared: Prepared, converting: Converting):
+        super().__init__(md)
+        self.prepared, self.converting = prepared, converting
+
+    def run(self, lines):
+        found = _find_page(self.md, self.prepared, "\n".join(lines))
+        self.converting.page, self.converting.first_line = found.page, found.first_line
+        return lines
+
+
+class _PageStart(Preprocessor):
+    """Lets one feature set itself up for the page found (and, for care cards, change its text)."""
+
+    def __init__(self, md, start):
+        super().__init__(md)
+        self.start = start
+
+    def run(self, lines):
+        return self.start(lines) or lines
+
+
+class _PageEnd(Postprocessor):
+    def __init__(self, md, finish):
+        super().__init__(md)
+        self.finish = finish
+
+    def run(self, text):
+        return self.finish(text)
+
+
+class _RelativeLinks(Treeprocessor):
+    """Our links as paths from the page ("../symptoms.md#x"), which every engine resolves and checks.
+
+    The features write "/symptoms.md"; MkDocs resolves that through `validation.links.absolute_links:
+    relative_to_docs`, but Zensical 0.0.73 leaves it as written (a broken link on the built site).
+    """
+
+    CLASSES = frozenset({LINK_CLASS, "glossary-term__link"})
+
+    def __init__(self, md, converting: Converting):
+        super().__init__(md)
+        self.converting = converting
+
+    def run(self, root):
+        if self.converting.page is None:
+            return
+        here = posixpath.dirname(self.converting.page.src) or "."
+        for link in root.iter("a"):
+            href = link.get("href") or ""
+            if href.startswith("/") and self.CLASSES & set((link.get("class") or "").split()):
+                path, hash_, fragment = href[1:].partition("#")
+                link.set("href", posixpath.relpath(path, here) + hash_ + fragment)
+
+
+class _SiteExtension(Extension):
+    """One feature, set up per page from the site `config_file` describes."""
+
+    NAME = ""
+
+    def __init__(self, **kwargs):
+        self.config = {"config_file": ["mkdocs.yml", "The site's config file (mkdocs.yml or a clinic's), relative to the current folder"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        prepared = site_for(self.getConfig("config_file"))
+        converting = getattr(md, "patient_site_page", None)
+        if converting is None:  # the first of our extensions on this instance finds the page for all of them
+            converting = md.patient_site_page = Converting()
+            # Priority 40: before normalize_whitespace (30), so the text is the file's as written (tabs and all).
+            md.preprocessors.register(_FindPage(md, prepared, converting), "patient-site-page", 40)
+        self.register(md, prepared, converting)
+
+    def register(self, md, prepared: Prepared, converting: Converting) -> None:
+        raise NotImplementedError
+
+    def _start(self, md, prepared, converting, start) -> None:
+        # Priority 35: after the page is found (40), before normalize_whitespace (30), as MkDocs' on_page_markdown.
+        md.preprocessors.register(_PageStart(md, start), f"patient-site-{self.NAME}", 35)
+
+
+class CrossLinks(_SiteExtension):
+    """Links first mentions of other pages' terms (crosslinks.py), as in the MkDocs build (priority 6)."""
+
+    NAME = "crosslinks"
+
+    def register(self, md, prepared, converting):
+        state = CrossLinkState(index=prepared.site.crosslinks.index)
+
+        def start(lines):
+            page = converting.page
+            state.page = None if page is None or is_for_clinics(page.src) else page.src
+
+        self._start(md, prepared, converting, start)
+        md.treeprocessors.register(CrossLinkTreeprocessor(md, state), "crosslinks", 6)
+        md.treeprocessors.register(_RelativeLinks(md, converting), "patient-site-relative-links", 1)
+
+
+class GlossaryMarks(_SiteExtension):
+    """Marks the first use of each glossary term (glossary.py) on the editor's pages (priority 4)."""
+
+    NAME = "glossary"
+
+    def register(self, md, prepared, converting):
+        state = GlossaryState(index=prepared.site.glossary.index)
+
+        def start(lines):
+            state.active = converting.page is not None and not converting.page.generated
+
+        self._start(md, prepared, converting, start)
+        md.treeprocessors.register(GlossaryTreeprocessor(md, state), "glossary", 4)
+        md.treeprocessors.register(_RelativeLinks(md, converting), "patient-site-relative-links", 1)
+
+
+class CareCards(_SiteExtension):
+    """Checks care-card markers before conversion; puts the cards and the clinic's contact card in after it."""
+
+    NAME = "care-cards"
+
+    def register(self, md, prepared, converting):
+        settings = prepared.site.settings
+
+        def start(lines):
+            page = converting.page
+            if page is None or page.generated:
+                return lines
+            return place_markers("\n".join(lines), settings.care_cards, page.shown, converting.first_line).split("\n")
+
+        def finish(html):
+            if converting.page is None:
+                return html
+            html = fill_cards(html, settings.care_cards, settings.clinic)
+            return html.replace(CONTACT_MARKER, settings.clinic.contact_html())
+
+        self._start(md, prepared, converting, start)
+        md.postprocessors.register(_PageEnd(md, finish), "patient-site-care-cards", 5)  # after raw HTML is back (30)
+
+
+class EditorSafety(_SiteExtension):
+    """The editor's raw-HTML allow-list and raw-link checks (editor/checks.py); the first mistake raises EditorError."""
+
+    NAME = "editor-safety"
+
+    def register(self, md, prepared, converting):
+        safety = PageSafety()  # one per Markdown instance: engines may convert pages side by side
+        site = prepared.site
+
+        def start(lines):
+            page = converting.page
+            safety.start(trusted=page is None or page.generated)
+
+        def finish(html):
+            page = converting.page
+            if page is not None and not page.generated:
+                safety.finish(page.shown, page.text, page.url, site.site_urls)
+            return html
+
+        self._start(md, prepared, converting, start)
+        safety.extension.extendMarkdown(md)
+        md.postprocessors.register(_PageEnd(md, finish), "patient-site-editor-safety", 6)
+
+
+EXTENSIONS = (EditorSafety, CrossLinks, CareCards, GlossaryMarks)  # the order our MkDocs wiring adds them in
