@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from patient_site.engine.prepare import Prepared
-from patient_site.markdown.standalone import EXTENSIONS
+from patient_site.markdown.standalone import EXTENSIONS, ZENSICAL_ONLY
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -26,7 +26,8 @@ DROPPED = ("INHERIT", "hooks", "watch", "site_dir", "docs_dir")  # hooks never r
 
 def extension_names(config_file: str) -> list[dict]:
     """Our Markdown extensions as `markdown_extensions` entries, each configured with the site's config file."""
-    return [{f"{EXTENSIONS[0].__module__}:{extension.__name__}": {"config_file": config_file}} for extension in EXTENSIONS]
+    return [{f"{extension.__module__}:{extension.__name__}": {"config_file": config_file}}
+            for extension in (*EXTENSIONS, *ZENSICAL_ONLY)]
 
 
 def write_overlay(prepared: Prepared, work: Path) -> Path:

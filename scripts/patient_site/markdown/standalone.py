@@ -21,6 +21,9 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import lxml.html
 
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
@@ -33,6 +36,7 @@ from patient_site.engine.prepare import Prepared, prepare, walk_docs
 from patient_site.markdown.crosslinks import LINK_CLASS, CrossLinkState, CrossLinkTreeprocessor
 from patient_site.markdown.glossary import GlossaryState, GlossaryTreeprocessor
 from patient_site.pages import PageSource
+from patient_site.urls import site_path
 from patient_site.patient.care_cards import fill_cards, place_markers
 
 CONTACT_MARKER = "<!-- clinic:contact -->"  # as patient_site/mkdocs/build.py: the clinic's card where an editor puts it
@@ -254,4 +258,51 @@ class EditorSafety(_SiteExtension):
         md.postprocessors.register(_PageEnd(md, finish), "patient-site-editor-safety", 6)
 
 
+class GeneratedPageLinks(_SiteExtension):
+    """Zensical only: the generated pages' relative links, written from the page's address, as Zensical reads them.
+
+    MkDocs leaves a relative link it does not recognise as a file (`../../causes/`, `../api/index.json`) as
+    written, so the browser resolves it from the page's address; Zensical 0.0.73 resolves every relative link
+    from the source file's folder, one level up for a page in its own folder. The generated pages (for-clinics,
+    checklist) write theirs from the page's address, so under Zensical they are rewritten from the source's
+    folder. The editor's pages need none: their relative links are Markdown links to files, which both engines
+    resolve from the source's folder (raw HTML links to folders are an engine difference, see README "Engine").
+    """
+
+    NAME = "generated-links"
+    ATTRIBUTES = ("href", "src")
+
+    def register(self, md, prepared, converting):
+        def finish(html):
+            page = converting.page
+            if page is None or not page.generated or _engine_page_path(md) is None:
+                return html
+            return _from_source_folder(html, page)
+
+        md.postprocessors.register(_PageEnd(md, finish), "patient-site-generated-links", 3)  # after raw HTML (30)
+
+
+def _from_source_folder(html: str, page: PageSource) -> str:
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    folder = posixpath.dirname(page.src) or "."
+    changed = False
+    for element in root.iter():
+        for attribute in GeneratedPageLinks.ATTRIBUTES:
+            value = element.get(attribute) if isinstance(element.tag, str) else None
+            if not value or value.startswith(("#", "/")) or urlsplit(value).scheme or urlsplit(value).path.endswith(".md"):
+                continue  # a link to a source page is read from the source's folder by both engines
+            where = site_path(page.url, value)
+            if where is None:
+                continue
+            path, fragment = where
+            relative = posixpath.relpath(path.rstrip("/") or ".", folder)
+            relative += "/" if path.endswith("/") or path == "" else ""
+            element.set(attribute, relative + (f"#{fragment}" if fragment else ""))
+            changed = True
+    if not changed:
+        return html
+    return (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
 EXTENSIONS = (EditorSafety, CrossLinks, CareCards, GlossaryMarks)  # the order our MkDocs wiring adds them in
+ZENSICAL_ONLY = (GeneratedPageLinks,)

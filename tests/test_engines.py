@@ -1,0 +1,227 @@
+"""The same guide built by MkDocs (with our hook) and by Zensical (no hooks: pre-build, extensions, post-build).
+
+Both builds are real, of the repository itself; pages are compared with an HTML parser. What must be the same:
+the pages and generated files, the checklist's boxes in order, the cross-links and glossary marks, the care
+cards, "Related pages", the embed variants and the API/oEmbed feeds. What may differ is the theme's markup:
+each allowed difference is in THEME_DIFFERENCES with its reason, and the README's "Engine" table lists them.
+Zensical is installed from requirements-zensical.txt by the Makefile when missing; if that fails, the test fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from urllib.parse import urljoin
+
+import lxml.html
+import pytest
+from conftest import ROOT, copy_project
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
+
+ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
+INSTALLED = ROOT / ".venv-zensical" / ".installed"
+
+# What a Zensical build does not have, or has otherwise, and why. Nothing else may differ.
+THEME_DIFFERENCES = {
+    # Files of the theme itself: each engine ships its own build of Material's assets and search index.
+    "theme files": "assets/javascripts/, assets/stylesheets/, search/search_index.json vs search.json, sitemap.xml.gz",
+    # Our template globals (patient_site/mkdocs/theme.py) exist only when our hook runs; the overrides fall back
+    # to Material's markup without them (Zensical renders templates in Rust and takes no Python globals).
+    "site menu": "Material's own menu macro instead of theme/nav_menu.py's (same pages, more markup)",
+    "contact card in the footer": "clinic_contact_html is a template global",
+    "JSON-LD and Open Graph in <head>": "patient_head_html is a template global",
+    "page foot (review dates, disclaimer, print contact)": "patient_foot_html is a template global",
+    "oEmbed discovery <link>": "oembed_links is a template global (the oembed/ files themselves are the same)",
+    "search loaded on demand": "material_bundle is a template global; Zensical's pages load its bundle directly",
+    # Zensical post-processes the HTML it writes.
+    "data-search-exclude": "Zensical drops the attribute after indexing; engine/finish.py puts it back on tooltips",
+    "Content-Security-Policy hashes": "each theme has its own inline scripts, so _headers hashes differ",
+}
+THEME_FILES = ("assets/javascripts/", "assets/stylesheets/", "search/", "search.json", "sitemap.xml.gz")
+
+
+def ensure_zensical() -> None:
+    """Install Zensical from the pinned requirements, as `make test` does, when it is missing."""
+    if INSTALLED.exists():
+        return
+    done = subprocess.run(["make", ".venv-zensical/.installed"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0 and INSTALLED.exists(), (
+        "could not install Zensical from requirements-zensical.txt (`make .venv-zensical/.installed`):\n"
+        + done.stdout + done.stderr)
+
+
+def zensical_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    ensure_zensical()
+    return subprocess.run(
+        [str(ZENSICAL_PYTHON), "-m", "patient_site.engine.zensical_build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("zensical") / "site-zensical"
+    done = zensical_build(ROOT, site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site
+
+
+def ours(site: Path) -> set[str]:
+    """Every file of a built site except the theme's own."""
+    files = {str(path.relative_to(site)) for path in site.rglob("*") if path.is_file()}
+    return {name for name in files if not name.startswith(THEME_FILES)}
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(name for name in ours(site) if name.endswith(".html"))
+
+
+def parse(path: Path):
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def canonical(element) -> tuple:
+    """An element as comparable data: tag, attributes (any order), whitespace-normalised text, children."""
+    if not isinstance(element.tag, str):  # comments
+        return ("#comment", " ".join((element.text or "").split()), " ".join((element.tail or "").split()))
+    return (element.tag, tuple(sorted(element.attrib.items())), " ".join((element.text or "").split()),
+            tuple(canonical(child) for child in element), " ".join((element.tail or "").split()))
+
+
+def canonical_html(fragment: str) -> tuple:
+    return canonical(lxml.html.fragment_fromstring(fragment, create_parent="div"))
+
+
+def resolved(article, page: str):
+    """`article` with each relative address replaced by where it leads (".././" and "../" from one page are one place)."""
+    base = "https://site.invalid/" + page.removesuffix("index.html")
+    for element in article.iter():
+        for attribute in ("href", "src"):
+            value = element.get(attribute) if isinstance(element.tag, str) else None
+            if value and not value.startswith("#") and ":" not in value.split("/")[0]:
+                element.set(attribute, urljoin(base, value))
+    return article
+
+
+def content(path: Path):
+    """The page's article (what Markdown made), without the template's parts and our page foot."""
+    articles = parse(path).xpath("//article[contains(@class, 'md-content__inner')]")
+    assert articles, f"{path}: no <article>"
+    article = articles[0]
+    for part in article.xpath(".//a[@id='__skip'] | .//*[contains(@class, 'md-content__button')] | "
+                              ".//*[contains(@class, 'page-foot')] | .//*[contains(@class, 'page-disclaimer')] | "
+                              ".//*[contains(@class, 'page-print-foot')] | .//*[contains(@class, 'page-review')]"):
+        part.drop_tree()
+    return article
+
+
+def checklist_boxes(article) -> list[tuple]:
+    """(legend, box id, name, label text) of every checkbox, in order."""
+    boxes = []
+    for box in article.xpath(".//input[@type='checkbox']"):
+        legend = box.xpath("ancestor::fieldset[1]/legend")
+        label = article.xpath(f".//label[@for='{box.get('id')}']")
+        boxes.append((legend[0].text_content().strip() if legend else "", box.get("id"), box.get("name"),
+                      " ".join(label[0].text_content().split()) if label else ""))
+    return boxes
+
+
+def links(article, css_class: str) -> list[tuple[str, str]]:
+    return [(link.get("href"), " ".join(link.text_content().split()))
+            for link in article.xpath(f".//a[contains(concat(' ', @class, ' '), ' {css_class} ')]")]
+
+
+def glossary_marks(article) -> list[tuple[str, str, str]]:
+    return [(" ".join(mark.xpath("./a")[0].text_content().split()), mark.xpath("./a")[0].get("href"),
+             mark.xpath("./span[@role='tooltip']")[0].text_content().strip())
+            for mark in article.xpath(".//span[contains(concat(' ', @class, ' '), ' glossary-term ')]")]
+
+
+def care_cards(article) -> list[tuple[str, str]]:
+    return [(card.get("data-care-card"), " ".join(card.text_content().split())) for card in article.xpath(".//*[@data-care-card]")]
+
+
+def related(article) -> list[tuple[str, str]]:
+    return [(link.get("href"), link.text_content().strip()) for link in article.xpath(".//aside[contains(@class, 'related-pages')]//a")]
+
+
+def json_data(value):
+    """JSON with every HTML string compared as parsed HTML."""
+    if isinstance(value, dict):
+        return {key: json_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [json_data(item) for item in value]
+    if isinstance(value, str) and value.lstrip().startswith("<") and value.rstrip().endswith(">"):
+        return canonical_html(value)
+    return value
+
+
+def test_the_same_pages_and_generated_files(site, zensical_site):
+    assert ours(zensical_site) == ours(site.site)
+
+
+@pytest.mark.parametrize("what, read", [
+    ("checklist boxes", checklist_boxes),
+    ("cross-links", lambda article: links(article, "crosslink")),
+    ("glossary marks", glossary_marks),
+    ("care cards", care_cards),
+    ("related pages", related),
+])
+def test_each_page_has_the_same_features(site, zensical_site, what, read):
+    found = {page: (read(content(site.site / page)), read(content(zensical_site / page)))
+             for page in pages(site.site) if not page.startswith(("embed/", "404"))}
+    assert any(mkdocs for mkdocs, _ in found.values()), f"no page has {what}: the comparison would prove nothing"
+    different = {page: pair for page, pair in found.items() if pair[0] != pair[1]}
+    assert not different, f"{what} differ (MkDocs, Zensical): {different}"
+
+
+def test_each_page_has_the_same_content_apart_from_the_theme(site, zensical_site):
+    for page in pages(site.site):
+        if page.startswith(("embed/", "404")):
+            continue
+        mkdocs, zensical = resolved(content(site.site / page), page), resolved(content(zensical_site / page), page)
+        for tip in mkdocs.xpath(".//span[@role='tooltip']"):  # see THEME_DIFFERENCES: data-search-exclude
+            tip.attrib.pop("data-search-exclude", None)
+        assert canonical(mkdocs)[3] == canonical(zensical)[3], page
+
+
+def test_the_same_embeds_and_feeds(site, zensical_site):
+    embeds = [name for name in ours(site.site) if name.startswith("embed/") and name.endswith(".html")]
+    feeds = [name for name in ours(site.site) if name.startswith(("api/", "oembed/"))]
+    assert embeds and feeds
+    for name in embeds:
+        assert canonical(parse(site.site / name)) == canonical(parse(zensical_site / name)), name
+    for name in feeds:
+        mkdocs, zensical = (json.loads((folder / name).read_text("utf-8")) for folder in (site.site, zensical_site))
+        assert json_data(mkdocs) == json_data(zensical), name
+
+
+def test_the_same_header_rules_apart_from_script_hashes(site, zensical_site):
+    from patient_site.hosting.headers import parse_headers_file
+
+    def rules(folder: Path):
+        return [(path, {name: value.split("script-src")[0] for name, value in headers.items()})
+                for path, headers in parse_headers_file((folder / "_headers").read_text("utf-8"))
+                if not path.lstrip("/").startswith(tuple(name.rstrip("/") for name in THEME_FILES))]
+    assert rules(site.site) and rules(site.site) == rules(zensical_site)
+
+
+def test_an_editor_mistake_stops_the_zensical_build_with_its_line_and_keeps_the_old_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = project / "site-zensical"
+    site.mkdir()
+    (site / "index.html").write_text("the published site", "utf-8")
+    page = project / "docs" / "causes.md"
+    lines = page.read_text("utf-8").split("\n")
+    at = next(number for number, line in enumerate(lines) if line.startswith("Many of us"))
+    lines[at] = "<font>" + lines[at] + "</font>"
+    page.write_text("\n".join(lines), "utf-8")
+    done = zensical_build(project, site)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"docs/causes.md:{at + 1}: raw <font> is not allowed"), done.stderr
+    assert "Traceback" not in done.stderr
+    assert (site / "index.html").read_text("utf-8") == "the published site"
+    assert not list(project.glob(".zensical-*")), "the work folder was left behind"
