@@ -24,9 +24,9 @@ OVERRIDES = "overrides"
 DROPPED = ("INHERIT", "hooks", "watch", "site_dir", "docs_dir")  # hooks never run there; paths are the work folder's
 
 
-def extension_names(config_file: str) -> list[dict]:
-    """Our Markdown extensions as `markdown_extensions` entries, each configured with the site's config file."""
-    return [{f"{extension.__module__}:{extension.__name__}": {"config_file": config_file}}
+def extension_names(config_file: str, build: str) -> list[dict]:
+    """Our Markdown extensions as `markdown_extensions` entries, each told the site's config file and the build."""
+    return [{f"{extension.__module__}:{extension.__name__}": {"config_file": config_file, "build": build}}
             for extension in (*EXTENSIONS, *ZENSICAL_ONLY)]
 
 
@@ -51,7 +51,7 @@ def write_overlay(prepared: Prepared, work: Path) -> Path:
         theme["logo"] = prepared.logo
     data["theme"] = theme
     data["extra_css"], data["extra_javascript"] = prepared.extra_css, prepared.extra_javascript
-    data["markdown_extensions"] = [*(data.get("markdown_extensions") or []), *extension_names(prepared.config.config_file)]
+    data["markdown_extensions"] = [*(data.get("markdown_extensions") or []), *extension_names(prepared.config.config_file, work.name)]
     config = work / CONFIG
     config.write_text("# Generated for one Zensical build by patient_site/engine/overlay.py; edit "
                       f"{os.path.relpath(prepared.config.config_file)} instead.\n"

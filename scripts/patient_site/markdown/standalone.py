@@ -43,14 +43,19 @@ CONTACT_MARKER = "<!-- clinic:contact -->"  # as patient_site/mkdocs/build.py: t
 _CACHE: dict[str, tuple[tuple, Prepared]] = {}  # config file -> (what it was read from, the prepared site)
 
 
-def site_for(config_file: str) -> Prepared:
-    """The prepared site of `config_file`, read again whenever the config or a file in docs_dir changed."""
+def site_for(config_file: str, build: str = "") -> Prepared:
+    """The prepared site of `config_file`.
+
+    `build` names one build (our Zensical step writes a new one into each generated config): the site is
+    read once for it. Without it, the site is read again whenever the config or a file in docs_dir changed,
+    which costs a walk of docs_dir per page.
+    """
     config_file = os.path.abspath(config_file)
     cached = _CACHE.get(config_file)
-    if cached is not None and cached[0] == _signature(config_file, cached[1].config.docs_dir):
+    if cached is not None and (cached[0] == ("build", build) if build else cached[0] == _signature(config_file, cached[1].config.docs_dir)):
         return cached[1]
     prepared = prepare(config_file)
-    _CACHE[config_file] = (_signature(config_file, prepared.config.docs_dir), prepared)
+    _CACHE[config_file] = (("build", build) if build else _signature(config_file, prepared.config.docs_dir), prepared)
     return prepared
 
 
@@ -157,11 +162,14 @@ class _SiteExtension(Extension):
     NAME = ""
 
     def __init__(self, **kwargs):
-        self.config = {"config_file": ["mkdocs.yml", "The site's config file (mkdocs.yml or a clinic's), relative to the current folder"]}
+        self.config = {
+            "config_file": ["mkdocs.yml", "The site's config file (mkdocs.yml or a clinic's), relative to the current folder"],
+            "build": ["", "One build's name: the site is read once per name (else again whenever a source changed)"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        prepared = site_for(self.getConfig("config_file"))
+        prepared = site_for(self.getConfig("config_file"), self.getConfig("build"))
         converting = getattr(md, "patient_site_page", None)
         if converting is None:  # the first of our extensions on this instance finds the page for all of them
             converting = md.patient_site_page = Converting()
