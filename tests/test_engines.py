@@ -29,13 +29,12 @@ THEME_DIFFERENCES = {
     # Files of the theme itself: each engine ships its own build of Material's assets and search index.
     "theme files": "assets/javascripts/, assets/stylesheets/, search/search_index.json vs search.json, sitemap.xml.gz",
     # Our template globals (patient_site/mkdocs/theme.py) exist only when our hook runs; the overrides fall back
-    # to Material's markup without them (Zensical renders templates in Rust and takes no Python globals).
+    # to Material's markup without them (Zensical renders templates in Rust and takes no Python globals). The
+    # post-build step (engine/finish.py) puts in the head, page foot, footer card and oEmbed link; not these two:
     "site menu": "Material's own menu macro instead of theme/nav_menu.py's (same pages, more markup)",
-    "contact card in the footer": "clinic_contact_html is a template global",
-    "JSON-LD and Open Graph in <head>": "patient_head_html is a template global",
-    "page foot (review dates, disclaimer, print contact)": "patient_foot_html is a template global",
-    "oEmbed discovery <link>": "oembed_links is a template global (the oembed/ files themselves are the same)",
     "search loaded on demand": "material_bundle is a template global; Zensical's pages load its bundle directly",
+    "where the parts sit": "the head's and footer's parts go in at the end of <head> and before <footer>",
+    "404 page": "no source page, so the post-build step leaves Zensical's own (no clinic card)",
     # Zensical post-processes the HTML it writes.
     "data-search-exclude": "Zensical drops the attribute after indexing; engine/finish.py puts it back on tooltips",
     "Content-Security-Policy hashes": "each theme has its own inline scripts, so _headers hashes differ",
@@ -111,9 +110,7 @@ def content(path: Path):
     articles = parse(path).xpath("//article[contains(@class, 'md-content__inner')]")
     assert articles, f"{path}: no <article>"
     article = articles[0]
-    for part in article.xpath(".//a[@id='__skip'] | .//*[contains(@class, 'md-content__button')] | "
-                              ".//*[contains(@class, 'page-foot')] | .//*[contains(@class, 'page-disclaimer')] | "
-                              ".//*[contains(@class, 'page-print-foot')] | .//*[contains(@class, 'page-review')]"):
+    for part in article.xpath(".//a[@id='__skip'] | .//*[contains(@class, 'md-content__button')]"):
         part.drop_tree()
     return article
 
@@ -186,6 +183,26 @@ def test_each_page_has_the_same_content_apart_from_the_theme(site, zensical_site
         for tip in mkdocs.xpath(".//span[@role='tooltip']"):  # see THEME_DIFFERENCES: data-search-exclude
             tip.attrib.pop("data-search-exclude", None)
         assert canonical(mkdocs)[3] == canonical(zensical)[3], page
+
+
+def theme_parts(path: Path) -> dict:
+    """What our templates add outside the content: JSON-LD, Open Graph, the oEmbed link, the footer's clinic card."""
+    page = parse(path)
+    return {
+        "json-ld": [json.loads(script.text) for script in page.xpath("//script[@type='application/ld+json']")],
+        "open graph": sorted((meta.get("property"), meta.get("content")) for meta in page.xpath("//meta[starts-with(@property, 'og:')]")),
+        "oembed": [(link.get("href"), link.get("title")) for link in page.xpath("//link[@type='application/json+oembed']")],
+        "clinic card": [canonical(card) for card in page.xpath("//div[contains(@class, 'clinic-footer')]")],
+    }
+
+
+def test_each_page_has_the_same_head_and_footer_parts(site, zensical_site):
+    for page in pages(site.site):
+        if page.startswith(("embed/", "404")):
+            continue
+        mkdocs, zensical = theme_parts(site.site / page), theme_parts(zensical_site / page)
+        assert mkdocs["json-ld"] and mkdocs["open graph"] and mkdocs["clinic card"], page
+        assert mkdocs == zensical, page
 
 
 def test_the_same_embeds_and_feeds(site, zensical_site):

@@ -1,16 +1,18 @@
-"""The post-build step over a site another engine built: related pages, embed variants, feeds and headers.
+"""The post-build step over a site another engine built: what our hook adds to pages, then embeds, feeds, headers.
 
 MkDocs hands the glue each page's content (`on_page_context`, `on_post_page`); an engine without hooks hands
 nothing, so this reads every built page with an HTML parser instead: the content of its `<article>` (Material's
 and Zensical's templates both put `page.content` there), its cross-links (for "Related pages", known only once
-every page is converted) and its front matter from the prepared page index. Then `embeds.output.write_outputs`
-writes the same files the MkDocs build writes.
+every page is converted) and its front matter from the prepared page index. What our templates take from
+the hook's globals (patient_site/mkdocs/theme.py) goes into each built page from the same functions: JSON-LD,
+Open Graph and the oEmbed link in the head, "Related pages" and the page foot after the content, the clinic's
+card atop the footer. Then `embeds.output.write_outputs` writes the same files the MkDocs build writes.
 """
 
 from __future__ import annotations
 
 import html.parser
-import os
+from html import escape
 from pathlib import Path
 
 import jinja2
@@ -22,9 +24,9 @@ from patient_site.embeds.variants import PageCopy
 from patient_site.engine.prepare import Prepared, dest_uri, page_url
 from patient_site.frontmatter.schema import as_date
 from patient_site.hosting.headers import scan_page
-from patient_site.markdown.crosslinks import LINK_CLASS, related_html
-from patient_site.theme.nav_order import nav_pages
-from patient_site.urls import relative_url, site_path
+from patient_site.markdown.crosslinks import LINK_CLASS, Target, related_html
+from patient_site.patient.page_parts import foot_parts, footer_card, head_parts
+from patient_site.urls import absolute, relative_url, site_path
 
 # What the template puts in the article besides the page's content: the skip target, edit buttons, file dates.
 THEME_PARTS = (".//a[@id='__skip']", ".//*[contains(concat(' ', @class, ' '), ' md-content__button ')]",
@@ -33,7 +35,7 @@ TOOLTIPS = ".//span[@role='tooltip'][contains(concat(' ', @class, ' '), ' glossa
 
 
 def finish(prepared: Prepared, built: Path) -> None:
-    """Add "Related pages" to the built pages, then write embed variants, API/oEmbed JSON and the headers."""
+    """Add what the hook adds to the built pages, then write embed variants, API/oEmbed JSON and the headers."""
     site = prepared.site
     pages = [page for page in site.pages]  # in MkDocs' order: the editor's files, then the generated pages
     by_url = {page.url: page.src for page in pages}
@@ -41,18 +43,19 @@ def finish(prepared: Prepared, built: Path) -> None:
     for page in pages:
         contents[page.src], titles[page.src] = _read_built(built / dest_uri(page.src))
     for page in pages:  # the links each page got, in reading order, as the cross-linker records them
-        site.crosslinks.record(page.src, [_Target(src) for src in _crosslinked(contents[page.src], page.url, by_url)])
+        site.crosslinks.record(page.src, [Target(src, "") for src in _crosslinked(contents[page.src], page.url, by_url)])
     explicit = _nav_titles(prepared.config.data.get("nav"))
+
+    def title_of(src: str) -> str | None:
+        """MkDocs' page.title: the menu's, else the front matter's, else the first heading's."""
+        return explicit.get(src) or site.pages.get(src).title or titles[src] or None
+
     for page in pages:
-        if page.src == "index.md" or page.generated:
-            continue
-        checklist = site.checklist_of.get(page.src, CHECKLIST_PAGE)
-        related = [src for src in site.crosslinks.related(page.src) if src not in site.checklist_pages] + [checklist]
-        links = [(relative_url(page_url(src), page.url), explicit.get(src) or site.pages.get(src).title or titles[src] or src)
-                 for src in related]
-        aside = related_html(links)
-        contents[page.src] += aside
-        _insert_before_article_end(built / dest_uri(page.src), aside)
+        if page.src != "index.md" and not page.generated:
+            checklist = site.checklist_of.get(page.src, CHECKLIST_PAGE)
+            related = [src for src in site.crosslinks.related(page.src) if src not in site.checklist_pages] + [checklist]
+            contents[page.src] += related_html([(relative_url(page_url(src), page.url), title_of(src) or src) for src in related])
+        _add_theme_parts(prepared, page, built / dest_uri(page.src), contents[page.src], title_of(page.src))
     for page in pages:
         content = contents[page.src]
         site.embeds.content_scans[dest_uri(page.src)] = scan_page(content)
@@ -60,17 +63,12 @@ def finish(prepared: Prepared, built: Path) -> None:
             meta = page.source.meta
             site.embeds.copies.append(PageCopy(
                 src_uri=page.src, url=page.url,
-                title=explicit.get(page.src) or page.title or titles[page.src] or site.embeds.embeddable[page.src].title,
+                title=title_of(page.src) or site.embeds.embeddable[page.src].title,
                 description=str(meta.get("description") or ""), content=content, reviewed=as_date(meta.get("reviewed")),
             ))
     custom_dir = prepared.config.custom_dir
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader([custom_dir] if custom_dir else []))
     write_outputs(built, site, environment.get_template("embed.html").render, prepared.extra_css, prepared.extra_javascript)
-
-
-class _Target:
-    def __init__(self, page: str):
-        self.page = page
 
 
 def _read_built(path: Path) -> tuple[str, str]:
@@ -119,30 +117,60 @@ def _nav_titles(nav) -> dict[str, str]:
     return titles
 
 
-class _ArticleEnd(html.parser.HTMLParser):
-    """Finds where the first `<article>` closes, so the aside goes in without rewriting the rest of the page."""
+def _add_theme_parts(prepared: Prepared, page, path: Path, content: str, title: str | None) -> None:
+    """What overrides/main.html shows from our globals, as the MkDocs build shows it, put into one built page."""
+    site, data = prepared.site, prepared.config.data
+    url = absolute(site.site_url, "" if page.url == "./" else page.url)  # MkDocs' page.canonical_url
+    description = str(page.source.meta.get("description") or data.get("site_description") or "")
+    head = head_parts(site, page.src, str(page.source.meta.get("title") or title or site.site_name), description, url)
+    if page.url in site.embeds.oembed_links:
+        head = (f'<noscript><link rel="alternate" type="application/json+oembed" href="{escape(site.embeds.oembed_links[page.url])}" '
+                f'title="{escape(title or "")}"></noscript>\n{head}')
+    card = (f'<div class="clinic-footer site-added">\n<div class="md-grid md-typeset clinic-footer__inner">\n'
+            f"{footer_card(site)}\n</div>\n</div>\n")
+    _insert(path, {"head_end": head + "\n", "article_end": _aside_of(content) + foot_parts(site, page.src, url, content) + "\n",
+                   "footer_start": card})
+
+
+def _aside_of(content: str) -> str:
+    """The "Related pages" aside this step appended to the content (the built page does not have it yet)."""
+    at = content.rfind('<aside class="related-pages')
+    return content[at:] + "\n" if at >= 0 else ""
+
+
+class _Places(html.parser.HTMLParser):
+    """Where the head ends, where the first `<article>` closes and where Material's footer starts (line, column)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth, self.end = 0, None
+        self.depth, self.places = 0, {}
 
     def handle_starttag(self, tag, attrs):
-        if tag == "article" and self.end is None:
+        if tag == "article" and "article_end" not in self.places:
             self.depth += 1
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "footer" and "md-footer" in classes and "footer_start" not in self.places:
+            self.places["footer_start"] = self.getpos()
 
     def handle_endtag(self, tag):
-        if tag == "article" and self.depth and self.end is None:
+        if tag == "head" and "head_end" not in self.places:
+            self.places["head_end"] = self.getpos()
+        if tag == "article" and self.depth and "article_end" not in self.places:
             self.depth -= 1
             if not self.depth:
-                self.end = self.getpos()
+                self.places["article_end"] = self.getpos()
 
 
-def _insert_before_article_end(path: Path, aside: str) -> None:
+def _insert(path: Path, parts: dict[str, str]) -> None:
+    """Put each part just before its place in the built page, leaving the rest of the page's text as it was."""
     text = path.read_text("utf-8")
-    finder = _ArticleEnd()
+    finder = _Places()
     finder.feed(text)
-    if finder.end is None:
-        return
-    line, column = finder.end
-    offset = sum(len(row) for row in text.splitlines(keepends=True)[: line - 1]) + column
-    path.write_text(text[:offset] + aside + "\n" + text[offset:], "utf-8")
+    starts = [0]
+    for row in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(row))
+    offsets = sorted(((starts[line - 1] + column, parts[name]) for name, (line, column) in finder.places.items()
+                      if parts.get(name)), reverse=True)
+    for offset, part in offsets:
+        text = text[:offset] + part + text[offset:]
+    path.write_text(text, "utf-8")

@@ -1,0 +1,41 @@
+"""What the theme adds around a page's content, as plain functions of the page: head (JSON-LD, Open Graph), foot.
+
+The MkDocs glue hands them to the templates as globals (`mkdocs/theme.py`); the hook-free post-build step
+(`engine/finish.py`) puts their output into pages another engine built. One implementation for both.
+"""
+
+from __future__ import annotations
+
+from patient_site.patient.page_foot import page_foot_html
+from patient_site.patient.review import ReviewInfo, review_html
+from patient_site.patient.structured_data import json_ld_script, medical_web_page, open_graph_html
+from patient_site.site import SiteBuild
+
+
+def head_parts(site: SiteBuild, src: str, title: str, description: str, url: str) -> str:
+    """JSON-LD and Open Graph for the page whose source is `src`."""
+    source = site.pages.get(src)
+    data = medical_web_page(
+        title=title, description=description, url=url, language=site.language, site_name=site.site_name,
+        site_url=site.site_url, clinic=site.settings.clinic, conditions=site.about(src),
+        review=source.review if source and not source.generated else None,
+    )
+    graph = open_graph_html(title=title, description=description, url=url, site_name=site.site_name, language=site.language)
+    return f"{json_ld_script(data)}\n{graph}"
+
+
+def foot_parts(site: SiteBuild, src: str, canonical_url: str, content: str) -> str:
+    """Review details, disclaimer and the print-only address and contact."""
+    source = site.pages.get(src)
+    review = review_html(source.review if source else ReviewInfo())
+    clinic = site.settings.clinic
+    # Pages that already show the clinic's card in their text (landing, checklist) do not print it twice.
+    has_card = 'class="clinic-contact"' in content
+    contact = None if has_card else clinic.contact_html(label=f"{clinic.name}: contact details for the print-out")
+    return page_foot_html(review, site.settings.disclaimer, canonical_url, contact)
+
+
+def footer_card(site: SiteBuild) -> str:
+    """The clinic's contact card, as the footer shows it on every page."""
+    clinic = site.settings.clinic
+    return clinic.contact_html(label=f"{clinic.name}: contact details")
