@@ -224,6 +224,8 @@ def test_the_same_header_rules_apart_from_script_hashes(site, zensical_site):
                 for path, headers in parse_headers_file((folder / "_headers").read_text("utf-8"))
                 if not path.lstrip("/").startswith(tuple(name.rstrip("/") for name in THEME_FILES))]
     assert rules(site.site) and rules(site.site) == rules(zensical_site)
+    # Its nginx snippet goes beside the published site's, never over it (the inline scripts' hashes differ).
+    assert (ROOT / "deploy" / "nginx-zensical.conf").is_file() and (ROOT / "deploy" / "nginx.conf").is_file()
 
 
 def test_an_editor_mistake_stops_the_zensical_build_with_its_line_and_keeps_the_old_site(tmp_path):

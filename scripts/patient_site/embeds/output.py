@@ -30,10 +30,15 @@ class HeadersError(SiteError):
 
 
 def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
-                  extra_javascript: list[str]) -> None:
-    """Write the embed pages and JSON files into the built site, then check every page and write the headers."""
+                  extra_javascript: list[str], nginx_suffix: str = "") -> None:
+    """Write the embed pages and JSON files into the built site, then check every page and write the headers.
+
+    `nginx_suffix` goes before the snippet's extension ("-zensical": nginx-zensical.conf), so a build by another
+    engine, whose pages have other inline scripts, does not replace the snippet that goes with the published site.
+    """
     write_extras(built, site, render, extra_css, extra_javascript)
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
+    nginx = nginx.with_name(nginx.stem + nginx_suffix + nginx.suffix)
     try:
         write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans)
     except ValueError as error:

@@ -34,7 +34,7 @@ THEME_PARTS = (".//a[@id='__skip']", ".//*[contains(concat(' ', @class, ' '), ' 
 TOOLTIPS = ".//span[@role='tooltip'][contains(concat(' ', @class, ' '), ' glossary-term__tip ')]"
 
 
-def finish(prepared: Prepared, built: Path) -> None:
+def finish(prepared: Prepared, built: Path, nginx_suffix: str = "-zensical") -> None:
     """Add what the hook adds to the built pages, then write embed variants, API/oEmbed JSON and the headers."""
     site = prepared.site
     pages = [page for page in site.pages]  # in MkDocs' order: the editor's files, then the generated pages
@@ -68,7 +68,8 @@ def finish(prepared: Prepared, built: Path) -> None:
             ))
     custom_dir = prepared.config.custom_dir
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader([custom_dir] if custom_dir else []))
-    write_outputs(built, site, environment.get_template("embed.html").render, prepared.extra_css, prepared.extra_javascript)
+    write_outputs(built, site, environment.get_template("embed.html").render, prepared.extra_css, prepared.extra_javascript,
+                  nginx_suffix)
 
 
 def _read_built(path: Path) -> tuple[str, str]:
