@@ -31,13 +31,13 @@ def commands(config: Path, site: Path, alone: Path) -> dict[str, list[str]]:
     return {
         "MkDocs 1.6.1 + our hook": [str(ROOT / ".venv/bin/python"), "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
         "ProperDocs 1.6.7 + our hook": [str(ROOT / ".venv-properdocs/bin/properdocs"), "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
-        "Zensical 0.0.73 + our steps": [str(ROOT / ".venv-zensical/bin/python"), "-m", "patient_site.engine.zensical_build", "-f", str(config), "-d", str(site)],
+        "Zensical 0.0.73 + our steps": [str(ROOT / ".venv-zensical/bin/python"), "-m", "patient_site.engine.zensical_build", "--timings", "-f", str(config), "-d", str(site)],
         # For scale: Zensical alone on the same library (no hook, overrides or extensions, no generated pages).
         "Zensical 0.0.73 alone, for scale": [str(ROOT / ".venv-zensical/bin/python"), "-m", "zensical", "build", "--clean", "-f", str(alone)],
     }
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = child.stdout.read()
@@ -45,7 +45,8 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"engines: {' '.join(command)} failed:\n{output.decode(errors='replace')}")
-    return seconds, usage.ru_utime + usage.ru_stime
+    steps = [line for line in output.decode(errors="replace").splitlines() if line.startswith("pre-build ")]
+    return seconds, usage.ru_utime + usage.ru_stime, steps[0] if steps else ""
 
 
 def main(argv: list[str]) -> None:
@@ -62,12 +63,12 @@ def main(argv: list[str]) -> None:
         alone = {key: value for key, value in config.items() if key not in ("hooks", "theme")}
         alone.update(docs_dir="docs", site_dir="site", theme={key: value for key, value in config["theme"].items() if key != "custom_dir"})
         (work / "zensical-alone.yml").write_text(yaml.safe_dump(alone, sort_keys=False, allow_unicode=True), "utf-8")
-        print(f"| Engine ({count} pages, one build each) | Wall-clock | CPU | HTML pages |")
-        print("|---|---:|---:|---:|")
+        print(f"| Engine ({count} pages, one build each) | Wall-clock | CPU | HTML pages | Steps |")
+        print("|---|---:|---:|---:|---|")
         for name, command in commands(path, work / "site", work / "zensical-alone.yml").items():
-            seconds, cpu = timed(command, work)
+            seconds, cpu, steps = timed(command, work)
             built = sum(1 for page in (work / "site").rglob("*.html") if page.name != "404.html")  # Zensical alone: site_dir
-            print(f"| {name} | {seconds:.1f} s | {cpu:.1f} s | {built} |", flush=True)
+            print(f"| {name} | {seconds:.1f} s | {cpu:.1f} s | {built} | {steps} |", flush=True)
             shutil.rmtree(work / "site", ignore_errors=True)
 
 

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from patient_site.engine.finish import finish
@@ -30,8 +31,9 @@ def zensical_command(config: Path) -> list[str]:
     return [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
 
 
-def build(config_file: Path, site_dir: Path) -> int:
+def build(config_file: Path, site_dir: Path, timings: bool = False) -> int:
     """Build `config_file` with Zensical into `site_dir`; 0 on success, 1 (site_dir untouched) otherwise."""
+    started = time.perf_counter()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".zensical-", dir=site_dir.parent))  # same disk, so the swap is a rename
@@ -41,7 +43,9 @@ def build(config_file: Path, site_dir: Path) -> int:
             config = write_overlay(prepared, work)
         except SiteError as error:
             return _failed(str(error), site_dir)
+        prepared_at = time.perf_counter()
         run = subprocess.run(zensical_command(config), cwd=work, capture_output=True, text=True)
+        built_at = time.perf_counter()
         output = COLOURS.sub("", run.stdout + run.stderr)
         if run.returncode != 0:
             messages = [match["message"] for match in ENGINE_ERROR.finditer(output)]
@@ -56,6 +60,10 @@ def build(config_file: Path, site_dir: Path) -> int:
         (work / SITE).rename(site_dir)
         shutil.rmtree(old, ignore_errors=True)
         print(f"Built the site with Zensical into {site_dir.name}/")
+        if timings:
+            finished = time.perf_counter()
+            print(f"pre-build {prepared_at - started:.1f} s, Zensical {built_at - prepared_at:.1f} s, "
+                  f"post-build {finished - built_at:.1f} s")
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -71,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the site with Zensical, atomically.")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
     parser.add_argument("-d", "--site-dir", default="site-zensical")
+    parser.add_argument("--timings", action="store_true", help="print how long each step took")
     args = parser.parse_args(argv)
-    return build(Path(args.config_file), Path(args.site_dir))
+    return build(Path(args.config_file), Path(args.site_dir), args.timings)
 
 
 if __name__ == "__main__":
