@@ -11,7 +11,6 @@ card atop the footer. Then `embeds.output.write_outputs` writes the same files t
 
 from __future__ import annotations
 
-import html.parser
 from html import escape
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from patient_site.urls import absolute, relative_url, site_path
 # What the template puts in the article besides the page's content: the skip target, edit buttons, file dates.
 THEME_PARTS = (".//a[@id='__skip']", ".//*[contains(concat(' ', @class, ' '), ' md-content__button ')]",
                ".//*[contains(concat(' ', @class, ' '), ' md-source-file ')]")
+ARTICLE = "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"
 TOOLTIPS = ".//span[@role='tooltip'][contains(concat(' ', @class, ' '), ' glossary-term__tip ')]"
 
 
@@ -75,7 +75,7 @@ def finish(prepared: Prepared, built: Path, nginx_suffix: str = "-zensical") -> 
 def _read_built(path: Path) -> tuple[str, str]:
     """The page's content (its `<article>` without the template's own parts) and its first heading's text."""
     root = lxml.html.fromstring(path.read_bytes())
-    articles = root.xpath("//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]")
+    articles = root.xpath(ARTICLE)
     if not articles:
         return "", ""
     article = articles[0]
@@ -128,50 +128,27 @@ def _add_theme_parts(prepared: Prepared, page, path: Path, content: str, title: 
         head = (f'<noscript><link rel="alternate" type="application/json+oembed" href="{escape(site.embeds.oembed_links[page.url])}" '
                 f'title="{escape(title or "")}"></noscript>\n{head}')
     card = (f'<div class="clinic-footer site-added">\n<div class="md-grid md-typeset clinic-footer__inner">\n'
-            f"{footer_card(site)}\n</div>\n</div>\n")
-    _insert(path, {"head_end": head + "\n", "article_end": _aside_of(content) + foot_parts(site, page.src, url, content) + "\n",
-                   "footer_start": card})
+            f"{footer_card(site)}\n</div>\n</div>")
+    document = lxml.html.fromstring(path.read_bytes())
+    heads = document.xpath("/html/head")
+    articles = document.xpath(ARTICLE)
+    footers = document.xpath("//footer[contains(concat(' ', normalize-space(@class), ' '), ' md-footer ')]")
+    if heads:
+        heads[0].extend(_elements(head))
+    if articles:
+        articles[0].extend(_elements(_aside_of(content) + foot_parts(site, page.src, url, content)))
+    if footers:
+        for element in _elements(card):
+            footers[0].addprevious(element)
+    path.write_bytes(lxml.html.tostring(document.getroottree(), encoding="utf-8"))
+
+
+def _elements(html: str) -> list:
+    """Our HTML as elements to put into a parsed page (the whitespace between them is kept as their tails)."""
+    return [item for item in lxml.html.fragments_fromstring(html) if not isinstance(item, str)]
 
 
 def _aside_of(content: str) -> str:
     """The "Related pages" aside this step appended to the content (the built page does not have it yet)."""
     at = content.rfind('<aside class="related-pages')
     return content[at:] + "\n" if at >= 0 else ""
-
-
-class _Places(html.parser.HTMLParser):
-    """Where the head ends, where the first `<article>` closes and where Material's footer starts (line, column)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth, self.places = 0, {}
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article" and "article_end" not in self.places:
-            self.depth += 1
-        classes = (dict(attrs).get("class") or "").split()
-        if tag == "footer" and "md-footer" in classes and "footer_start" not in self.places:
-            self.places["footer_start"] = self.getpos()
-
-    def handle_endtag(self, tag):
-        if tag == "head" and "head_end" not in self.places:
-            self.places["head_end"] = self.getpos()
-        if tag == "article" and self.depth and "article_end" not in self.places:
-            self.depth -= 1
-            if not self.depth:
-                self.places["article_end"] = self.getpos()
-
-
-def _insert(path: Path, parts: dict[str, str]) -> None:
-    """Put each part just before its place in the built page, leaving the rest of the page's text as it was."""
-    text = path.read_text("utf-8")
-    finder = _Places()
-    finder.feed(text)
-    starts = [0]
-    for row in text.splitlines(keepends=True):
-        starts.append(starts[-1] + len(row))
-    offsets = sorted(((starts[line - 1] + column, parts[name]) for name, (line, column) in finder.places.items()
-                      if parts.get(name)), reverse=True)
-    for offset, part in offsets:
-        text = text[:offset] + part + text[offset:]
-    path.write_text(text, "utf-8")
