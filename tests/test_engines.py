@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -52,20 +53,28 @@ def ensure_zensical() -> None:
         + done.stdout + done.stderr)
 
 
-def zensical_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+def zensical_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     ensure_zensical()
     return subprocess.run(
-        [str(ZENSICAL_PYTHON), "-m", "patient_site.engine.zensical_build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [str(ZENSICAL_PYTHON), "-m", "patient_site.engine.zensical_build", "-f", str(project / config), "-d", str(site)],
         cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 
 
-@pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("zensical") / "site-zensical"
-    done = zensical_build(ROOT, site)
+def mkdocs_build(config: str, site: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(site)],
+                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, done.stdout + done.stderr
-    return site
+
+
+@pytest.fixture(scope="module", params=["mkdocs.yml", "clinics/riverside.yml"])
+def sites(request, tmp_path_factory) -> tuple[Path, Path, str]:
+    """(MkDocs' site, Zensical's site, the config) of one clinic, both built from the repository."""
+    folder = tmp_path_factory.mktemp("engines")
+    mkdocs_build(request.param, folder / "mkdocs")
+    done = zensical_build(ROOT, folder / "zensical", request.param)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return folder / "mkdocs", folder / "zensical", request.param
 
 
 def ours(site: Path) -> set[str]:
@@ -156,8 +165,9 @@ def json_data(value):
     return value
 
 
-def test_the_same_pages_and_generated_files(site, zensical_site):
-    assert ours(zensical_site) == ours(site.site)
+def test_the_same_pages_and_generated_files(sites):
+    mkdocs, zensical, _ = sites
+    assert ours(zensical) == ours(mkdocs)
 
 
 @pytest.mark.parametrize("what, read", [
@@ -167,19 +177,21 @@ def test_the_same_pages_and_generated_files(site, zensical_site):
     ("care cards", care_cards),
     ("related pages", related),
 ])
-def test_each_page_has_the_same_features(site, zensical_site, what, read):
-    found = {page: (read(content(site.site / page)), read(content(zensical_site / page)))
-             for page in pages(site.site) if not page.startswith(("embed/", "404"))}
+def test_each_page_has_the_same_features(sites, what, read):
+    mkdocs_site, zensical_site, _ = sites
+    found = {page: (read(content(mkdocs_site / page)), read(content(zensical_site / page)))
+             for page in pages(mkdocs_site) if not page.startswith(("embed/", "404"))}
     assert any(mkdocs for mkdocs, _ in found.values()), f"no page has {what}: the comparison would prove nothing"
     different = {page: pair for page, pair in found.items() if pair[0] != pair[1]}
     assert not different, f"{what} differ (MkDocs, Zensical): {different}"
 
 
-def test_each_page_has_the_same_content_apart_from_the_theme(site, zensical_site):
-    for page in pages(site.site):
+def test_each_page_has_the_same_content_apart_from_the_theme(sites):
+    mkdocs_site, zensical_site, _ = sites
+    for page in pages(mkdocs_site):
         if page.startswith(("embed/", "404")):
             continue
-        mkdocs, zensical = resolved(content(site.site / page), page), resolved(content(zensical_site / page), page)
+        mkdocs, zensical = resolved(content(mkdocs_site / page), page), resolved(content(zensical_site / page), page)
         for tip in mkdocs.xpath(".//span[@role='tooltip']"):  # see THEME_DIFFERENCES: data-search-exclude
             tip.attrib.pop("data-search-exclude", None)
         assert canonical(mkdocs)[3] == canonical(zensical)[3], page
@@ -196,36 +208,43 @@ def theme_parts(path: Path) -> dict:
     }
 
 
-def test_each_page_has_the_same_head_and_footer_parts(site, zensical_site):
-    for page in pages(site.site):
+def test_each_page_has_the_same_head_and_footer_parts(sites):
+    mkdocs_site, zensical_site, _ = sites
+    for page in pages(mkdocs_site):
         if page.startswith(("embed/", "404")):
             continue
-        mkdocs, zensical = theme_parts(site.site / page), theme_parts(zensical_site / page)
+        mkdocs, zensical = theme_parts(mkdocs_site / page), theme_parts(zensical_site / page)
         assert mkdocs["json-ld"] and mkdocs["open graph"] and mkdocs["clinic card"], page
         assert mkdocs == zensical, page
 
 
-def test_the_same_embeds_and_feeds(site, zensical_site):
-    embeds = [name for name in ours(site.site) if name.startswith("embed/") and name.endswith(".html")]
-    feeds = [name for name in ours(site.site) if name.startswith(("api/", "oembed/"))]
+def test_the_same_embeds_and_feeds(sites):
+    mkdocs_site, zensical_site, _ = sites
+    embeds = [name for name in ours(mkdocs_site) if name.startswith("embed/") and name.endswith(".html")]
+    feeds = [name for name in ours(mkdocs_site) if name.startswith(("api/", "oembed/"))]
     assert embeds and feeds
     for name in embeds:
-        assert canonical(parse(site.site / name)) == canonical(parse(zensical_site / name)), name
+        assert canonical(parse(mkdocs_site / name)) == canonical(parse(zensical_site / name)), name
     for name in feeds:
-        mkdocs, zensical = (json.loads((folder / name).read_text("utf-8")) for folder in (site.site, zensical_site))
+        mkdocs, zensical = (json.loads((folder / name).read_text("utf-8")) for folder in (mkdocs_site, zensical_site))
         assert json_data(mkdocs) == json_data(zensical), name
 
 
-def test_the_same_header_rules_apart_from_script_hashes(site, zensical_site):
+def test_the_same_header_rules_apart_from_script_hashes(sites):
+    mkdocs_site, zensical_site, _ = sites
     from patient_site.hosting.headers import parse_headers_file
 
     def rules(folder: Path):
         return [(path, {name: value.split("script-src")[0] for name, value in headers.items()})
                 for path, headers in parse_headers_file((folder / "_headers").read_text("utf-8"))
                 if not path.lstrip("/").startswith(tuple(name.rstrip("/") for name in THEME_FILES))]
-    assert rules(site.site) and rules(site.site) == rules(zensical_site)
-    # Its nginx snippet goes beside the published site's, never over it (the inline scripts' hashes differ).
-    assert (ROOT / "deploy" / "nginx-zensical.conf").is_file() and (ROOT / "deploy" / "nginx.conf").is_file()
+    assert rules(mkdocs_site) and rules(mkdocs_site) == rules(zensical_site)
+
+
+def test_the_zensical_nginx_snippet_goes_beside_the_published_one(sites):
+    """The inline scripts' hashes differ between the engines, so one snippet must not replace the other."""
+    snippet = {"mkdocs.yml": ROOT / "deploy" / "nginx.conf", "clinics/riverside.yml": ROOT / "deploy" / "riverside" / "nginx.conf"}[sites[2]]
+    assert snippet.is_file() and snippet.with_name("nginx-zensical.conf").is_file()
 
 
 def test_an_editor_mistake_stops_the_zensical_build_with_its_line_and_keeps_the_old_site(tmp_path):
