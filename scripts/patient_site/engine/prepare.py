@@ -49,9 +49,16 @@ class Prepared:
     extra_css: list[str] = field(default_factory=list)  # as the MkDocs glue leaves config.extra_css
     extra_javascript: list[str] = field(default_factory=list)
     logo: str | None = None
+    _by_text: dict | None = field(default=None, repr=False)
 
-    def page_url(self, src: str) -> str:
-        return page_url(src)
+    def page_by_text(self, text: str):
+        """The page whose body (or whole text) is `text`, for engines that do not say which page converts."""
+        if self._by_text is None:
+            self._by_text = {}
+            for page in self.site.pages:
+                self._by_text.setdefault(page.text.strip(), page)
+                self._by_text.setdefault(page.source.body.strip(), page)
+        return self._by_text.get(text.strip())
 
 
 def dest_uri(src: str) -> str:
@@ -166,8 +173,7 @@ def _read_pages(prepared: Prepared) -> None:
             entries = load_glossary(source.read(), site.paths.shown(path))
         site.glossary.index = GlossaryIndex.build(entries)
         add(GLOSSARY_PAGE, render_glossary_page(entries))
-    everything = lambda: set(prepared.sources) | {item.src for item in prepared.generated}  # noqa: E731
-    check_conditions(site, lambda src: src in everything())
+    check_conditions(site, lambda src: src in prepared.sources or any(item.src == src for item in prepared.generated))
     documentation = [src for src in [*prepared.sources, *(item.src for item in prepared.generated)] if src.endswith(".md")]
     plan_embeds(site, [(src, page_url(src), file_name(src)) for src in documentation], nav_position(nav), page_url, add)
     files = [*prepared.sources, *(item.src for item in prepared.generated)]

@@ -1,15 +1,16 @@
 """Our Markdown-level features as extensions an engine loads by name from `markdown_extensions` alone.
 
     markdown_extensions:
-      - patient_site.markdown.standalone:CrossLinks: {config_file: /path/to/mkdocs.yml}
-      - patient_site.markdown.standalone:GlossaryMarks: {config_file: ...}
+      - patient_site.markdown.standalone:EditorSafety: {config_file: /path/to/mkdocs.yml}
+      - patient_site.markdown.standalone:CrossLinks: {config_file: ...}
       - patient_site.markdown.standalone:CareCards: {config_file: ...}
-      - patient_site.markdown.standalone:EditorSafety: {config_file: ...}
+      - patient_site.markdown.standalone:GlossaryMarks: {config_file: ...}
 
 Engines without hooks (Zensical) give an extension no build object, so each extension reads the site itself
-with `engine.prepare` (the same settings, page walk, term and glossary index as the MkDocs glue), once per
-process and again only when a source or the config changed. The tree processors are the MkDocs wiring's own
-(`crosslinks`, `glossary`, `editor.checks`, `patient.care_cards`), at the same priorities.
+with `engine.prepare` (the same settings, page walk, term and glossary index as the MkDocs glue): once per
+`build` name when given (our Zensical step gives one), else again whenever a source or the config changed.
+The tree processors are the MkDocs wiring's own (`crosslinks`, `glossary`, `editor.checks`,
+`patient.care_cards`), at the same priorities. `GeneratedPageLinks` is for Zensical only (see there).
 
 Which page converts: Zensical registers a `rendering_context` preprocessor whose `page.path` is the source path
 inside docs_dir; we read that. Any other engine: the Markdown text is matched against the pages' bodies. A page
@@ -82,13 +83,10 @@ def _engine_page_path(md) -> str | None:
 
 
 def _find_page(md, prepared: Prepared, text: str) -> Converting:
-    pages = prepared.site.pages
     path = _engine_page_path(md)
-    page = pages.get(path) if path else None
+    page = prepared.site.pages.get(path) if path else None
     if page is None and path is None:  # no engine context: find the page by its text
-        wanted = text.strip()
-        page = next((candidate for candidate in pages if candidate.source.body.strip() == wanted
-                     or candidate.text.strip() == wanted), None)
+        page = prepared.page_by_text(text)
     if page is None:
         return Converting()
     given = text.lstrip("\n")
