@@ -247,19 +247,24 @@ def test_the_zensical_nginx_snippet_goes_beside_the_published_one(sites):
     assert snippet.is_file() and snippet.with_name("nginx-zensical.conf").is_file()
 
 
-def test_an_editor_mistake_stops_the_zensical_build_with_its_line_and_keeps_the_old_site(tmp_path):
+@pytest.mark.parametrize("src, find, replace, message", [
+    # page, the text an editor changes, what they write instead, how the build's message starts (file:line)
+    ("causes.md", "Many of us", "<font>Many</font> of us", "docs/causes.md:{line}: raw <font> is not allowed"),
+    ("index.md", "(causes.md)", "(cause.md)", "docs/index.md:{line}: page does not exist (Zensical): "),
+    ("symptoms.md", "care-card: emergency", "care-card: nope", "docs/symptoms.md:{line}: no care card called 'nope'"),
+])
+def test_an_editor_mistake_stops_the_zensical_build_with_its_line_and_keeps_the_old_site(tmp_path, src, find, replace, message):
     project = copy_project(tmp_path / "project")
     site = project / "site-zensical"
     site.mkdir()
     (site / "index.html").write_text("the published site", "utf-8")
-    page = project / "docs" / "causes.md"
-    lines = page.read_text("utf-8").split("\n")
-    at = next(number for number, line in enumerate(lines) if line.startswith("Many of us"))
-    lines[at] = "<font>" + lines[at] + "</font>"
-    page.write_text("\n".join(lines), "utf-8")
+    page = project / "docs" / src
+    text = page.read_text("utf-8")
+    line = text[: text.index(find)].count("\n") + 1
+    page.write_text(text.replace(find, replace, 1), "utf-8")
     done = zensical_build(project, site)
     assert done.returncode == 1
-    assert done.stderr.startswith(f"docs/causes.md:{at + 1}: raw <font> is not allowed"), done.stderr
+    assert done.stderr.startswith(message.format(line=line)), done.stderr
     assert "Traceback" not in done.stderr
     assert (site / "index.html").read_text("utf-8") == "the published site"
     assert not list(project.glob(".zensical-*")), "the work folder was left behind"

@@ -25,6 +25,10 @@ from patient_site.errors import SiteError
 # after a traceback; an editor needs only the message our feature wrote.
 ENGINE_ERROR = re.compile(r"Python error: \w+Error: (?P<message>\S+:\d+: .*)")
 COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+# Zensical's own findings (a broken link, say): "Warning: page does not exist", then "╭─[ index.md:19:38 ]" naming
+# the page inside the work folder's docs, then the source line as "19 │ text".
+FINDING = re.compile(r"^(?:Warning|Error): (?P<message>.+)$")
+WHERE = re.compile(r"╭─\[ (?P<path>.+):(?P<line>\d+):\d+ \]")
 
 
 def zensical_command(config: Path) -> list[str]:
@@ -48,8 +52,8 @@ def build(config_file: Path, site_dir: Path, timings: bool = False) -> int:
         built_at = time.perf_counter()
         output = COLOURS.sub("", run.stdout + run.stderr)
         if run.returncode != 0:
-            messages = [match["message"] for match in ENGINE_ERROR.finditer(output)]
-            return _failed(messages[0] if messages else output.strip(), site_dir)
+            messages = [match["message"] for match in ENGINE_ERROR.finditer(output)] or findings(output, prepared)
+            return _failed("\n".join(messages) if messages else output.strip(), site_dir)
         try:
             finish(prepared, work / SITE)
         except SiteError as error:
@@ -67,6 +71,22 @@ def build(config_file: Path, site_dir: Path, timings: bool = False) -> int:
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def findings(output: str, prepared) -> list[str]:
+    """Zensical's findings as `path:line: message`, each page named as an editor finds it (docs/index.md)."""
+    found, message, where = [], None, None
+    for line in output.splitlines():
+        if match := FINDING.match(line.strip()):
+            message, where = match["message"], None
+        elif message and (match := WHERE.search(line)):
+            page = prepared.site.pages.get(match["path"])
+            where = (page.shown if page else match["path"], match["line"])
+        elif message and where and line.strip().startswith(f"{where[1]} │"):
+            code = line.strip()[len(where[1]) + 2:].strip()
+            found.append(f"{where[0]}:{where[1]}: {message} (Zensical): {code}")
+            message, where = None, None
+    return found
 
 
 def _failed(message: str, site_dir: Path) -> int:
