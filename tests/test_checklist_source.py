@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_project
+from helpers import build, copy_project
+
+pytestmark = pytest.mark.build
 
 SYMPTOMS = Path("docs/symptoms.md")
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import build
-from editor_tree import BASE_NAV, small_project
+from helpers import BASE_NAV, build, small_project
 
 HEAD = "---\ntitle: A page\ndescription: A page where each test makes its one mistake.\n---\n\n# A page\n\n"
 
@@ -85,6 +84,7 @@ MISTAKES = [
 ]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("files, nav, where, says", [case[1:] for case in MISTAKES], ids=[case[0] for case in MISTAKES])
 def test_mistake_stops_the_build_with_one_message_naming_file_and_line(tmp_path, files, nav, where, says):
     project = small_project(tmp_path / "project", files, nav)
@@ -129,6 +129,7 @@ A **boxed** note with a [link](symptoms.md).
 """
 
 
+@pytest.mark.build
 def test_safe_raw_html_keeps_working(tmp_path):
     project = small_project(tmp_path / "project", {"page.md": page(SAFE_HTML)})
     built = build(project, tmp_path / "site")

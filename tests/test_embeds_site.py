@@ -18,10 +18,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, Built, _QuietHandler, build, copy_project
+from helpers import CONTENT_PAGES, ROOT, Built, QuietHandler, build, copy_project, symptom_bullets
 from patient_site.frontmatter.reader import split_front_matter
 from patient_site.hosting.headers import inline_script_hashes, parse_headers_file
-from test_site import CONTENT_PAGES, symptom_bullets
+
+pytestmark = pytest.mark.build
 
 EMBEDDABLE = CONTENT_PAGES + ["checklist/"]
 SITE_URL = "https://vein-guide.example.org/"
@@ -358,6 +359,7 @@ def header_colour(browser, base: str, path: str) -> str:
         context.close()
 
 
+@pytest.mark.browser
 def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, server, browser, tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.copytree(ROOT / "clinics", project / "clinics")
@@ -378,7 +380,7 @@ def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, s
     assert rules["/embed/*"]["Content-Security-Policy"].endswith("frame-ancestors 'self' https://riverside-veins.example.net")
     assert (project / "deploy" / "riverside" / "nginx.conf").is_file()
 
-    handler = functools.partial(_QuietHandler, directory=str(riverside.site))
+    handler = functools.partial(QuietHandler, directory=str(riverside.site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

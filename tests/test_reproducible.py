@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import hashlib
 import os
 import subprocess
@@ -9,7 +10,7 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 
 EPOCH = "1767225600"  # 2026-01-01, standing in for the last commit's time
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
@@ -36,6 +37,8 @@ def build_with(command: list[str], project: Path, site: Path, epoch: str) -> Non
 MKDOCS = [str(ROOT / ".venv" / "bin" / "mkdocs")]
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_two_checkouts_at_two_times_build_identical_sites(tmp_path):
     first, second = copy_project(tmp_path / "checkout-a"), copy_project(tmp_path / "elsewhere" / "checkout-b")
     build_with(MKDOCS, first, tmp_path / "site-a", EPOCH)
@@ -47,6 +50,8 @@ def test_two_checkouts_at_two_times_build_identical_sites(tmp_path):
     assert "<lastmod>2026-01-01</lastmod>" in (tmp_path / "site-a" / "sitemap.xml").read_text()
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_the_comparison_notices_a_different_date(tmp_path):
     project = copy_project(tmp_path / "checkout")
     build_with(MKDOCS, project, tmp_path / "site-a", EPOCH)
@@ -72,6 +77,8 @@ def without_generator(html: str) -> str:
     return str(soup)
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_properdocs_builds_the_same_site(tmp_path):
     assert PROPERDOCS.exists(), "run `make test`: it creates .venv-properdocs"
     freeze = subprocess.run([str(PROPERDOCS.with_name("python")), "-m", "pip", "freeze"], capture_output=True, text=True)

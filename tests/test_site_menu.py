@@ -12,12 +12,14 @@ import jinja2
 import lxml.html
 import pytest
 from bench.corpus import layout, write_configs, write_library
-from conftest import ROOT, build, copy_project
+from helpers import ROOT, build, copy_project
 from hooks import _site_menu
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import get_relative_url
+
+pytestmark = pytest.mark.build
 
 MENU = """{% import "partials/language.html" as lang with context %}{% set features = config.theme.features or [] %}\
 {% include "partials/nav.html" %}"""

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CHROMIUM, CHROMIUM_ARGS, build, copy_project
+from helpers import CHROMIUM, CHROMIUM_ARGS, PAGES, build, copy_project
 from patient_site.hosting.headers import headers_for, parse_headers_file
-from test_site import PAGES
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 TYPE = "vein-guide:height"
 STORAGE_KEY = "vein-guide:checklist:v1"
