@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 import datetime
 import os
 import subprocess
 import sys
 
+import pytest
 from helpers import BASE_NAV, ROOT, build, small_project
 from patient_site.editor.content_check import check_site, format_report, read_article, readability
 from patient_site.editor.content_settings import Settings

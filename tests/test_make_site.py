@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 import datetime
 import os
 import subprocess
 import sys
 
+import pytest
 from helpers import build, small_project, tree_digest
 
 pytestmark = pytest.mark.build

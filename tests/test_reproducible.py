@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
 import hashlib
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from helpers import ROOT, copy_project
 
 EPOCH = "1767225600"  # 2026-01-01, standing in for the last commit's time
-PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 
 
 def manifest(site: Path) -> dict[str, str]:
@@ -34,7 +34,7 @@ def build_with(command: list[str], project: Path, site: Path, epoch: str) -> Non
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-MKDOCS = [str(ROOT / ".venv" / "bin" / "mkdocs")]
+MKDOCS = [sys.executable, "-m", "mkdocs"]  # the MkDocs of the environment running the tests
 
 
 @pytest.mark.build
@@ -77,14 +77,23 @@ def without_generator(html: str) -> str:
     return str(soup)
 
 
+def properdocs() -> Path:
+    """ProperDocs' command, from PROPERDOCS: `make test` sets it to the one in its own environment (.venv-properdocs)."""
+    given = os.environ.get("PROPERDOCS")
+    assert given, "PROPERDOCS is not set: run `make test`, or set it to the path of ProperDocs' `properdocs` command"
+    path = Path(given)
+    assert path.is_file(), f"PROPERDOCS={given} is not a file: run `make test`, which installs ProperDocs in .venv-properdocs"
+    return path
+
+
 @pytest.mark.build
 @pytest.mark.slow
 def test_properdocs_builds_the_same_site(tmp_path):
-    assert PROPERDOCS.exists(), "run `make test`: it creates .venv-properdocs"
-    freeze = subprocess.run([str(PROPERDOCS.with_name("python")), "-m", "pip", "freeze"], capture_output=True, text=True)
+    command = properdocs()
+    freeze = subprocess.run([str(command.with_name("python")), "-m", "pip", "freeze"], capture_output=True, text=True)
     assert "properdocs==" in freeze.stdout and "\nmkdocs==" not in "\n" + freeze.stdout
     build_with(MKDOCS, ROOT, tmp_path / "mkdocs-site", EPOCH)
-    build_with([str(PROPERDOCS)], ROOT, tmp_path / "properdocs-site", EPOCH)
+    build_with([str(command)], ROOT, tmp_path / "properdocs-site", EPOCH)
     a, b = manifest(tmp_path / "mkdocs-site"), manifest(tmp_path / "properdocs-site")
     assert a.keys() == b.keys()
     for name in a:
