@@ -12,7 +12,7 @@ from pathlib import Path
 
 import helpers
 import pytest
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Built, build, copy_project, serve, tree_digest
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Built, build, build_in_process, copy_project, serve, tree_digest
 from hypothesis import settings
 
 # Example counts live here, not in the tests. On CI the property tests run the same 1,000 generated examples every
@@ -97,7 +97,7 @@ def reviewed_site(tmp_path_factory):
     causes = project / "docs" / "causes.md"
     body = causes.read_text("utf-8").split("---\n", 2)[2]
     causes.write_text(REVIEWED + body + "\n<details><summary>More about testing</summary>\n<p>Hidden until opened.</p>\n</details>\n", "utf-8")
-    built = build(project, project / "site")
+    built = build_in_process(project, project / "site")
     assert built.returncode == 0, built.log
     return built
 

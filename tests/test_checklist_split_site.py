@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from helpers import Built, build, copy_project, serve
+from helpers import Built, build_in_process, copy_project, serve
 
 pytestmark = pytest.mark.build
 
@@ -50,7 +50,7 @@ def split(tmp_path_factory) -> Built:
     text = text.replace("  - checklist.md  #", "".join(f"  - {path}\n" for path in PAGES) + "  - checklist.md  #")
     assert "max_symptoms_per_page: 5" in text and "  - skin/changes.md\n" in text
     config.write_text(text, "utf-8")
-    built = build(project, root / "site")
+    built = build_in_process(project, root / "site")
     assert built.returncode == 0, built.log
     return built
 

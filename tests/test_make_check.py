@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import BASE_NAV, ROOT, build, small_project
+from helpers import BASE_NAV, ROOT, build_in_process, small_project
 from patient_site.editor.content_check import check_site, format_report, read_article, readability
 from patient_site.editor.content_settings import Settings
 
@@ -47,7 +47,7 @@ def test_make_check_reports_grade_review_alt_text_and_orphans(tmp_path):
     # alt="" is decoration and builds; make check still lists it. Raw HTML so the Markdown alt-text error does not fire.
     page = project / "docs" / "page.md"
     page.write_text(page.read_text("utf-8").replace("![](../assets/site.css)", '<img src="../assets/site.css" alt="">'), "utf-8")
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode == 0, built.log
     settings = Settings()
     reports = {r.path: r for r in check_site(project / "docs", built.site, [*BASE_NAV, "lonely.md"], TODAY, settings)}
@@ -72,7 +72,7 @@ def test_make_check_reports_grade_review_alt_text_and_orphans(tmp_path):
 @pytest.mark.build
 def test_orphan_page_outside_the_menu_is_a_warning(tmp_path):
     project = small_project(tmp_path / "project")
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     (project / "docs" / "old.md").write_text("---\ntitle: Old\ndescription: Old.\n---\n\n# Old\n", "utf-8")
     (built.site / "old").mkdir()
     (built.site / "old" / "index.html").write_text('<article class="md-content__inner"><p>Old words here now.</p></article>', "utf-8")

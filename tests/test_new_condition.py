@@ -10,7 +10,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from helpers import BASE_NAV, ROOT, build, small_project
+from helpers import BASE_NAV, ROOT, build_in_process, small_project
 from patient_site.checklist.symptom_lists import extract_items
 from patient_site.frontmatter.reader import split_front_matter
 
@@ -102,7 +102,7 @@ def test_new_condition_needs_no_code(tmp_path):
     menu = list(BASE_NAV)
     menu.insert(menu.index("symptoms.md"), "vein-condition.md")
     project = small_project(tmp_path / "project", pages, nav=menu)
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode == 0, built.log
 
     form = built.soup("checklist/").select_one("form.checklist")

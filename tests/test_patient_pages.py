@@ -7,7 +7,7 @@ import re
 
 import pytest
 import yaml
-from helpers import ALL_PAGES, CONTENT_PAGES, PAGES, ROOT, article, build, copy_project, resolve, symptom_bullets
+from helpers import ALL_PAGES, CONTENT_PAGES, PAGES, ROOT, article, build_in_process, copy_project, resolve, symptom_bullets
 
 pytestmark = pytest.mark.build
 
@@ -194,7 +194,7 @@ def test_bad_input_stops_the_build_naming_file_and_line(tmp_path, file, change, 
     text = path.read_text("utf-8")
     assert change[0] in text
     path.write_text(text.replace(change[0], change[1], 1), "utf-8")
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode != 0
     assert message in built.log, built.log
     assert not (tmp_path / "site" / "index.html").exists()

@@ -12,7 +12,7 @@ import jinja2
 import lxml.html
 import pytest
 from bench.corpus import layout, write_configs, write_library
-from helpers import ROOT, build, copy_project
+from helpers import ROOT, build_in_process, copy_project
 from hooks import _site_menu
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
@@ -87,7 +87,7 @@ def test_a_menu_feature_the_menu_cannot_write_stops_the_build(tmp_path):
     text = original.replace("    - navigation.prune\n", "    - navigation.prune\n    - navigation.tabs\n")
     assert "navigation.tabs" not in original and text != original
     (project / "mkdocs.yml").write_text(text, "utf-8")
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode != 0
     assert "mkdocs.yml" in built.log and "navigation.tabs" in built.log
     assert not (tmp_path / "site" / "index.html").exists()
