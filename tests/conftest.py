@@ -31,8 +31,14 @@ MARKER_OF_FIXTURE = {
 
 
 def pytest_collection_modifyitems(items):
-    """A test whose fixtures build or browse must say so with its markers: otherwise `make test-fast` would run it."""
+    """A test whose fixtures build or browse must say so with its markers: otherwise `make test-fast` would run it.
+
+    Property tests count as `slow` when the profile asks for more examples than `dev` (on CI: 1,000 each).
+    """
+    full_count = settings().max_examples > settings.get_profile("dev").max_examples
     for item in items:
+        if full_count and getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
         for fixture in getattr(item, "fixturenames", ()):
             marker = MARKER_OF_FIXTURE.get(fixture)
             if marker and not item.get_closest_marker(marker):

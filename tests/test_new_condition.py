@@ -60,6 +60,7 @@ def pages_named_in_code(code: list[Path], templates: list[Path], pages: set[str]
         ('def related(url):\n    return url == "night-cramps/"\n', ""),
         ("", '<a href="{{ base_url }}/chronic-venous-insufficiency/">CVI</a>\n'),
     ],
+    ids=["a-list-of-pages", "an-address-compared", "a-template-link"],
 )
 def test_the_scan_finds_a_page_named_in_code(tmp_path, code, template):
     (tmp_path / "code").mkdir()
