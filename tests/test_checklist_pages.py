@@ -1,4 +1,4 @@
-"""Which checklist pages a build makes (scripts/checklist_pages.py): one page, or one per folder above the limit."""
+"""Which checklist pages a build makes (patient_site.checklist.pages): one page, or one per folder above the limit."""
 
 from __future__ import annotations
 

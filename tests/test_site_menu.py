@@ -1,4 +1,4 @@
-"""The site menu (scripts/nav_menu.py via overrides/partials/nav.html) writes what Material's own templates write.
+"""The site menu (patient_site.theme.nav_menu via overrides/partials/nav.html) writes what Material's own templates write.
 
 Material's `partials/nav.html` and ours are rendered by the real Jinja templates, page by page, for a nested
 library (folders with and without index pages, a folder holding only its index) and for the 404 page, under
