@@ -14,7 +14,7 @@ CLINIC ?=
 CONFIG := $(if $(CLINIC),clinics/$(CLINIC).yml,mkdocs.yml)
 SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)
 
-.PHONY: site serve test bench chromium checkers clean source-date-epoch
+.PHONY: site serve test test-fast bench chromium checkers clean source-date-epoch
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,13 @@ check: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --config-file $(CONFIG)
 
+# Everything: real builds, Chromium, the HTML and link checkers, ProperDocs (found through PROPERDOCS).
 test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed
-	$(BIN)/python -m pytest
+	PROPERDOCS=$(CURDIR)/.venv-properdocs/bin/properdocs $(BIN)/python -m pytest
+
+# The pure layer only (no build, no browser, nothing slow): seconds, for the edit-test loop.
+test-fast: $(VENV)/.test-deps
+	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -m "not build and not browser and not slow"
 
 # Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.
 # BENCH_QUICK=1 make bench runs a small version for development.

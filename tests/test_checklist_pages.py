@@ -1,4 +1,4 @@
-"""Which checklist pages a build makes (scripts/checklist_pages.py): one page, or one per folder above the limit."""
+"""Which checklist pages a build makes (patient_site.checklist.pages): one page, or one per folder above the limit."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
 from patient_site.checklist.pages import ChecklistMissing, ChecklistSite, checklist_pages, group_by_folder
 from patient_site.frontmatter.reader import split_front_matter
-from conftest import load_extra
+from helpers import load_extra
 from patient_site.settings import SettingsError
 
 LISTS = [

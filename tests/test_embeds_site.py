@@ -18,10 +18,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, Built, _QuietHandler, build, copy_project
+from helpers import CONTENT_PAGES, ROOT, Built, QuietHandler, build_in_process, copy_project, symptom_bullets
 from patient_site.frontmatter.reader import split_front_matter
 from patient_site.hosting.headers import inline_script_hashes, parse_headers_file
-from test_site import CONTENT_PAGES, symptom_bullets
+
+pytestmark = pytest.mark.build
 
 EMBEDDABLE = CONTENT_PAGES + ["checklist/"]
 SITE_URL = "https://vein-guide.example.org/"
@@ -214,7 +215,7 @@ def test_review_dates_reach_the_attribution_and_the_feed(tmp_path):
     text = symptoms.read_text("utf-8")
     text = re.sub(r"(?m)^reviewed:.*\n", "", text)  # whatever date the page had, it is now 1 October 2026
     symptoms.write_text(text.replace("---\n", "---\nreviewed: 2026-10-01\n", 1), "utf-8")
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode == 0, built.log
     for page in ("symptoms", "checklist"):  # the checklist is as current as the list it comes from
         line = built.soup(f"embed/{page}/").select_one(".embed__attribution").get_text(" ", strip=True)
@@ -311,7 +312,7 @@ def test_an_inline_handler_in_a_page_stops_the_build(tmp_path):
     template = project / "overrides" / "main.html"
     template.write_text(template.read_text("utf-8").replace(
         "{{ clinic_contact_html }}", '{{ clinic_contact_html }}<p><a href="#" onclick="steal()">Click</a></p>'), "utf-8")
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode != 0
     assert "<a onclick=…> is inline JavaScript" in built.log, built.log
     assert "Traceback" not in built.log
@@ -320,7 +321,7 @@ def test_an_inline_handler_in_a_page_stops_the_build(tmp_path):
 def test_a_wrong_embed_origin_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     edit_yaml(project / "mkdocs.yml", lambda data: data["extra"]["embed"].update(allowed_origins=["clinic.example.org/page"]))
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode != 0
     assert re.search(r"mkdocs\.yml:\d+: extra\.embed\.allowed_origins\[0\] must be only a scheme and host", built.log), built.log
 
@@ -358,6 +359,7 @@ def header_colour(browser, base: str, path: str) -> str:
         context.close()
 
 
+@pytest.mark.browser
 def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, server, browser, tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.copytree(ROOT / "clinics", project / "clinics")
@@ -378,7 +380,7 @@ def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, s
     assert rules["/embed/*"]["Content-Security-Policy"].endswith("frame-ancestors 'self' https://riverside-veins.example.net")
     assert (project / "deploy" / "riverside" / "nginx.conf").is_file()
 
-    handler = functools.partial(_QuietHandler, directory=str(riverside.site))
+    handler = functools.partial(QuietHandler, directory=str(riverside.site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -394,6 +396,6 @@ def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, s
 def test_a_missing_logo_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     edit_yaml(project / "mkdocs.yml", lambda data: data["extra"]["clinic"].update(logo="assets/nowhere.svg"))
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode != 0
     assert re.search(r"mkdocs\.yml:\d+: extra\.clinic\.logo 'assets/nowhere\.svg' is not a file inside", built.log), built.log

@@ -89,8 +89,8 @@ CARD = {
 }
 CONDITION = {
     "name": Field("text", "name: Chronic venous insufficiency", required=True),
-    "pages": Field("pages", "pages: [index.md, symptoms.md]", required=True, low=1),
-    "symptoms_from": Field("page", "symptoms_from: symptoms.md"),
+    "pages": Field("pages", "pages: [varicose-veins.md]", required=True, low=1),
+    "symptoms_from": Field("page", "symptoms_from: varicose-veins.md"),
 }
 
 BLOCKS: dict[str, Field] = {
@@ -104,8 +104,8 @@ BLOCKS: dict[str, Field] = {
                         item=Field("block", "get-checked:\n  level: non-urgent\n  heading: Have your symptoms checked",
                                    fields=CARD, make=CareCard)),
     "disclaimer": Field("sentences", "disclaimer: This page is general information, not a diagnosis.", DEFAULT_DISCLAIMER),
-    "conditions": Field("blocks", "conditions:\n  - name: Leg cramps\n    pages: [causes.md]\n    symptoms_from: causes.md",
-                        item=Field("block", "- name: Leg cramps\n  pages: [causes.md]", fields=CONDITION, make=Condition)),
+    "conditions": Field("blocks", "conditions:\n  - name: Varicose veins\n    pages: [varicose-veins.md]\n    symptoms_from: varicose-veins.md",
+                        item=Field("block", "- name: Varicose veins\n  pages: [varicose-veins.md]", fields=CONDITION, make=Condition)),
 }
 
 

@@ -6,9 +6,10 @@ from importlib.resources import files
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import serve
+from helpers import ALL_PAGES, serve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_patient_site import ALL_PAGES, reviewed_site  # noqa: F401  (a fixture, used below)
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 STORAGE_KEY = "vein-guide:checklist:v1"
 WIDTHS = [320, 1280]
@@ -267,11 +268,6 @@ def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(cont
         assert heading.is_visible() and heading.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
     page.emulate_media(media="screen")
     assert not foot.is_visible() and page.locator(".md-header").is_visible()
-
-
-@pytest.fixture(scope="module")
-def reviewed_server(reviewed_site):  # noqa: F811
-    yield from serve(reviewed_site.site)
 
 
 def test_print_opens_collapsed_content_and_ends_with_review_date_address_and_contact(context, reviewed_server):

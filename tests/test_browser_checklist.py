@@ -6,7 +6,9 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from test_site import PAGES
+from helpers import PAGES
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 STORAGE_KEY = "vein-guide:checklist:v1"
 

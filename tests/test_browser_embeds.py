@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CHROMIUM, CHROMIUM_ARGS, build, copy_project
+from helpers import CHROMIUM, CHROMIUM_ARGS, PAGES, build_in_process, copy_project
 from patient_site.hosting.headers import headers_for, parse_headers_file
-from test_site import PAGES
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 TYPE = "vein-guide:height"
 STORAGE_KEY = "vein-guide:checklist:v1"
@@ -65,7 +66,7 @@ def origins(tmp_path_factory):
     data = yaml.safe_load(config.read_text("utf-8"))
     data["extra"]["embed"]["allowed_origins"] = [clinic_url.rstrip("/")]
     config.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
-    built = build(project, root / "site")
+    built = build_in_process(project, root / "site")
     assert built.returncode == 0, built.log
 
     handler = type("Handler", (_WithHeaders,), {"rules": parse_headers_file((built.site / "_headers").read_text("utf-8"))})
