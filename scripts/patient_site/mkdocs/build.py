@@ -88,14 +88,14 @@ class MkDocsBuild:
         try:
             site.pages = PageIndex([self._read(file) for file in files.documentation_pages()])
             site.pages.check_site()
-            site.crosslinks.index = TermIndex.build(site.pages.term_pages(lambda src: files.get_file_from_path(src).name))
-            lists = site.pages.symptom_lists(lambda src: files.get_file_from_path(src).name)
+            site.crosslinks.index = TermIndex.build(site.pages.term_pages())
+            lists = site.pages.symptom_lists()
             site.checklists = checklist_pages(lists, site.settings.checklist, nav_position(config.nav), ChecklistSite(
                 contact_html=site.settings.clinic.contact_html(),
                 address=lambda src: urljoin(site.site_url, File.generated(config, src, content="").url),
                 shown={page.src: page.shown for page in site.pages},
                 docs_shown=site.paths.docs_shown,
-                titles={page.src: page.title or files.get_file_from_path(page.src).name for page in site.pages},
+                titles={page.src: page.shown_title for page in site.pages},
             ))
             for record in site.checklists:
                 page = File.generated(config, record.src, content=record.markdown,
@@ -117,13 +117,13 @@ class MkDocsBuild:
             text = file.content_string
         except UnicodeDecodeError as error:
             raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
-        return read_page(file.src_uri, shown, file.url, text, generated=bool(file.generated_by))
+        return read_page(file.src_uri, shown, file.url, file.name, text, generated=bool(file.generated_by))
 
     def _add(self, files, file) -> None:
         """Add a generated file; a generated page joins the page index (its text is in memory already)."""
         files.append(file)
         if file.is_documentation_page():
-            self.site.pages.add(read_page(file.src_uri, file.src_uri, file.url, file.content_string, generated=True))
+            self.site.pages.add(read_page(file.src_uri, file.src_uri, file.url, file.name, file.content_string, generated=True))
 
     def _add_glossary(self, files) -> None:
         """The glossary file becomes a generated page (it is not published raw) and the index of marked terms."""

@@ -59,7 +59,7 @@ def plan(files, config, site: SiteBuild, add) -> None:
             title, description = made[file.src_uri].title, settings.checklist.description
         else:
             page = site.pages.get(file.src_uri)
-            title, description = page.title or file.name, page.description
+            title, description = page.shown_title, page.description
         state.embeddable[file.src_uri] = Embeddable(file.url, title, description)
         state.oembed_links[file.url] = absolute(site.site_url, oembed_path(file.url))
     by_src = {symptoms.page: symptoms for symptoms in site.symptom_lists}
