@@ -104,6 +104,7 @@ def on_files(files, config, **kwargs):
     lists = [symptoms for record in made for symptoms in record.lists]  # as the checklist pages show them
     build.patient.on_files(files, config, lists)  # before embeds, so the glossary page gets an embed too
     build.embeds.add_files(files, config, lists, build.settings, made)
+    build.embeds.add_hashed_assets(files, config)  # last: the generated assets/clinic.css is among them
     build.files = files
     return files
 
@@ -143,6 +144,7 @@ def on_env(env, **kwargs):
     env.globals["patient_head_html"] = build.patient.head_html  # JSON-LD and Open Graph, per page
     env.globals["patient_foot_html"] = build.patient.foot_html  # review, disclaimer, print footer, per page
     env.globals["oembed_links"] = build.embeds.oembed_links
+    env.globals["asset"] = build.embeds.asset  # overrides/main.html: our asset's content-hashed name
     env.globals["site_menu"] = _site_menu(kwargs["config"].theme.get("features") or ())
     env.globals["material_bundle"] = material_bundle(kwargs["config"].theme.dirs)  # loaded on first search
     return env

@@ -22,7 +22,10 @@ from patient_site.embeds.feeds import api_path, dumps, iframe_html, index_json, 
 from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
 from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page, render_snippets_page, snippets_page
 from patient_site.frontmatter.reader import split_front_matter
+from patient_site.hosting.compress import precompress
+from patient_site.hosting.fingerprint import fingerprint
 from patient_site.hosting.headers import HeadersError, PageScan, scan_page, write_headers
+from patient_site.hosting.settings import HostingSettings, HostingSettingsError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from patient_site.theme.nav_order import nav_position
@@ -47,13 +50,16 @@ class ClinicEmbeds:
     lists: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)  # page URL -> symptom lists
     list_pages: dict[str, list[str]] = field(default_factory=dict)  # checklist page -> URLs its lists come from
     content_scans: dict[str, PageScan] = field(default_factory=dict)  # built page -> its content, scanned for CSP
+    hosting: HostingSettings = field(default_factory=HostingSettings)
+    assets: dict[str, str] = field(default_factory=dict)  # our asset's plain site path -> its content-hashed copy
 
     @classmethod
     def configure(cls, config, clinic: Clinic) -> "ClinicEmbeds":
         """Check `extra.embed`, and add the clinic's stylesheet, logo and the copy-button script."""
         try:
             settings = EmbedSettings.from_mapping(config.extra.get("embed"))
-        except EmbedSettingsError as error:
+            hosting = HostingSettings.from_mapping(config.extra.get("hosting"))
+        except (EmbedSettingsError, HostingSettingsError) as error:
             raise PluginError(f"{config.config_file_path}: {error}") from None
         if not config.site_url:
             raise PluginError(f"{config.config_file_path}: site_url is missing; the embed snippets need the site's full address")
@@ -66,7 +72,7 @@ class ClinicEmbeds:
             config.extra_css.append(STYLESHEET)
         if COPY_SCRIPT not in map(str, config.extra_javascript):
             config.extra_javascript.append(COPY_SCRIPT)
-        return cls(clinic, settings, config.site_url)
+        return cls(clinic, settings, config.site_url, hosting=hosting)
 
     def add_files(self, files, config, lists: list[SymptomList], checklist: ChecklistSettings,
                   checklists: list[GeneratedChecklist]) -> None:
@@ -100,6 +106,23 @@ class ClinicEmbeds:
             iframe = iframe_html(_stub(page), self.site_url, config.site_name, self.settings.width, self.settings.height)
             files.append(File.generated(config, snippets_page(page), content=render_snippets_page(page, self.site_url, iframe),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+
+    def add_hashed_assets(self, files, config) -> None:
+        """Add a content-hashed copy of each of our stylesheets and scripts; point extra_css/js at the copies."""
+        ours = {file.src_uri: file for file in files if not file.is_documentation_page()}
+        self.assets = fingerprint({path: file.content_bytes for path, file in ours.items()})
+        for path, hashed in self.assets.items():
+            files.append(File.generated(config, hashed, content=ours[path].content_bytes))
+        config.extra_css[:] = [self.asset(str(path)) for path in config.extra_css]
+        for n, script in enumerate(config.extra_javascript):
+            if isinstance(script, str):
+                config.extra_javascript[n] = self.asset(script)
+            else:
+                script.path = self.asset(script.path)
+
+    def asset(self, path: str) -> str:
+        """The URL path to link for one of our assets: its hashed copy when it has one."""
+        return self.assets.get(path, path)
 
     def scan_content(self, page) -> None:
         """Scan a page's final content for inline code (the templates around it are scanned once per shape)."""
@@ -136,8 +159,8 @@ class ClinicEmbeds:
         copies = self._with_checklist_review()
         embeds = {copy.url: embed_url(copy.url) for copy in copies}
         template = config.theme.get_env().get_template(TEMPLATE)
-        styles = [EMBED_STYLESHEET, *map(str, config.extra_css)]
-        scripts = [str(script) for script in config.extra_javascript if str(script) != COPY_SCRIPT] + [FRAME_SCRIPT]
+        styles = [self.asset(EMBED_STYLESHEET), *map(str, config.extra_css)]
+        scripts = [str(script) for script in config.extra_javascript if str(script) != self.asset(COPY_SCRIPT)] + [self.asset(FRAME_SCRIPT)]
         publisher = {
             "@type": "MedicalClinic",
             "name": self.clinic.name,
@@ -159,9 +182,10 @@ class ClinicEmbeds:
         site = Path(config.site_dir)
         nginx = Path(os.path.dirname(config.config_file_path)) / self.settings.nginx_snippet
         try:
-            write_headers(site, self.settings.allowed_origins, nginx, self.content_scans)
+            write_headers(site, self.settings.allowed_origins, nginx, self.content_scans, self.hosting)
         except HeadersError as error:
             raise PluginError(f"{os.path.relpath(site)}/{error}") from None
+        precompress(site)  # last: the .gz copies are of the final files
 
 
 def _stub(page: Embeddable) -> PageCopy:
