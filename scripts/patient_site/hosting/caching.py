@@ -45,7 +45,7 @@ def cache_rules(site: Path) -> list[tuple[str, str]]:
                 walk(entry, path + "/")
             elif entry.is_dir():
                 rules.extend(([("/" + path, REVALIDATE)] if not prefix else []) + [(f"/{path}/*", REVALIDATE)])
-            elif not (is_copy(entry) and prefix) and not (path in NOT_SERVED):
+            elif not is_copy(entry) and path not in NOT_SERVED:
                 rules.append(("/" + path, policy(path)))
 
     walk(site, "")

@@ -87,8 +87,9 @@ def start(site: Path, snippet: Path, work: Path, port: int = 0, host: str = "127
         chosen = port or free_port(host)
         conf = work / "nginx.conf"
         conf.write_text(config_text(site, snippet, work, chosen, host), "utf-8")
-        process = subprocess.Popen([binary, "-p", str(work), "-e", str(work / "error.log"), "-c", str(conf)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        with open(work / "stderr.log", "wb") as stderr:  # the child keeps its own handle
+            process = subprocess.Popen([binary, "-p", str(work), "-e", str(work / "error.log"), "-c", str(conf)],
+                                       stdout=subprocess.DEVNULL, stderr=stderr)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and process.poll() is None:
             try:
@@ -98,7 +99,8 @@ def start(site: Path, snippet: Path, work: Path, port: int = 0, host: str = "127
                 time.sleep(0.05)
         if process.poll() is None:
             process.kill()
-        error = process.communicate()[1].decode(errors="replace")
+        process.wait()
+        error = "".join(log.read_text("utf-8", errors="replace") for log in (work / "stderr.log", work / "error.log") if log.exists())
         if port or "Address already in use" not in error:
             raise RuntimeError(f"nginx did not start: {error.strip()}")
     raise RuntimeError("nginx did not start: no free loopback port")
