@@ -23,7 +23,7 @@ from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
 from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page, render_snippets_page, snippets_page
 from patient_site.frontmatter.reader import split_front_matter
 from patient_site.hosting.compress import precompress
-from patient_site.hosting.fingerprint import fingerprint
+from patient_site.hosting.fingerprint import fingerprint, is_own_asset
 from patient_site.hosting.headers import HeadersError, PageScan, scan_page, write_headers
 from patient_site.hosting.settings import HostingSettings, HostingSettingsError
 from mkdocs.exceptions import PluginError
@@ -109,7 +109,7 @@ class ClinicEmbeds:
 
     def add_hashed_assets(self, files, config) -> None:
         """Add a content-hashed copy of each of our stylesheets and scripts; point extra_css/js at the copies."""
-        ours = {file.src_uri: file for file in files if not file.is_documentation_page()}
+        ours = {file.dest_uri: file for file in files if is_own_asset(file.dest_uri)}  # read only these few
         self.assets = fingerprint({path: file.content_bytes for path, file in ours.items()})
         for path, hashed in self.assets.items():
             files.append(File.generated(config, hashed, content=ours[path].content_bytes))
