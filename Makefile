@@ -14,7 +14,7 @@ CLINIC ?=
 CONFIG := $(if $(CLINIC),clinics/$(CLINIC).yml,mkdocs.yml)
 SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)
 
-.PHONY: site serve test test-fast bench chromium checkers clean source-date-epoch
+.PHONY: site serve serve-prod test test-fast bench chromium nginx checkers clean source-date-epoch
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,13 @@ check: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --config-file $(CONFIG)
 
+# The built site through Debian's nginx with the generated headers, as production serves it (README, "Deploy").
+PROD_PORT ?= 8080
+serve-prod: nginx site
+	$(BIN)/python scripts/serve_prod.py --config-file $(CONFIG) --site-dir $(SITE_DIR) --port $(PROD_PORT)
+
 # Everything: real builds, Chromium, the HTML and link checkers, ProperDocs (found through PROPERDOCS).
-test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed
+test: $(VENV)/.test-deps chromium nginx checkers .venv-properdocs/.installed
 	PROPERDOCS=$(CURDIR)/.venv-properdocs/bin/properdocs $(BIN)/python -m pytest
 
 # The pure layer only (no build, no browser, nothing slow): seconds, for the edit-test loop.
@@ -80,6 +85,16 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "The browser tests need Debian's Chromium. Run: sudo apt-get install chromium"; exit 1; \
+	fi
+
+# The hosting tests and `make serve-prod` run Debian's nginx as an ordinary process; install it when missing and we can.
+nginx:
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's nginx for the hosting tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	else \
+		echo "The hosting tests need Debian's nginx. Run: sudo apt-get install nginx"; exit 1; \
 	fi
 
 source-date-epoch:

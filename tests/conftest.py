@@ -25,7 +25,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.enviro
 # Fixtures that build a site or drive the browser, and the marker a test using them must carry.
 MARKER_OF_FIXTURE = {
     "site": "build", "server": "build", "reviewed_site": "build", "reviewed_server": "build", "split": "build",
-    "split_server": "build", "library": "build", "origins": "build",
+    "split_server": "build", "library": "build", "origins": "build", "nginx_url": "build", "embedding": "build",
     "browser": "browser", "context": "browser", "wide": "browser", "browsing": "browser", "partitioned_browser": "browser",
 }
 

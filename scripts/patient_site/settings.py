@@ -22,6 +22,7 @@ import yaml
 from patient_site.checklist.symptom_lists import ChecklistSettings
 from patient_site.editor.content_settings import POLICIES, Settings as ContentCheckSettings
 from patient_site.errors import SiteError
+from patient_site.hosting.settings import HostingSettings
 from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
 from patient_site.patient.care_cards import LEVELS, CareCard, check_placeholders
 from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic
@@ -87,6 +88,9 @@ CARD = {
     "heading": Field("card text", "heading: Call {clinic_name} on {clinic_phone}", required=True),
     "text": Field("card text", "text: Ask for an appointment this week.", ""),
 }
+HOSTING = {
+    "hsts": Field("yes or no", "hsts: true  # only once the site is served over HTTPS alone", HostingSettings.hsts),
+}
 CONDITION = {
     "name": Field("text", "name: Chronic venous insufficiency", required=True),
     "pages": Field("pages", "pages: [varicose-veins.md]", required=True, low=1),
@@ -103,6 +107,7 @@ BLOCKS: dict[str, Field] = {
     "care_cards": Field("cards", "care_cards:\n  get-checked:\n    level: non-urgent\n    heading: Have your symptoms checked",
                         item=Field("block", "get-checked:\n  level: non-urgent\n  heading: Have your symptoms checked",
                                    fields=CARD, make=CareCard)),
+    "hosting": Field("block", "hosting:\n  hsts: true", fields=HOSTING, make=HostingSettings),
     "disclaimer": Field("sentences", "disclaimer: This page is general information, not a diagnosis.", DEFAULT_DISCLAIMER),
     "conditions": Field("blocks", "conditions:\n  - name: Varicose veins\n    pages: [varicose-veins.md]\n    symptoms_from: varicose-veins.md",
                         item=Field("block", "- name: Varicose veins\n  pages: [varicose-veins.md]", fields=CONDITION, make=Condition)),
@@ -120,6 +125,7 @@ class SiteSettings:
     care_cards: Mapping[str, CareCard]  # read-only, by card name
     disclaimer: str
     conditions: tuple[Condition, ...]
+    hosting: HostingSettings
     lines: "_Lines" = field(compare=False, repr=False)
 
     def where(self, *keys: str | int) -> str:
@@ -211,6 +217,12 @@ def _colour(declared, value, keys):
     if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value.strip()):
         raise _Bad(keys, f"{_name(keys)} must be a colour as #rrggbb (in quotes), not {value!r}", declared.example)
     return value.strip()
+
+
+def _yes_no(declared, value, keys):
+    if not isinstance(value, bool):
+        raise _Bad(keys, f"{_name(keys)} must be true or false, not {value!r}", declared.example)
+    return value
 
 
 def _choice(declared, value, keys):
@@ -309,6 +321,7 @@ def _blocks(declared, value, keys):
 
 
 KINDS = {
+    "yes or no": _yes_no,
     "text": _text,
     "card text": _card_text,  # text with {clinic_phone}-style placeholders
     "sentences": _sentences,

@@ -106,6 +106,7 @@ class MkDocsBuild:
             self._add_glossary(files)  # before the embeds, so the glossary page gets an embed too
             self._check_conditions(files)
             embeds.plan(files, config, site, self._add)
+            embeds.add_hashed_assets(files, config, site)  # last: the generated assets/clinic.css is among them
         except SiteError as error:
             raise PluginError(str(error)) from None
         self.files = files

@@ -18,6 +18,8 @@ from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinic
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
 from patient_site.urls import absolute
 from patient_site.frontmatter.schema import as_date
+from patient_site.hosting.compress import precompress
+from patient_site.hosting.fingerprint import fingerprint, is_own_asset
 from patient_site.hosting.headers import scan_page, write_headers
 from patient_site.patient.branding import STYLESHEET, accent_css
 from patient_site.patient.structured_data import publisher
@@ -77,6 +79,20 @@ def plan(files, config, site: SiteBuild, add) -> None:
                                   inclusion=InclusionLevel.NOT_IN_NAV))
 
 
+def add_hashed_assets(files, config, site: SiteBuild) -> None:
+    """Add a content-hashed copy of each of our stylesheets and scripts; point extra_css/js at the copies."""
+    ours = {file.dest_uri: file for file in files if is_own_asset(file.dest_uri)}  # read only these few
+    site.assets = fingerprint({path: file.content_bytes for path, file in ours.items()})
+    for path, hashed in site.assets.items():
+        files.append(File.generated(config, hashed, content=ours[path].content_bytes))
+    config.extra_css[:] = [site.asset(str(path)) for path in config.extra_css]
+    for n, script in enumerate(config.extra_javascript):
+        if isinstance(script, str):
+            config.extra_javascript[n] = site.asset(script)
+        else:
+            script.path = site.asset(script.path)
+
+
 def collect(page, site: SiteBuild) -> None:
     """Scan a page's final content for inline code; keep an embeddable page's content for the post-build step."""
     state = site.embeds
@@ -99,9 +115,10 @@ def write(config, site: SiteBuild) -> None:
     built = Path(config.site_dir)
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
     try:
-        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans)
+        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting)
     except ValueError as error:
         raise PluginError(f"{os.path.relpath(built)}/{error}") from None
+    precompress(built)  # last: the .gz copies are of the final files
 
 
 def _with_checklist_review(site: SiteBuild) -> list[PageCopy]:
@@ -124,8 +141,8 @@ def _write_extras(config, site: SiteBuild) -> int:
     copies = _with_checklist_review(site)
     embeds = {copy.url: embed_url(copy.url) for copy in copies}
     template = config.theme.get_env().get_template(TEMPLATE)
-    styles = [EMBED_STYLESHEET, *map(str, config.extra_css)]
-    scripts = [str(script) for script in config.extra_javascript if str(script) != COPY_SCRIPT] + [FRAME_SCRIPT]
+    styles = [site.asset(EMBED_STYLESHEET), *map(str, config.extra_css)]
+    scripts = [str(script) for script in config.extra_javascript if str(script) != site.asset(COPY_SCRIPT)] + [site.asset(FRAME_SCRIPT)]
     clinic = publisher(settings.clinic)
     for copy in copies:
         context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts)
