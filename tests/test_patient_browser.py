@@ -148,7 +148,7 @@ def test_a_screen_reader_hears_what_each_checklist_control_does(context, server)
     page.goto(server + "checklist/")
     tree = page.locator("article").aria_snapshot()
     assert '- heading "Symptom checklist" [level=1]' in tree
-    assert '- group "Symptoms of chronic venous insufficiency"' in tree
+    assert '- group "Symptoms I have noticed (from the page \u201cSymptoms of chronic venous insufficiency\u201d)"' in tree
     for label in page.locator("form.checklist label").all_inner_texts():
         assert f'- checkbox "{label}"' in tree
     assert '- button "Print or save for your appointment"' in tree and '- button "Clear my answers"' in tree
