@@ -15,6 +15,7 @@ from patient_site.patient.branding import STYLESHEET, accent_css
 from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
 from patient_site.checklist.pages import GeneratedChecklist
 from patient_site.patient.clinic import Clinic
+from patient_site.patient.page_foot import disclaimer_from_setting
 from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError
 from patient_site.embeds.variants import PageCopy, absolute, embed_context, embed_url
 from patient_site.frontmatter.schema import as_date
@@ -144,12 +145,13 @@ class ClinicEmbeds:
             "telephone": self.clinic.phone,
             "url": self.clinic.website,
         }
+        disclaimer = disclaimer_from_setting(config.extra.get("disclaimer"))  # issue 13: embeds and API carry it
         for copy in copies:
-            context = embed_context(copy, embeds, config.site_name, config.theme["language"], styles, scripts)
+            context = embed_context(copy, embeds, config.site_name, config.theme["language"], styles, scripts, disclaimer)
             context["canonical"] = absolute(self.site_url, copy.url)  # search engines: the full page is the original
             _write(site / embed_url(copy.url) / "index.html", template.render(**context))
             self.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
-            _write(site / api_path(copy.url), dumps(page_json(copy, self.site_url, config.site_name, self.lists.get(copy.url, []), publisher)))
+            _write(site / api_path(copy.url), dumps(page_json(copy, self.site_url, config.site_name, self.lists.get(copy.url, []), publisher, disclaimer)))
             _write(site / oembed_path(copy.url), dumps(oembed(copy, self.site_url, config.site_name, self.settings.width, self.settings.height)))
         _write(site / "api" / "index.json", dumps(index_json(copies, self.site_url, config.site_name)))
         return len(copies)
