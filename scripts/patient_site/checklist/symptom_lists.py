@@ -180,7 +180,7 @@ class ChecklistPage:
     intro_markdown: str
     storage_key: str
     page_url: str  # the published address; no longer printed here (the page foot prints it once), kept for the glue
-    contact_html: str
+    contact_html: str  # no longer shown here: the footer has the card, the page foot prints it; kept for the glue
 
 
 def render_checklist_page(lists: list[SymptomList], page: ChecklistPage) -> str:
@@ -210,10 +210,6 @@ description: {_yaml_string(page.description)}
 </div>
 <p class="checklist__privacy site-text">Your answers stay on this device. They are not sent anywhere.</p>
 </form>
-
-<div class="site-added checklist-contact">
-{page.contact_html}
-</div>
 """
 
 
