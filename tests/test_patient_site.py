@@ -208,7 +208,7 @@ def test_json_ld_carries_the_review_and_survives_hostile_text(reviewed_site):
         ("docs/symptoms.md", ("<!-- care-card: emergency -->", "<!-- care-card: ambulance -->"),
          "docs/symptoms.md:29: no care card called 'ambulance'"),
         ("docs/glossary.yml", ("url: https://www.nhs.uk/conditions/dehydration/", "url: www.nhs.uk"),
-         "docs/glossary.yml:46: the source of 'dehydration' must be a full https:// address"),
+         "docs/glossary.yml:79: the source of 'dehydration' must be a full https:// address"),
         ("docs/causes.md", ("terms:", "reviewed: last week\nterms:"), "docs/causes.md:4: 'reviewed' must be a date"),
         ("mkdocs.yml", ("      level: non-urgent", "      level: soonish"), "extra.care_cards.get-checked.level must be one of"),
         ("mkdocs.yml", ("symptoms_from: symptoms.md", "symptoms_from: causes.md"),
