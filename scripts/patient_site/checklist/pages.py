@@ -121,7 +121,7 @@ title: {yaml_string(settings.title)}
 description: {yaml_string(settings.description)}
 ---
 
-# {escape(settings.title)}
+# {escape(settings.title)} {{ .site-text }}
 
 <div class="site-added checklist-intro" markdown>
 
@@ -131,7 +131,7 @@ it to your appointment.
 
 </div>
 
-<div class="checklist-sections" markdown>
+<div class="checklist-sections site-text" markdown>
 
 {links}
 

@@ -191,7 +191,7 @@ title: {_yaml_string(page.title)}
 description: {_yaml_string(page.description)}
 ---
 
-# {escape(page.title)}
+# {escape(page.title)} {{ .site-text }}
 
 <div class="site-added checklist-intro" markdown>
 

@@ -227,7 +227,7 @@ title: {json.dumps(title, ensure_ascii=False)}
 description: "Plain-language explanations of the medical words used in this guide, each with the public source it is based on."
 ---
 
-# {escape(title)}
+# {escape(title)} {{ .site-text }}
 
 <div class="site-added glossary-intro" markdown>
 
@@ -236,7 +236,7 @@ based on. They are general information; your own doctor or nurse can tell you wh
 
 </div>
 
-<dl class="glossary-list">
+<dl class="glossary-list site-text">
 {chr(10).join(rows)}
 </dl>
 """
