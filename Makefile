@@ -14,7 +14,7 @@ CLINIC ?=
 CONFIG := $(if $(CLINIC),clinics/$(CLINIC).yml,mkdocs.yml)
 SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)
 
-.PHONY: site serve serve-prod test test-fast bench chromium nginx checkers clean source-date-epoch
+.PHONY: site serve serve-prod test test-fast bench chromium nginx checkers clean source-date-epoch screenshots
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ site: $(VENV)/.site-deps
 .PHONY: check
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_content.py --config-file $(CONFIG)
+
+# PNGs of /, /symptoms/ and /checklist/ at 390 and 1280 px and of the checklist print-out, into screenshots/.
+screenshots: $(VENV)/.test-deps chromium
+	$(BIN)/python scripts/screenshots.py --config-file $(CONFIG) --out screenshots
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --config-file $(CONFIG)

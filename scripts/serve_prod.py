@@ -13,16 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from mkdocs.config import load_config
-
-from patient_site.embeds.settings import EmbedSettings
+from patient_site.mkdocs.commands import nginx_snippet
 from patient_site.hosting.nginx import start
-
-
-def snippet_path(config_file: Path) -> Path:
-    """Where the build wrote the nginx snippet: extra.embed.nginx_snippet, relative to the config's folder."""
-    config = load_config(str(config_file))  # with INHERIT resolved, as the build read it
-    return config_file.resolve().parent / EmbedSettings.from_mapping(config.extra.get("embed")).nginx_snippet
 
 
 def _interrupt(*_) -> None:
@@ -35,7 +27,7 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args()
-    snippet = snippet_path(args.config_file)
+    snippet = nginx_snippet(args.config_file)
     if not (args.site_dir / "index.html").is_file() or not snippet.is_file():
         print(f"No built site in {args.site_dir}/ or no {snippet}: run `make site` first.", file=sys.stderr)
         return 1

@@ -22,6 +22,7 @@ from typing import Callable
 from urllib.parse import urljoin
 
 import yaml
+from importlib.resources import files
 from bench.project_copy import copy_project
 from patient_site.settings import load_settings
 from bs4 import BeautifulSoup, Comment
@@ -199,6 +200,8 @@ def small_project(dest: Path, pages: dict[str, Content] = {}, nav: list[str] | N
     (project / "mkdocs.yml").write_text(config[:start] + menu.rstrip("\n") + config[end:], "utf-8")
     return project
 
+
+AXE_SOURCE = files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")  # axe-core, run in the page
 
 SETTINGS_CLINIC = {"name": "A clinic", "phone": "555-0100", "website": "https://a.example/",
                    "booking": "https://a.example/b", "emergency_number": "911"}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import ALL_PAGES, serve
+from helpers import AXE_SOURCE, ALL_PAGES, serve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -14,7 +13,6 @@ pytestmark = [pytest.mark.build, pytest.mark.browser]
 STORAGE_KEY = "vein-guide:checklist:v1"
 WIDTHS = [320, 1280]
 # axe-core as shipped in the pinned axe-playwright-python wheel: no Node, no download at test time.
-AXE_SOURCE = files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # The focused element, whether it shows at the centre of one of its boxes (not covered by the sticky header, an
@@ -149,7 +147,7 @@ def test_a_screen_reader_hears_what_each_checklist_control_does(context, server)
     page.goto(server + "checklist/")
     tree = page.locator("article").aria_snapshot()
     assert '- heading "Symptom checklist" [level=1]' in tree
-    assert '- group "Symptoms of chronic venous insufficiency"' in tree
+    assert '- group "Symptoms I have noticed (from the page \u201cSymptoms of chronic venous insufficiency\u201d)"' in tree
     for label in page.locator("form.checklist label").all_inner_texts():
         assert f'- checkbox "{label}"' in tree
     assert '- button "Print or save for your appointment"' in tree and '- button "Clear my answers"' in tree

@@ -109,7 +109,8 @@ def test_new_condition_needs_no_code(tmp_path):
     form = built.soup("checklist/").select_one("form.checklist")
     fieldsets = form.find_all("fieldset")
     symptoms = split_front_matter((ROOT / "docs" / "symptoms.md").read_text("utf-8"), "symptoms.md")
-    assert [f.legend.get_text(strip=True) for f in fieldsets] == ["Example condition", symptoms.meta["title"]]
+    assert [f.legend.get_text(strip=True) for f in fieldsets] == [  # neutral legends naming their page (issue 13)
+        f"Symptoms I have noticed (from the page \u201c{title}\u201d)" for title in ("Example condition", symptoms.meta["title"])]
     assert [l.get_text(strip=True) for l in fieldsets[0].find_all("label")] == ["First made-up sign", "Second made-up sign"]
     assert [l.get_text(strip=True) for l in fieldsets[1].find_all("label")] == extract_items(symptoms.body, "symptoms.md")
     for box in form.find_all("input"):

@@ -9,7 +9,6 @@ become PluginError, which MkDocs prints without a traceback and exits non-zero o
 from __future__ import annotations
 
 import os
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure import nav as mkdocs_nav
@@ -33,9 +32,6 @@ from patient_site.settings import load_settings
 from patient_site.site import Paths, SiteBuild
 from patient_site.theme.nav_menu import unsupported_features
 from patient_site.theme.nav_order import nav_position
-
-CONTACT_MARKER = "<!-- clinic:contact -->"
-
 
 class MkDocsBuild:
     """One build, as MkDocs runs it."""
@@ -91,8 +87,6 @@ class MkDocsBuild:
             site.crosslinks.index = TermIndex.build(site.pages.term_pages())
             lists = site.pages.symptom_lists()
             site.checklists = checklist_pages(lists, site.settings.checklist, nav_position(config.nav), ChecklistSite(
-                contact_html=site.settings.clinic.contact_html(),
-                address=lambda src: urljoin(site.site_url, File.generated(config, src, content="").url),
                 shown={page.src: page.shown for page in site.pages},
                 docs_shown=site.paths.docs_shown,
                 titles={page.src: page.shown_title for page in site.pages},
@@ -185,7 +179,7 @@ class MkDocsBuild:
             raise PluginError(str(error)) from None
 
     def on_page_content(self, html: str, page) -> str:
-        """Report the editor checks of the conversion, then put the site's own text in (cards, contact card)."""
+        """Report the editor checks of the conversion, then put the site's care cards in."""
         site = self.site
         if not page.file.generated_by and not site.first_error:
             source = site.pages.get(page.file.src_uri)
@@ -193,8 +187,7 @@ class MkDocsBuild:
                 site.safety.finish(source.shown, source.text, page.file.url, site.site_urls)
             except SiteError as error:
                 site.first_error = str(error)  # raised in on_env: MkDocs would add a line of its own to an error here
-        html = fill_cards(html, site.settings.care_cards, site.settings.clinic)
-        return html.replace(CONTACT_MARKER, site.settings.clinic.contact_html())  # Markdown passes the marker through
+        return fill_cards(html, site.settings.care_cards, site.settings.clinic)
 
     def on_page_context(self, page) -> None:
         """Every page's Markdown is rendered by now, so links in both directions are known: add "Related pages"."""

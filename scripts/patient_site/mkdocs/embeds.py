@@ -145,12 +145,12 @@ def _write_extras(config, site: SiteBuild) -> int:
     scripts = [str(script) for script in config.extra_javascript if str(script) != site.asset(COPY_SCRIPT)] + [site.asset(FRAME_SCRIPT)]
     clinic = publisher(settings.clinic)
     for copy in copies:
-        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts)
+        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer)
         context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
         _write(built / embed_url(copy.url) / "index.html", template.render(**context))
         state.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
         _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,
-                                                           state.lists.get(copy.url, []), clinic)))
+                                                           state.lists.get(copy.url, []), clinic, settings.disclaimer)))
         _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width, settings.embed.height)))
     _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name)))
     return len(copies)
