@@ -30,6 +30,18 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+def _screenshot(page, path: Path) -> None:
+    """A full-page screenshot. Hack: on a loaded machine Chromium sometimes answers "Unable to capture screenshot"
+    to the first capture of a tall page; one more try after the page has settled is enough."""
+    from playwright.sync_api import Error
+
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    except Error:
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(path), full_page=True)
+
+
 def take(site: Path, out: Path) -> list[Path]:
     """Screenshots of the built `site` into `out`; returns the files written."""
     from playwright.sync_api import sync_playwright
@@ -49,7 +61,7 @@ def take(site: Path, out: Path) -> list[Path]:
                     page.goto(base + path)
                     page.wait_for_load_state("load")
                     written.append(out / f"{name}-{width}.png")
-                    page.screenshot(path=str(written[-1]), full_page=True)
+                    _screenshot(page, written[-1])
                 context.close()
             context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
             page = context.new_page()
@@ -59,7 +71,7 @@ def take(site: Path, out: Path) -> list[Path]:
             page.emulate_media(media="print")
             page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # fills in today's date
             written.append(out / "checklist-print.png")
-            page.screenshot(path=str(written[-1]), full_page=True)
+            _screenshot(page, written[-1])
             context.close()
             browser.close()
     finally:
