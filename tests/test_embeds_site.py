@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 from helpers import CONTENT_PAGES, ROOT, Built, QuietHandler, build_in_process, copy_project, symptom_bullets
 from patient_site.frontmatter.reader import split_front_matter
-from patient_site.hosting.headers import inline_script_hashes, parse_headers_file
+from patient_site.hosting.headers import parse_headers_file, scan_page
 
 pytestmark = pytest.mark.build
 
@@ -288,7 +288,7 @@ def test_headers_file_has_the_policies_and_pages_carry_no_inline_script(site):
     # policies allow scripts from the site's own files only, without a single hash.
     hashes = set()
     for page in site.site.rglob("*.html"):
-        hashes.update(inline_script_hashes(page.read_text("utf-8")))
+        hashes.update(scan_page(page.read_text("utf-8")).script_hashes)
     assert hashes == set()
     assert " script-src 'self';" in site_csp and " script-src 'self';" in embed_csp
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from patient_site.hosting.headers import HeadersError, check_pages, header_rules, headers_for, inline_script_hashes, parse_headers_file, render_headers_file, representative_pages, scan_page, scan_pages, scan_site, script_hash
+from patient_site.hosting.headers import HeadersError, check_pages, header_rules, headers_for, parse_headers_file, render_headers_file, representative_pages, scan_page, scan_site, script_hash
 
 
 def test_inline_script_hashes_follow_the_exact_text():
     html = '<script>alert(1)</script><script src="x.js"></script><script type="application/ld+json">{}</script>'
     # the published hash of alert(1), as CSP guides list it
-    assert inline_script_hashes(html) == ["'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"]
+    assert list(scan_page(html).script_hashes) == ["'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"]
     assert script_hash("alert(1) ") != script_hash("alert(1)")
 
 
@@ -26,9 +26,9 @@ def _rules(tmp_path, site_csp, embed_csp="default-src 'none'; script-src 'self';
 def test_check_pages_stops_an_inline_script_without_a_hash(tmp_path):
     rules = _rules(tmp_path, "default-src 'none'; script-src 'self'; frame-ancestors 'self'")
     with pytest.raises(HeadersError, match="symptoms/index.html: an inline <script> has no hash"):
-        check_pages(scan_pages({"symptoms/index.html": "<script>alert(1)</script>"}), rules)
+        check_pages({"symptoms/index.html": scan_page("<script>alert(1)</script>")}, rules)
     allowed = f"default-src 'none'; script-src 'self' {script_hash('alert(1)')}; frame-ancestors 'self'"
-    check_pages(scan_pages({"symptoms/index.html": "<script>alert(1)</script>"}), _rules(tmp_path, allowed))  # with its hash it passes
+    check_pages({"symptoms/index.html": scan_page("<script>alert(1)</script>")}, _rules(tmp_path, allowed))  # with its hash it passes
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_check_pages_stops_an_inline_script_without_a_hash(tmp_path):
 def test_check_pages_stops_inline_code_the_policy_blocks(tmp_path, html, problem):
     rules = _rules(tmp_path, "default-src 'none'; script-src 'self'; frame-ancestors 'self'")
     with pytest.raises(HeadersError, match=problem):
-        check_pages(scan_pages({"symptoms/index.html": html}), rules)
+        check_pages({"symptoms/index.html": scan_page(html)}, rules)
 
 
 def test_no_path_gets_two_policies_and_the_file_reads_back(tmp_path):

@@ -102,15 +102,6 @@ def _blocked(root) -> str | None:
     return None
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """The CSP hash source of every inline script a browser would run in `html`, in page order."""
-    return list(scan_page(html).script_hashes)
-
-
-def scan_pages(site_pages: dict[str, str | bytes]) -> dict[str, PageScan]:
-    return {path: scan_page(html) for path, html in site_pages.items()}
-
-
 def shape(page: str) -> tuple[str, int]:
     """Which template wrote a built page ("symptoms/index.html"), and at what folder depth."""
     kind = "embed" if page.startswith(EMBED_PREFIX) else "404" if page == "404.html" else "site"
@@ -142,9 +133,6 @@ class Policies:
 
     site: str
     embed: str
-
-    def for_path(self, path: str) -> str:
-        return self.embed if path.startswith(EMBED_PREFIX) else self.site
 
 
 def _policy(script_hashes: list[str], frame_ancestors: list[str], site: bool) -> str:
