@@ -217,3 +217,24 @@ def load_extra(**blocks):
         path = Path(folder) / "mkdocs.yml"
         path.write_text(yaml.safe_dump({"extra": extra}, sort_keys=False), "utf-8")
         return load_settings(extra, str(path))
+
+
+# A clinic whose name needs escaping, for the modules that render it.
+HOSTILE_CLINIC = {"name": "Vein & Co <Clinic>", "phone": "01 23 45", "website": "https://clinic.test/",
+                  "booking": "https://clinic.test/book", "emergency_number": "112"}
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def watch_csp(context) -> list[str]:
+    """Every Content-Security-Policy violation in any page or frame of `context`, as text."""
+    problems: list[str] = []
+    context.add_init_script("""
+        document.addEventListener('securitypolicyviolation', (e) =>
+            console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
+    """)
+    context.on("console", lambda message: problems.append(message.text)
+               if message.type == "error" and ("CSP" in message.text or "Content Security Policy" in message.text) else None)
+    return problems

@@ -17,6 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from helpers import watch_csp
 import yaml
 from conftest import build, copy_project
 from nginx_server import nginx_url, serve_with_nginx  # noqa: F401 (fixture)
@@ -103,18 +104,6 @@ def test_a_revalidated_page_costs_no_body_and_a_hashed_file_says_immutable(site,
 
 
 # --- in Chromium, through nginx ----------------------------------------------------------------------------
-
-
-def watch_csp(context) -> list[str]:
-    """Every Content-Security-Policy violation in any page or frame of `context`, as text."""
-    problems: list[str] = []
-    context.add_init_script("""
-        document.addEventListener('securitypolicyviolation', (e) =>
-            console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
-    """)
-    context.on("console", lambda message: problems.append(message.text)
-               if message.type == "error" and ("CSP" in message.text or "Content Security Policy" in message.text) else None)
-    return problems
 
 
 @pytest.mark.browser

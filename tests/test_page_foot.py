@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 from patient_site.patient.clinic import Clinic
 from patient_site.patient.page_foot import DEFAULT_DISCLAIMER, page_foot_html
-from helpers import load_extra
+from helpers import HOSTILE_CLINIC, load_extra, soup
 from patient_site.settings import SettingsError
 
 
-CLINIC = load_extra(clinic={
-    "name": "Vein & Co <Clinic>", "phone": "01 23 45", "website": "https://clinic.test/",
-    "booking": "https://clinic.test/book", "emergency_number": "112",
-}).clinic
-
-
-def soup(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
+CLINIC = load_extra(clinic=HOSTILE_CLINIC).clinic
 
 
 def test_disclaimer_setting_and_foot():
