@@ -21,7 +21,7 @@ endif
 SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)$(if $(filter zensical,$(ENGINE)),-zensical)
 ZENSICAL_VENV := .venv-zensical
 
-.PHONY: site serve test bench chromium checkers clean source-date-epoch
+.PHONY: site serve serve-prod test test-fast bench chromium nginx checkers clean source-date-epoch screenshots
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,11 +46,25 @@ endif
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_content.py --config-file $(CONFIG)
 
+# PNGs of /, /symptoms/ and /checklist/ at 390 and 1280 px and of the checklist print-out, into screenshots/.
+screenshots: $(VENV)/.test-deps chromium
+	$(BIN)/python scripts/screenshots.py --config-file $(CONFIG) --out screenshots
+
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --config-file $(CONFIG)
 
-test: $(VENV)/.test-deps chromium checkers .venv-properdocs/.installed $(ZENSICAL_VENV)/.installed
-	$(BIN)/python -m pytest
+# The built site through Debian's nginx with the generated headers, as production serves it (README, "Deploy").
+PROD_PORT ?= 8080
+serve-prod: nginx site
+	$(BIN)/python scripts/serve_prod.py --config-file $(CONFIG) --site-dir $(SITE_DIR) --port $(PROD_PORT)
+
+# Everything: real builds, Chromium, the HTML and link checkers, ProperDocs (found through PROPERDOCS).
+test: $(VENV)/.test-deps chromium nginx checkers .venv-properdocs/.installed $(ZENSICAL_VENV)/.installed
+	PROPERDOCS=$(CURDIR)/.venv-properdocs/bin/properdocs $(BIN)/python -m pytest
+
+# The pure layer only (no build, no browser, nothing slow): seconds, for the edit-test loop.
+test-fast: $(VENV)/.test-deps
+	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -m "not build and not browser and not slow"
 
 # Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.
 # BENCH_QUICK=1 make bench runs a small version for development.
@@ -95,6 +109,16 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "The browser tests need Debian's Chromium. Run: sudo apt-get install chromium"; exit 1; \
+	fi
+
+# The hosting tests and `make serve-prod` run Debian's nginx as an ordinary process; install it when missing and we can.
+nginx:
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's nginx for the hosting tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	else \
+		echo "The hosting tests need Debian's nginx. Run: sudo apt-get install nginx"; exit 1; \
 	fi
 
 source-date-epoch:

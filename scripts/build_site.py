@@ -14,8 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from patient_site.editor.content_check import run_checks, strict_build
-from patient_site.settings import SettingsError
+from patient_site.errors import SiteError
+from patient_site.mkdocs.commands import run_checks, strict_build
 
 
 def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
@@ -29,11 +29,8 @@ def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
             return 1
         try:
             reports, _ = run_checks(config_file, new, today)
-        except SettingsError as error:  # already `mkdocs.yml:LINE: message`
+        except SiteError as error:  # already `mkdocs.yml:LINE: message`
             print(error, file=sys.stderr)
-            return 1
-        except ValueError as error:
-            print(f"{config_file.name}: {error}", file=sys.stderr)
             return 1
         errors = [f"{report.path}: {message}" for report in reports for message in report.errors]
         if errors:

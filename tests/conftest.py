@@ -1,92 +1,64 @@
-"""Shared fixtures: real strict builds in temporary folders, a loopback server, and Debian's Chromium."""
+"""Shared fixtures: the real site built once per session, loopback servers, Debian's Chromium, hypothesis profiles.
+
+Markers (pytest.ini): `build` for a test that makes a real site build (here or through a fixture), `browser` for one
+that drives Chromium, `slow` for anything else slow. A test that builds without the `build` marker, or uses the
+browser without `browser`, fails at once, so `make test-fast` (the pure layer) stays fast.
+"""
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import os
-import subprocess
-import sys
-import threading
-from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import helpers
 import pytest
-from bs4 import BeautifulSoup
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Built, build, build_in_process, copy_project, serve, tree_digest
 from hypothesis import settings
-from bench.project_copy import copy_project  # noqa: F401 (tests import it from here)
-from patient_site.settings import SiteSettings, load_settings
 
-# On CI the property tests run the same generated examples every time, so a red run is reproducible and
-# never caused by chance; on a developer's machine they explore new examples (kept in .hypothesis/).
-settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# Example counts live here, not in the tests. On CI the property tests run the same 1,000 generated examples every
+# time, so a red run is reproducible and never caused by chance; on a developer's machine fewer, new examples each run
+# (failures kept in .hypothesis/). HYPOTHESIS_PROFILE picks one by name.
+settings.register_profile("ci", max_examples=1000, derandomize=True, database=None, print_blob=True, deadline=None)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
-ROOT = Path(__file__).resolve().parents[1]
-SETTINGS_CLINIC = {"name": "A clinic", "phone": "555-0100", "website": "https://a.example/",
-                   "booking": "https://a.example/b", "emergency_number": "911"}
+# Fixtures that build a site or drive the browser, and the marker a test using them must carry.
+MARKER_OF_FIXTURE = {
+    "site": "build", "server": "build", "reviewed_site": "build", "reviewed_server": "build", "split": "build",
+    "split_server": "build", "library": "build", "origins": "build", "nginx_url": "build", "embedding": "build",
+    "browser": "browser", "context": "browser", "wide": "browser", "browsing": "browser", "partitioned_browser": "browser",
+}
 
 
-def load_extra(**blocks) -> SiteSettings:
-    """`extra.<block>` settings as a build checks them, from a throwaway mkdocs.yml (messages name its lines).
+def pytest_collection_modifyitems(items):
+    """A test whose fixtures build or browse must say so with its markers: otherwise `make test-fast` would run it.
 
-    A valid clinic is filled in unless given, since every site needs one.
+    Property tests count as `slow` when the profile asks for more examples than `dev` (on CI: 1,000 each).
     """
-    import tempfile
-
-    import yaml
-
-    extra = {"clinic": SETTINGS_CLINIC, **blocks}
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "mkdocs.yml"
-        path.write_text(yaml.safe_dump({"extra": extra}, sort_keys=False), "utf-8")
-        return load_settings(extra, str(path))
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+    full_count = settings().max_examples > settings.get_profile("dev").max_examples
+    for item in items:
+        if full_count and getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
+        for fixture in getattr(item, "fixturenames", ()):
+            marker = MARKER_OF_FIXTURE.get(fixture)
+            if marker and not item.get_closest_marker(marker):
+                raise pytest.UsageError(f"{item.nodeid} uses the fixture {fixture!r} but is not marked {marker!r}")
 
 
-@dataclass
-class Built:
-    """A finished build: its folder and what MkDocs printed."""
+@pytest.fixture(autouse=True)
+def _builds_need_the_build_marker(request):
+    """Every build helper checks, through this, that the running test is marked `build`.
 
-    site: Path
-    returncode: int
-    log: str
+    Session fixtures are set up before this runs, so their builds pass; the collection check above covers them.
+    """
 
-    def soup(self, url_path: str) -> BeautifulSoup:
-        """The parsed HTML of a page by its URL path, e.g. "checklist/" or ""."""
-        return BeautifulSoup((self.site / url_path / "index.html").read_text("utf-8"), "html.parser")
+    def allowed():
+        if not request.node.get_closest_marker("build"):
+            pytest.fail(f"{request.node.nodeid} makes a site build but is not marked 'build'", pytrace=False)
 
-
-def build(project: Path, site: Path) -> Built:
-    """A real, strict `mkdocs build` of `project` into `site`, in its own process like an editor's."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
-    return Built(site, done.returncode, done.stdout + done.stderr)
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+    helpers.build_allowed = allowed
+    yield
+    helpers.build_allowed = lambda: None
 
 
 @pytest.fixture(scope="session")
@@ -102,25 +74,43 @@ def site(tmp_path_factory, docs_before) -> Built:
     return built
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path):
-    """Serves `folder` on a loopback port; yields its base URL (for fixtures: `yield from serve(...)`)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """Serves the built site on a loopback port; yields its base URL."""
     yield from serve(site.site)
+
+
+REVIEWED = """\
+---
+title: What causes leg cramps and pain?
+description: "Causes </script of leg pain"
+reviewed: 2026-10-01
+next_review: 2027-10-01
+reviewed_by: "Dr Ada Example, vascular nurse"
+sources:
+  - {title: "NHS: Leg cramps", url: "https://www.nhs.uk/conditions/leg-cramps/"}
+terms:
+  - leg cramps
+  - leg pain
+---
+"""
+
+
+@pytest.fixture(scope="session")
+def reviewed_site(tmp_path_factory):
+    """The real project with review details (and hostile text in them) on causes.md, built once per session."""
+    project = copy_project(tmp_path_factory.mktemp("reviewed"))
+    causes = project / "docs" / "causes.md"
+    body = causes.read_text("utf-8").split("---\n", 2)[2]
+    causes.write_text(REVIEWED + body + "\n<details><summary>More about testing</summary>\n<p>Hidden until opened.</p>\n</details>\n", "utf-8")
+    built = build_in_process(project, project / "site")
+    assert built.returncode == 0, built.log
+    return built
+
+
+@pytest.fixture(scope="session")
+def reviewed_server(reviewed_site):
+    yield from serve(reviewed_site.site)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from test_site import CONTENT_PAGES, article
+from helpers import CONTENT_PAGES, article
+
+pytestmark = pytest.mark.build
 
 SOURCE = Path(__file__).with_name("source-article.txt")  # a copy of shared/seed/000_ee2117ccce530c17.txt
 

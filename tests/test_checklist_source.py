@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_project
+from helpers import build_in_process, copy_project
+
+pytestmark = pytest.mark.build
 
 SYMPTOMS = Path("docs/symptoms.md")
 
@@ -14,7 +16,7 @@ def edited_build(tmp_path, edit) -> "Built":
     project = copy_project(tmp_path / "project")
     source = project / SYMPTOMS
     source.write_text(edit(source.read_text("utf-8")), "utf-8")
-    return build(project, tmp_path / "site")
+    return build_in_process(project, tmp_path / "site")
 
 
 def labels(built) -> list[str]:

@@ -8,7 +8,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import Built, build, copy_project, serve
+from helpers import Built, build_in_process, copy_project, serve
+
+pytestmark = pytest.mark.build
 
 # Pages added to a copy of the project: two folders with lists, one folder index without a list.
 PAGES = {
@@ -48,7 +50,7 @@ def split(tmp_path_factory) -> Built:
     text = text.replace("  - checklist.md  #", "".join(f"  - {path}\n" for path in PAGES) + "  - checklist.md  #")
     assert "max_symptoms_per_page: 5" in text and "  - skin/changes.md\n" in text
     config.write_text(text, "utf-8")
-    built = build(project, root / "site")
+    built = build_in_process(project, root / "site")
     assert built.returncode == 0, built.log
     return built
 
@@ -127,6 +129,7 @@ def split_server(split):
     yield from serve(split.site)
 
 
+@pytest.mark.browser
 def test_ticks_on_one_group_page_never_reach_another(context, split_server):
     page = context.new_page()
     page.goto(split_server + "checklist/legs/")

@@ -1,15 +1,20 @@
 """Every mistake an editor can plausibly make stops a real strict build with one `path:line:` message and no traceback.
 
-Each case gets its own copy of the docs tree (tests/editor_tree.py: the real pages plus page.md) with exactly one mistake in it.
+Each case gets its own copy of the docs tree (tests/helpers.py: the real pages plus page.md) with exactly one mistake in it.
+The table builds in this process (MkDocs' load_config and build, the messages an editor sees taken from its log), so
+it takes seconds; a few representative cases also run the way an editor does, `make site` (scripts/build_site.py) in
+its own process, where an exception would print a traceback and a failed build must leave the previous site alone.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
-from conftest import build
-from editor_tree import BASE_NAV, small_project
+from helpers import BASE_NAV, build_in_process, small_project, tree_digest
 
 HEAD = "---\ntitle: A page\ndescription: A page where each test makes its one mistake.\n---\n\n# A page\n\n"
 
@@ -85,15 +90,49 @@ MISTAKES = [
 ]
 
 
+def messages(log: str) -> list[str]:
+    """The lines an editor reads as problems: MkDocs prints each as "ERROR    -  ..." or "WARNING  -  ..."."""
+    return [line for line in log.splitlines() if re.match(r"(ERROR|WARNING)\s+-", line)]
+
+
+@pytest.mark.build
 @pytest.mark.parametrize("files, nav, where, says", [case[1:] for case in MISTAKES], ids=[case[0] for case in MISTAKES])
 def test_mistake_stops_the_build_with_one_message_naming_file_and_line(tmp_path, files, nav, where, says):
     project = small_project(tmp_path / "project", files, nav)
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")  # an exception other than MkDocs' own fails the test here
     assert built.returncode != 0, built.log
     assert "Traceback" not in built.log, built.log
-    messages = [line for line in built.log.splitlines() if re.match(r"(ERROR|WARNING)\s+-", line)]
-    assert len(messages) == 1, built.log
-    assert where in messages[0] and says in built.log, built.log
+    found = messages(built.log)
+    assert len(found) == 1, built.log
+    assert where in found[0] and says in built.log, built.log
+
+
+# One of each kind: a front-matter error, a MkDocs link warning given a line, an unsafe-HTML error, a mkdocs.yml menu error.
+AS_EDITORS_RUN_IT = ["yaml-malformed", "broken-anchor", "raw-script", "nav-names-missing-page"]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("files, nav, where, says", [case[1:] for case in MISTAKES if case[0] in AS_EDITORS_RUN_IT],
+                         ids=[case[0] for case in MISTAKES if case[0] in AS_EDITORS_RUN_IT])
+def test_make_site_stops_on_the_mistake_without_a_traceback_and_keeps_the_site(tmp_path, files, nav, where, says):
+    project = small_project(tmp_path / "project", files, nav)
+    previous = project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("<p>The site as it was before this build.</p>", "utf-8")
+    before = tree_digest(previous)
+    done = subprocess.run(
+        [sys.executable, "scripts/build_site.py", "--today", "2026-11-24"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+    )
+    log = done.stdout + done.stderr
+    assert done.returncode != 0, log
+    assert "Traceback" not in log, log
+    found = messages(log)
+    assert len(found) == 1, log
+    assert where in found[0] and says in log, log
+    assert "site/ was left as it was" in log, log
+    assert tree_digest(previous) == before
+    assert [path.name for path in project.iterdir() if path.name.startswith(".site-")] == []
 
 
 def test_at_least_twenty_distinct_mistakes_are_covered():
@@ -129,9 +168,10 @@ A **boxed** note with a [link](symptoms.md).
 """
 
 
+@pytest.mark.build
 def test_safe_raw_html_keeps_working(tmp_path):
     project = small_project(tmp_path / "project", {"page.md": page(SAFE_HTML)})
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode == 0, built.log
     body = built.soup("page/").select_one("article")
     assert body.find("abbr", title="chronic venous insufficiency").get_text() == "CVI"

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 LYCHEE = Path(sys.executable).with_name("lychee")
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

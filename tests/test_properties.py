@@ -11,10 +11,11 @@ import sys
 import xml.etree.ElementTree as etree
 
 import markdown
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from patient_site.checklist.symptom_lists import END, START, ChecklistError, extract_items
-from conftest import copy_project
+from helpers import copy_project
 from patient_site.markdown.crosslinks import LINK_CLASS, CrossLinkExtension, CrossLinkState, TermIndex, link_terms
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -95,7 +96,7 @@ def crosslinks(soup):
     return soup.select(f"a.{LINK_CLASS}")
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(source=document, page=page_names)
 @example(source="<kbd>symptoms</kbd> symptoms", page="cvi.md")
 @example(source="symptoms of chronic venous insufficiency", page="symptoms.md")
@@ -155,7 +156,6 @@ def marked_list(draw):
     return body, expected
 
 
-@settings(max_examples=1000, deadline=None)
 @given(marked_list())
 @example(("<!-- checklist:start -->\n- \\* star\n<!-- checklist:end -->", ["* star"]))
 def test_extractor_returns_exactly_the_bullets(case):
@@ -163,7 +163,6 @@ def test_extractor_returns_exactly_the_bullets(case):
     assert extract_items(body, "p.md") == expected
 
 
-@settings(max_examples=1000, deadline=None)
 @given(st.text(), st.booleans())
 def test_extractor_either_returns_or_fails_cleanly(text, wrapped):
     body = f"{START}\n{text}\n{END}" if wrapped else text
@@ -175,7 +174,7 @@ def test_extractor_either_returns_or_fails_cleanly(text, wrapped):
         assert result is None or (result and all(isinstance(item, str) and item for item in result))
 
 
-# ---- the whole build: 1,000 generated pages, built in batches of 250 ----
+# ---- the whole build: as many generated pages as the profile's examples (1,000 on CI), built in four batches ----
 
 front_matter_value = st.one_of(st.text(max_size=30), st.integers(), st.none(), st.lists(st.text(max_size=10), max_size=3))
 
@@ -210,20 +209,23 @@ def build_batch(root, pages) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_the_build_builds_or_stops_cleanly(tmp_path):
     pages: list = []
 
-    @settings(max_examples=1000, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(database=None, suppress_health_check=list(HealthCheck))
     @given(generated_page())
     def gather(page):
         pages.append(page)
 
-    gather()  # hypothesis generates the documents; the builds below take them 250 at a time
-    assert len(pages) >= 1000
+    gather()  # hypothesis generates the documents; the builds below take a quarter of them at a time (250 on CI)
+    assert len(pages) >= settings().max_examples
+    size = -(-len(pages) // 4)
     pages.sort(key=lambda page: page[0])  # well-formed first, hostile pages in the last batches
     outcomes = []
-    for batch in range(0, len(pages), 250):
-        done = build_batch(tmp_path / f"batch-{batch}", pages[batch : batch + 250])
+    for batch in range(0, len(pages), size):
+        done = build_batch(tmp_path / f"batch-{batch}", pages[batch : batch + size])
         log = done.stdout + done.stderr
         assert "Traceback" not in log, log[-3000:]
         if done.returncode != 0:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 
 EPOCH = "1767225600"  # 2026-01-01, standing in for the last commit's time
-PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 
 
 def manifest(site: Path) -> dict[str, str]:
@@ -33,25 +35,37 @@ def build_with(command: list[str], project: Path, site: Path, epoch: str) -> Non
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-MKDOCS = [str(ROOT / ".venv" / "bin" / "mkdocs")]
+MKDOCS = [sys.executable, "-m", "mkdocs"]  # the MkDocs of the environment running the tests
 
 
-def test_two_checkouts_at_two_times_build_identical_sites(tmp_path):
-    first, second = copy_project(tmp_path / "checkout-a"), copy_project(tmp_path / "elsewhere" / "checkout-b")
-    build_with(MKDOCS, first, tmp_path / "site-a", EPOCH)
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> tuple[Path, Path]:
+    """(checkout, site): a copy of the project built by MkDocs at EPOCH, which each test below compares a build with."""
+    root = tmp_path_factory.mktemp("reproducible")
+    checkout = copy_project(root / "checkout-a")
+    build_with(MKDOCS, checkout, root / "site-a", EPOCH)
+    return checkout, root / "site-a"
+
+
+@pytest.mark.build
+@pytest.mark.slow
+def test_two_checkouts_at_two_times_build_identical_sites(tmp_path, reference):
+    _, first = reference
+    second = copy_project(tmp_path / "elsewhere" / "checkout-b")
     time.sleep(1.1)  # a later second, as a later build would be
     build_with(MKDOCS, second, tmp_path / "site-b", EPOCH)
-    a, b = manifest(tmp_path / "site-a"), manifest(tmp_path / "site-b")
+    a, b = manifest(first), manifest(tmp_path / "site-b")
     assert len(a) > 20
     assert a == b, sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
-    assert "<lastmod>2026-01-01</lastmod>" in (tmp_path / "site-a" / "sitemap.xml").read_text()
+    assert "<lastmod>2026-01-01</lastmod>" in (first / "sitemap.xml").read_text()
 
 
-def test_the_comparison_notices_a_different_date(tmp_path):
-    project = copy_project(tmp_path / "checkout")
-    build_with(MKDOCS, project, tmp_path / "site-a", EPOCH)
+@pytest.mark.build
+@pytest.mark.slow
+def test_the_comparison_notices_a_different_date(tmp_path, reference):
+    project, first = reference
     build_with(MKDOCS, project, tmp_path / "site-b", str(int(EPOCH) + 86400 * 40))
-    a, b = manifest(tmp_path / "site-a"), manifest(tmp_path / "site-b")
+    a, b = manifest(first), manifest(tmp_path / "site-b")
     assert {name for name in a if a[name] != b[name]} >= {"sitemap.xml", "sitemap.xml.gz"}
 
 
@@ -72,17 +86,31 @@ def without_generator(html: str) -> str:
     return str(soup)
 
 
-def test_properdocs_builds_the_same_site(tmp_path):
-    assert PROPERDOCS.exists(), "run `make test`: it creates .venv-properdocs"
-    freeze = subprocess.run([str(PROPERDOCS.with_name("python")), "-m", "pip", "freeze"], capture_output=True, text=True)
+def properdocs() -> Path:
+    """ProperDocs' command, from PROPERDOCS: `make test` sets it to the one in its own environment (.venv-properdocs)."""
+    given = os.environ.get("PROPERDOCS")
+    assert given, "PROPERDOCS is not set: run `make test`, or set it to the path of ProperDocs' `properdocs` command"
+    path = Path(given)
+    assert path.is_file(), f"PROPERDOCS={given} is not a file: run `make test`, which installs ProperDocs in .venv-properdocs"
+    return path
+
+
+@pytest.mark.build
+@pytest.mark.slow
+def test_properdocs_builds_the_same_site(tmp_path, reference):
+    command = properdocs()
+    freeze = subprocess.run([str(command.with_name("python")), "-m", "pip", "freeze"], capture_output=True, text=True)
     assert "properdocs==" in freeze.stdout and "\nmkdocs==" not in "\n" + freeze.stdout
-    build_with(MKDOCS, ROOT, tmp_path / "mkdocs-site", EPOCH)
-    build_with([str(PROPERDOCS)], ROOT, tmp_path / "properdocs-site", EPOCH)
-    a, b = manifest(tmp_path / "mkdocs-site"), manifest(tmp_path / "properdocs-site")
+    project, mkdocs_site = reference
+    build_with([str(command)], project, tmp_path / "properdocs-site", EPOCH)
+    a, b = manifest(mkdocs_site), manifest(tmp_path / "properdocs-site")
     assert a.keys() == b.keys()
     for name in a:
-        left, right = (tmp_path / "mkdocs-site" / name), (tmp_path / "properdocs-site" / name)
+        left, right = (mkdocs_site / name), (tmp_path / "properdocs-site" / name)
         if name.endswith(".html"):
             assert without_generator(left.read_text("utf-8")) == without_generator(right.read_text("utf-8")), name
+        elif name.endswith(".html.gz"):  # a page's precompressed copy differs where the page does
+            assert without_generator(gzip.decompress(left.read_bytes()).decode("utf-8")) == without_generator(
+                gzip.decompress(right.read_bytes()).decode("utf-8")), name
         else:
             assert a[name] == b[name], name

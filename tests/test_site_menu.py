@@ -1,4 +1,4 @@
-"""The site menu (scripts/patient_site/theme/nav_menu.py via overrides/partials/nav.html) writes what Material's own templates write.
+"""The site menu (patient_site.theme.nav_menu via overrides/partials/nav.html) writes what Material's own templates write.
 
 Material's `partials/nav.html` and ours are rendered by the real Jinja templates, page by page, for a nested
 library (folders with and without index pages, a folder holding only its index) and for the 404 page, under
@@ -12,12 +12,14 @@ import jinja2
 import lxml.html
 import pytest
 from bench.corpus import layout, write_configs, write_library
-from conftest import ROOT, build, copy_project
+from helpers import ROOT, build_in_process, copy_project
 from patient_site.mkdocs.theme import _site_menu
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import get_relative_url
+
+pytestmark = pytest.mark.build
 
 MENU = """{% import "partials/language.html" as lang with context %}{% set features = config.theme.features or [] %}\
 {% include "partials/nav.html" %}"""
@@ -85,7 +87,7 @@ def test_a_menu_feature_the_menu_cannot_write_stops_the_build(tmp_path):
     text = original.replace("    - navigation.prune\n", "    - navigation.prune\n    - navigation.tabs\n")
     assert "navigation.tabs" not in original and text != original
     (project / "mkdocs.yml").write_text(text, "utf-8")
-    built = build(project, tmp_path / "site")
+    built = build_in_process(project, tmp_path / "site")
     assert built.returncode != 0
     assert "mkdocs.yml" in built.log and "navigation.tabs" in built.log
     assert not (tmp_path / "site" / "index.html").exists()

@@ -236,6 +236,7 @@ def render(info, scales, weight, scores, preview, runs) -> str:
         f"{_kb(plain_search.gzip)} KB gzip. So the landing page plus a search costs "
         f"{_kb((home_first.gzip if home_first else 0) + ours_search.gzip)} KB gzip with ours.",
         "",
+        *_nginx_table(weight["nginx"]),
         "What each first view of ours fetches (the home page): "
         + ", ".join(f"`{path.rsplit('/', 1)[-1] or path}` {_kb(packed)}" for path, _, packed in (home_first.requests if home_first else []))
         + " (KB gzip).",
@@ -256,3 +257,20 @@ def render(info, scales, weight, scores, preview, runs) -> str:
         DESIGN,
     ]
     return "\n".join(lines)
+
+
+def _nginx_table(nginx: dict) -> list[str]:
+    """Ours as production sends it: Debian's nginx with the built snippet (gzip copies, caching headers), bytes as
+    nginx itself logged them."""
+    lines = [
+        "",
+        "As sent by nginx with the site's own snippet (`deploy/nginx.conf`: `.gz` copies, the caching policy), "
+        "bytes as nginx logged them (body, then with headers), KB:",
+        "",
+        "| Page | First view: requests, body, with headers | Repeat view: requests, body, with headers |",
+        "| --- | --- | --- |",
+    ]
+    for url, (first, repeat) in sorted(nginx.items()):
+        lines.append(f"| `/{url}` | {len(first.requests)}, {_kb(first.body)}, **{_kb(first.total)}** | "
+                     f"{len(repeat.requests)}, {_kb(repeat.body)}, **{_kb(repeat.total)}** |")
+    return lines + [""]

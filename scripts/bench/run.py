@@ -166,7 +166,8 @@ def real_sites(work: Path) -> dict[str, Path]:
     return {"ours": work / "site-ours", "plain": work / "site-plain"}
 
 
-def page_weight(sites: dict[str, Path]) -> dict:
+def page_weight(sites: dict[str, Path], snippet: Path, work: Path) -> dict:
+    """Page views measured in Chromium from our own recorder, and ours again as sent by nginx with the built snippet."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -175,9 +176,10 @@ def page_weight(sites: dict[str, Path]) -> dict:
         try:
             views = {name: bench_weight.measure(browser, site) for name, site in sites.items()}
             search = {name: bench_weight.first_search(browser, site, "", "cramps") for name, site in sites.items()}
+            nginx = bench_weight.nginx_measure(browser, sites["ours"], snippet, work / "nginx")
         finally:
             browser.close()
-    return {"views": views, "search": search}
+    return {"views": views, "search": search, "nginx": nginx}
 
 
 def lighthouse(site: Path, pages: list[str], work: Path) -> dict[str, dict[str, float]]:
@@ -301,7 +303,7 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(folder)
         scales = scaling(args.sizes, args.runs, work)
         sites = real_sites(work)
-        weight = page_weight(sites)
+        weight = page_weight(sites, work / "project" / "deploy" / "nginx.conf", work)
         pages = ["", "causes/", "checklist/"]
         scores = lighthouse(sites["ours"], pages, work)
         preview = editor_preview(work, rounds=3 if not quick else 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import shlex
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -170,3 +171,67 @@ def first_search(browser, site: Path, url_path: str, query: str) -> View:
         return view
     finally:
         recorder.close()
+
+
+# --- bytes as nginx sends them -----------------------------------------------------------------------------
+# The figures above come from the benchmark's own server (gzip computed here, `max-age=3600`); these come
+# from Debian's nginx serving the site with the snippet the build wrote: its .gz copies, its Cache-Control
+# (hashed files immutable, HTML revalidated, so a repeat view is 304s), bytes counted by nginx itself.
+
+
+@dataclass
+class Wire:
+    """What nginx sent for one page view: (path, status, body bytes, bytes with headers) per request."""
+
+    requests: list[tuple[str, int, int, int]] = field(default_factory=list)
+
+    @property
+    def body(self) -> int:
+        return sum(body for _, _, body, _ in self.requests)
+
+    @property
+    def total(self) -> int:
+        return sum(total for _, _, _, total in self.requests)
+
+
+def _logged(log: Path, start: int) -> list[tuple[str, int, int, int]]:
+    """Requests nginx logged after byte `start` of its access log (format: patient_site.hosting.nginx.LOG_FORMAT)."""
+    with log.open("rb") as file:
+        file.seek(start)
+        lines = file.read().decode("utf-8").splitlines()
+    requests = []
+    for line in lines:
+        status, body, total, _encoding, path = shlex.split(line)
+        requests.append((unquote(urlsplit(path).path), int(status), int(body), int(total)))
+    return requests
+
+
+def _wire_view(context, server, url_path: str) -> Wire:
+    page = context.new_page()
+    start = server.access_log.stat().st_size if server.access_log.exists() else 0
+    page.goto(server.url + url_path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.close()
+    return Wire(_logged(server.access_log, start))
+
+
+def nginx_measure(browser, site: Path, snippet: Path, work: Path, url_paths: list[str] | None = None) -> dict[str, tuple[Wire, Wire]]:
+    """(first view, repeat view) per page as sent by nginx with `snippet`; the repeat view follows another page."""
+    from patient_site.hosting.nginx import start
+
+    server = start(site, snippet, work)
+    results = {}
+    try:
+        urls = url_paths if url_paths is not None else page_urls(site)
+        for url in urls:
+            context = browser.new_context()
+            first = _wire_view(context, server, url)
+            context.close()
+            context = browser.new_context()
+            _wire_view(context, server, next(other for other in urls + [""] if other != url))
+            repeat = _wire_view(context, server, url)
+            context.close()
+            results[url] = (first, repeat)
+    finally:
+        server.stop()
+    return results

@@ -23,6 +23,7 @@ class PageSource:
     src: str  # source path inside docs/, e.g. "symptoms.md"
     shown: str  # how messages name it, e.g. "docs/symptoms.md" (a generated page: its source path)
     url: str  # where it is published, e.g. "symptoms/"
+    name: str  # the file's name without its extension, which names an untitled page
     text: str  # the whole file
     source: Source  # front matter and body
     generated: bool  # written by the build itself (the checklist, the glossary …), not by an editor
@@ -31,6 +32,11 @@ class PageSource:
     def title(self) -> str | None:
         title = self.source.meta.get("title")
         return title if isinstance(title, str) else None
+
+    @property
+    def shown_title(self) -> str:
+        """The title readers see: the front matter's, else the file's name."""
+        return self.title or self.name
 
     @property
     def description(self) -> str:
@@ -44,19 +50,19 @@ class PageSource:
     def review(self) -> ReviewInfo:
         return ReviewInfo() if self.generated else review_info(self.source)
 
-    def symptoms(self, fallback_title: str) -> SymptomList | None:
+    def symptoms(self) -> SymptomList | None:
         """The page's marked symptom list, or None; ChecklistError names the file and line of a bad one."""
         items = extract_items(self.source.body, self.shown, self.source.body_line)
-        return None if items is None else SymptomList(self.src, self.title or fallback_title, tuple(items))
+        return None if items is None else SymptomList(self.src, self.shown_title, tuple(items))
 
 
-def read_page(src: str, shown: str, url: str, text: str, generated: bool = False) -> PageSource:
+def read_page(src: str, shown: str, url: str, name: str, text: str, generated: bool = False) -> PageSource:
     """Parse a page's front matter; an editor's page is also checked against the schema and for deep nesting."""
     source = split_front_matter(text, shown)
     if not generated:
         validate(source)
         check_nesting(shown, text)  # before any conversion: deeper nesting overflows Python-Markdown
-    return PageSource(src, shown, url, text, source, generated)
+    return PageSource(src, shown, url, name, text, source, generated)
 
 
 class PageIndex:
@@ -97,10 +103,10 @@ class PageIndex:
     def _titles(pages: list[PageSource]) -> list[tuple[str, int, str]]:
         return [(page.shown, page.source.line_of("title"), page.title) for page in pages if page.title]
 
-    def term_pages(self, name_of) -> list[tuple[str, str, list[str]]]:
-        """(source path, title, terms) of every page, for the cross-link index; `name_of` titles an untitled page."""
-        return [(page.src, page.title or name_of(page.src), page.terms) for page in self]
+    def term_pages(self) -> list[tuple[str, str, list[str]]]:
+        """(source path, title, terms) of every page, for the cross-link index."""
+        return [(page.src, page.shown_title, page.terms) for page in self]
 
-    def symptom_lists(self, name_of) -> list[SymptomList]:
+    def symptom_lists(self) -> list[SymptomList]:
         """Every page's marked symptom list, in file order."""
-        return [found for page in self if not page.generated and (found := page.symptoms(name_of(page.src)))]
+        return [found for page in self if not page.generated and (found := page.symptoms())]

@@ -20,8 +20,10 @@ from urllib.parse import urlsplit
 import yaml
 
 from patient_site.checklist.symptom_lists import ChecklistSettings
-from patient_site.editor.content_settings import POLICIES, Settings as ContentCheckSettings
+from patient_site.editor.content_settings import DEFAULT_LABEL, POLICIES, TARGET_GRADE, TARGETS
+from patient_site.editor.content_settings import Settings as ContentCheckSettings
 from patient_site.errors import SiteError
+from patient_site.hosting.settings import HostingSettings
 from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
 from patient_site.patient.care_cards import LEVELS, CareCard, check_placeholders
 from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic
@@ -79,18 +81,24 @@ EMBED = {
     "height": Field("whole number", "height: 900", EmbedSettings.height, low=100, high=5000, unit="pixels"),
 }
 CONTENT_CHECK = {
-    "target_grade": Field("number", "target_grade: 8", ContentCheckSettings.target_grade, low=1, high=20),
+    "target_grade": Field("grade", "target_grade: nhs  # or nih, or a US school grade such as 7",
+                          (TARGET_GRADE, DEFAULT_LABEL), low=1, high=20),
     "overdue_review": Field("choice", "overdue_review: warn", ContentCheckSettings.overdue_review, choices=POLICIES),
+    "example_clinic": Field("choice", "example_clinic: fail  # make site refuses the shipped example clinic",
+                            ContentCheckSettings.example_clinic, choices=POLICIES),
 }
 CARD = {
     "level": Field("choice", "level: urgent", required=True, choices=tuple(LEVELS)),
     "heading": Field("card text", "heading: Call {clinic_name} on {clinic_phone}", required=True),
     "text": Field("card text", "text: Ask for an appointment this week.", ""),
 }
+HOSTING = {
+    "hsts": Field("yes or no", "hsts: true  # only once the site is served over HTTPS alone", HostingSettings.hsts),
+}
 CONDITION = {
     "name": Field("text", "name: Chronic venous insufficiency", required=True),
-    "pages": Field("pages", "pages: [index.md, symptoms.md]", required=True, low=1),
-    "symptoms_from": Field("page", "symptoms_from: symptoms.md"),
+    "pages": Field("pages", "pages: [varicose-veins.md]", required=True, low=1),
+    "symptoms_from": Field("page", "symptoms_from: varicose-veins.md"),
 }
 
 BLOCKS: dict[str, Field] = {
@@ -99,13 +107,14 @@ BLOCKS: dict[str, Field] = {
     "checklist": Field("block", "checklist:\n  required_pages: [symptoms.md]", fields=CHECKLIST, make=ChecklistSettings),
     "embed": Field("block", "embed:\n  allowed_origins:\n    - https://clinic.example.org", fields=EMBED, make=EmbedSettings),
     "content_check": Field("block", "content_check:\n  target_grade: 8\n  overdue_review: warn",
-                           fields=CONTENT_CHECK, make=ContentCheckSettings),
+                           fields=CONTENT_CHECK, make=ContentCheckSettings.made),
     "care_cards": Field("cards", "care_cards:\n  get-checked:\n    level: non-urgent\n    heading: Have your symptoms checked",
                         item=Field("block", "get-checked:\n  level: non-urgent\n  heading: Have your symptoms checked",
                                    fields=CARD, make=CareCard)),
+    "hosting": Field("block", "hosting:\n  hsts: true", fields=HOSTING, make=HostingSettings),
     "disclaimer": Field("sentences", "disclaimer: This page is general information, not a diagnosis.", DEFAULT_DISCLAIMER),
-    "conditions": Field("blocks", "conditions:\n  - name: Leg cramps\n    pages: [causes.md]\n    symptoms_from: causes.md",
-                        item=Field("block", "- name: Leg cramps\n  pages: [causes.md]", fields=CONDITION, make=Condition)),
+    "conditions": Field("blocks", "conditions:\n  - name: Varicose veins\n    pages: [varicose-veins.md]\n    symptoms_from: varicose-veins.md",
+                        item=Field("block", "- name: Varicose veins\n  pages: [varicose-veins.md]", fields=CONDITION, make=Condition)),
 }
 
 
@@ -120,6 +129,7 @@ class SiteSettings:
     care_cards: Mapping[str, CareCard]  # read-only, by card name
     disclaimer: str
     conditions: tuple[Condition, ...]
+    hosting: HostingSettings
     lines: "_Lines" = field(compare=False, repr=False)
 
     def where(self, *keys: str | int) -> str:
@@ -211,6 +221,21 @@ def _colour(declared, value, keys):
     if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value.strip()):
         raise _Bad(keys, f"{_name(keys)} must be a colour as #rrggbb (in quotes), not {value!r}", declared.example)
     return value.strip()
+
+
+def _grade(declared, value, keys):
+    """A reading-grade target: a named one (nhs, nih) or a US school grade; (grade, how the report names it)."""
+    if isinstance(value, str) and value.strip().lower() in TARGETS:
+        return TARGETS[value.strip().lower()]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not _in_range(declared, value):
+        raise _Bad(keys, f"{_name(keys)} must be a number {_range(declared)}, nhs or nih, not {value!r}", declared.example)
+    return float(value), f"US grade {value:g}, set in mkdocs.yml"
+
+
+def _yes_no(declared, value, keys):
+    if not isinstance(value, bool):
+        raise _Bad(keys, f"{_name(keys)} must be true or false, not {value!r}", declared.example)
+    return value
 
 
 def _choice(declared, value, keys):
@@ -309,6 +334,8 @@ def _blocks(declared, value, keys):
 
 
 KINDS = {
+    "yes or no": _yes_no,
+    "grade": _grade,
     "text": _text,
     "card text": _card_text,  # text with {clinic_phone}-style placeholders
     "sentences": _sentences,

@@ -72,8 +72,13 @@ class SiteBuild:
     checklists: list[GeneratedChecklist] = field(default_factory=list)
     symptom_lists: list[SymptomList] = field(default_factory=list)  # as the checklist pages show them
     embeds: EmbedState = field(default_factory=EmbedState)
+    assets: dict[str, str] = field(default_factory=dict)  # our asset's plain site path -> its content-hashed copy
     site_urls: frozenset = frozenset()  # every address the site will have, for the raw-link check
     first_error: str | None = None  # the first page's editor mistake, raised once every page is converted
+
+    def asset(self, path: str) -> str:
+        """The site path to link for one of our assets: its content-hashed copy when it has one."""
+        return self.assets.get(path, path)
 
     @property
     def checklist_of(self) -> dict[str, str]:

@@ -45,8 +45,6 @@ class GeneratedChecklist:
 class ChecklistSite:
     """What the pages say around the lists that comes from the site, not from `extra.checklist`."""
 
-    contact_html: str
-    address: Callable[[str], str]  # a generated page's source path -> its published address
     shown: dict[str, str]  # source path -> the path an editor sees in messages, e.g. "docs/symptoms.md"
     docs_shown: str  # the docs folder as an editor sees it, e.g. "docs"
     titles: dict[str, str]  # source path -> page title, for naming folders after their index.md
@@ -107,8 +105,6 @@ def _form_page(src: str, title: str, storage_key: str, lists: list[SymptomList],
         description=settings.description,
         intro_markdown=settings.intro,
         storage_key=storage_key,
-        page_url=site.address(src),
-        contact_html=site.contact_html,
     ))
     return GeneratedChecklist(src, title, markdown, tuple(lists), lists[0].page, in_nav)
 
@@ -123,7 +119,7 @@ title: {yaml_string(settings.title)}
 description: {yaml_string(settings.description)}
 ---
 
-# {escape(settings.title)}
+# {escape(settings.title)} {{ .site-text }}
 
 <div class="site-added checklist-intro" markdown>
 
@@ -133,7 +129,7 @@ it to your appointment.
 
 </div>
 
-<div class="checklist-sections" markdown>
+<div class="checklist-sections site-text" markdown>
 
 {links}
 

@@ -40,7 +40,7 @@ class SymptomList:
     """The marked list of one page: where it came from and its items as plain text."""
 
     page: str  # source path, e.g. "symptoms.md"
-    title: str  # the page's title, used as the fieldset's legend
+    title: str  # the page's title, named in the fieldset's legend
     items: tuple[str, ...]
 
 
@@ -119,12 +119,26 @@ def item_id(text: str) -> str:
     return slug(text)
 
 
+# The article's own framing ("some of the symptoms") first, so the list never reads as complete; then what to do,
+# and that ticking is not a diagnosis. Short sentences: this is the site's text, graded by `make check`.
 DEFAULT_INTRO = """\
-Tick the symptoms you have noticed, then print this page or save it as a PDF to take to your appointment.
-This list cannot tell you what is causing them. The symptoms of chronic venous insufficiency may seem like
-those of other health conditions, so it is important to speak with a professional to receive a proper
-diagnosis, and best to have them checked as soon as you notice them.
+Here are some of the symptoms you should look out for. The list does not name every possible symptom.
+
+Tick the ones you have noticed. Then print this page, or save it as a PDF, to take to your appointment.
+
+This list cannot tell you what is causing your symptoms. They may seem like those of other health conditions.
+Speak with a professional to receive a proper diagnosis.
 """
+# Said after the ticks, on screen and on paper: the list is not all a reader may want to mention.
+OTHER_SYMPTOMS = "If you have noticed other symptoms, tell the professional about them too."
+# The print-out's space to write in: what a patient would want to tell the professional. Questions, not claims.
+PRINT_NOTES_TITLE = "Notes for your appointment"
+PRINT_NOTES = ("When did it start?", "One leg or both?", "Other symptoms:", "Questions I want to ask:")
+
+
+def legend(list_title: str) -> str:
+    """A neutral legend: the reader's own symptoms, from a named list; never a condition's name above the ticks."""
+    return f"Symptoms I have noticed (from the page \u201c{list_title}\u201d)"
 
 
 @dataclass(frozen=True)
@@ -147,8 +161,6 @@ class ChecklistPage:
     description: str
     intro_markdown: str
     storage_key: str
-    page_url: str  # the published address, printed on the summary
-    contact_html: str
 
 
 def render_checklist_page(lists: list[SymptomList], page: ChecklistPage) -> str:
@@ -159,7 +171,7 @@ title: {_yaml_string(page.title)}
 description: {_yaml_string(page.description)}
 ---
 
-# {escape(page.title)}
+# {escape(page.title)} {{ .site-text }}
 
 <div class="site-added checklist-intro" markdown>
 
@@ -168,19 +180,24 @@ description: {_yaml_string(page.description)}
 </div>
 
 <form class="checklist" autocomplete="off" data-checklist data-storage-key="{escape(page.storage_key)}" aria-label="{escape(page.title)}">
-<p class="checklist__print-meta print-only">Printed on <span data-checklist-date>____________</span> from <span data-checklist-url>{escape(page.page_url)}</span></p>
+<p class="checklist__print-meta print-only site-text">Printed on <span data-checklist-date>____________</span></p>
 {fieldsets}
-<div class="checklist__actions">
+<p class="checklist__other site-added">{escape(OTHER_SYMPTOMS)}</p>
+{_print_notes()}
+<div class="checklist__actions site-text">
 <button type="button" class="md-button md-button--primary" data-checklist-print hidden>Print or save for your appointment</button>
 <button type="reset" class="md-button" data-checklist-clear>Clear my answers</button>
 </div>
-<p class="checklist__privacy">Your answers stay on this device. They are not sent anywhere.</p>
+<p class="checklist__privacy site-text">Your answers stay on this device. They are not sent anywhere.</p>
 </form>
-
-<div class="site-added checklist-contact">
-{page.contact_html}
-</div>
 """
+
+
+def _print_notes() -> str:
+    """Print-only lines to write on (the page's address is printed once, by the page foot, not here)."""
+    rows = "\n".join(f'<p class="checklist__note">{escape(prompt)}</p>' for prompt in PRINT_NOTES)
+    return (f'<div class="checklist__notes print-only site-added">\n'
+            f'<p class="checklist__notes-title"><strong>{escape(PRINT_NOTES_TITLE)}</strong></p>\n{rows}\n</div>')
 
 
 def _fieldset(symptoms: SymptomList, prefix: str) -> str:
@@ -197,7 +214,7 @@ def _fieldset(symptoms: SymptomList, prefix: str) -> str:
             f' <label class="checklist__label" for="{ident}">{escape(text)}</label></li>'
         )
     return (
-        f'<fieldset class="checklist__group">\n<legend>{escape(symptoms.title)}</legend>\n'
+        f'<fieldset class="checklist__group">\n<legend class="site-text">{escape(legend(symptoms.title))}</legend>\n'
         f'<ul class="checklist__items">\n' + "\n".join(rows) + "\n</ul>\n</fieldset>"
     )
 

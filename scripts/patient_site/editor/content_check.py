@@ -1,7 +1,9 @@
 """`make check`: how readable each page is, whether its review is due, images without alt text, orphan pages.
 
-Reading grade is Flesch–Kincaid (textstat) on the text a patient sees in the built page, not on the
-Markdown: links, emphasis and the site's own added text (class `site-added`) are resolved or left out.
+Reading grade is Flesch–Kincaid (textstat) on the prose a patient sees in the built page, not on the Markdown:
+full sentences only (headings and list fragments are not sentences). The clinic's article and the site's own
+words (class `site-added` or `site-text`: care cards, intros, definitions, the disclaimer, generated pages) are
+graded apart, because editors may simplify the site's words but only the clinic may reword its article.
 Findings are errors (stop `make site`), warnings (shown, never stop a preview) or notes. "Today" is a
 parameter so tests do not fail when time passes.
 """
@@ -21,16 +23,19 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import textstat
-from patient_site.editor.content_settings import Settings
+from patient_site.editor.content_settings import TARGETS, Settings
+from patient_site.editor.example_clinic import guard_messages
 from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
 from patient_site.frontmatter.schema import as_date
-from mkdocs.config import load_config
+from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
+from patient_site.markdown.glossary import load_glossary, unapproved
 from patient_site.theme.nav_order import nav_pages
-from patient_site.settings import SettingsError, load_settings
 
 BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd figcaption summary caption blockquote".split())
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-SKIP_CLASSES = frozenset({"site-added", "headerlink", "related-pages", "clinic-contact"})
+SKIP_CLASSES = frozenset({"headerlink"})  # the heading's "¶" link: not words
+SITE_CLASSES = frozenset({"site-added", "site-text"})  # the site's words: editors may simplify them
+SKIP_TAGS = frozenset({"script", "style", "button", "svg"})
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
 
 
@@ -41,63 +46,82 @@ class PageReport:
     grade: float = 0.0
     words_per_sentence: float = 0.0
     hardest: list[tuple[float, str]] = field(default_factory=list)
+    site_grade: float = 0.0  # the site's own words on the page (care cards, intros, definitions, disclaimer)
+    site_hardest: list[tuple[float, str]] = field(default_factory=list)
+    generated: bool = False  # made by the build (checklist, glossary): every word on it is the site's
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
 class _ArticleReader(HTMLParser):
-    """The reader-visible text blocks, images and links of a built page's article, without site-added parts."""
+    """The reader-visible text blocks, images and links of a built page's article.
+
+    Two streams: the clinic's words (`blocks`) and the site's (`site_blocks`: everything inside an element of
+    class `site-added` or `site-text`, such as care cards, intros, glossary definitions and the disclaimer).
+    A definition inside an article sentence goes to the site stream and the sentence continues around it.
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.blocks: list[list[str]] = []
         self.headings: set[int] = set()  # indexes of blocks that are headings
+        self.site_blocks: list[list[str]] = []
+        self.site_headings: set[int] = set()
         self.images: list[dict] = []
         self.links: list[str] = []
-        self.stack: list[str] = []  # open elements inside the article
+        self.stack: list[tuple[str, str]] = []  # open elements inside the article: (tag, "skip" | "site" | "")
         self.in_article = False
-        self.skip_depth = 0  # > 0 inside a site-added part
+
+    def _depth(self, kind: str) -> int:
+        return sum(1 for _, k in self.stack if k == kind)
+
+    def _new_block(self, tag: str) -> None:
+        site = self._depth("site") > 0
+        blocks, headings = (self.site_blocks, self.site_headings) if site else (self.blocks, self.headings)
+        blocks.append([])
+        if tag[0] == "h" and tag[1:].isdigit():
+            headings.add(len(blocks) - 1)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if not self.in_article:
             if tag == "article" and "md-content__inner" in (attrs.get("class") or ""):
-                self.in_article, self.stack = True, ["article"]
+                self.in_article, self.stack = True, [("article", "")]
             return
         classes = set((attrs.get("class") or "").split())
-        if tag not in VOID:
-            self.stack.append(tag)
-            if self.skip_depth or classes & SKIP_CLASSES or tag in ("script", "style"):
-                self.skip_depth += 1
+        skipping = self._depth("skip") > 0
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
-        if self.skip_depth:
+        if tag in VOID:
+            if tag == "img" and not skipping:
+                self.images.append(attrs)
             return
-        if tag == "img":
-            self.images.append(attrs)
-        if tag in BLOCKS:
-            self.blocks.append([])
-            if tag[0] == "h" and tag[1:].isdigit():
-                self.headings.add(len(self.blocks) - 1)
+        kind = "skip" if (classes & SKIP_CLASSES or tag in SKIP_TAGS) else "site" if classes & SITE_CLASSES else ""
+        self.stack.append((tag, kind))
+        if kind == "site" and self._depth("site") == 1:
+            self.site_blocks.append([])  # inline site text (a definition) starts a block of its own
+        if tag in BLOCKS and not skipping:
+            self._new_block(tag)
 
     def handle_endtag(self, tag):
-        if not self.in_article or tag in VOID or tag not in self.stack:
+        if not self.in_article or tag in VOID or tag not in [t for t, _ in self.stack]:
             return
         while self.stack:
-            top = self.stack.pop()
-            if self.skip_depth:
-                self.skip_depth -= 1
+            top, _ = self.stack.pop()
             if top == tag:
                 break
         if not self.stack:
             self.in_article = False
-        elif tag in BLOCKS and not self.skip_depth:
-            self.blocks.append([])  # text after a nested block belongs to a block of its own
+        elif tag in BLOCKS and not self._depth("skip"):
+            self._new_block("p")  # text after a nested block belongs to a block of its own
 
     def handle_data(self, data):
-        if self.in_article and not self.skip_depth and self.blocks:
-            self.blocks[-1].append(data)
+        if not self.in_article or self._depth("skip"):
+            return
+        blocks = self.site_blocks if self._depth("site") else self.blocks
+        if blocks:
+            blocks[-1].append(data)
 
 
 def read_article(html: str) -> _ArticleReader:
@@ -117,16 +141,22 @@ def sentences(blocks: list[list[str]], skip: set[int] = frozenset()) -> list[str
     return found
 
 
+def prose(blocks: list[list[str]], headings: set[int] = frozenset()) -> list[str]:
+    """The full sentences: no headings, and no fragment without a full stop (a bullet, a label, a name)."""
+    return [s for s in sentences(blocks, headings) if s.rstrip("\"”)")[-1:] in (".", "!", "?")]
+
+
 def readability(blocks: list[list[str]], headings: set[int] = frozenset()) -> tuple[float, float, list[tuple[float, str]]]:
-    """(Flesch–Kincaid grade, words per sentence, the three hardest sentences with their grades; headings excluded)."""
-    found = sentences(blocks)
+    """(Flesch–Kincaid grade, words per sentence, the three hardest sentences with their grades), on prose only.
+
+    Headings and list fragments are not sentences: counting them would make a page look easier than it reads.
+    """
+    found = prose(blocks, headings)
     if not found:
         return 0.0, 0.0, []
-    text = " ".join(s if s[-1] in ".!?:" else s + "." for s in found)
     words = sum(len(s.split()) for s in found)
-    prose = sentences(blocks, headings)
-    graded = sorted(((textstat.flesch_kincaid_grade(s if s[-1] in ".!?" else s + "."), s) for s in prose if len(s.split()) > 3), reverse=True)
-    return float(textstat.flesch_kincaid_grade(text)), words / len(found), graded[:3]
+    graded = sorted(((textstat.flesch_kincaid_grade(s), s) for s in found if len(s.split()) > 3), reverse=True)
+    return float(textstat.flesch_kincaid_grade(" ".join(found))), words / len(found), graded[:3]
 
 
 def review_findings(meta: dict, today: datetime.date, settings: Settings, report: PageReport) -> None:
@@ -143,12 +173,33 @@ def review_findings(meta: dict, today: datetime.date, settings: Settings, report
         report.notes.append("no sources are listed (sources)")
 
 
+ARTICLE_ADVICE = ("these are the clinic's own words, which only the clinic may reword: ask them, and record each change "
+                  "in EDITS in tests/test_article.py; you may add headings or split the page into sections")
+SITE_ADVICE = ("these are the site's words, which you may simplify: care cards and the disclaimer in mkdocs.yml, "
+               "extra.checklist.intro, definitions in docs/glossary.yml, headings you added")
+NOT_CHECKED = ("for-clinics.md",)  # instructions for clinic staff, not patient text
+OTHER_REPORTS = ("the clinic's details", "the glossary")  # reports about settings files, not pages
+
+
+def grade_findings(article: "_ArticleReader", settings: Settings, report: PageReport) -> None:
+    """Grades the clinic's words and the site's words apart, each against the target, with advice for each."""
+    report.grade, report.words_per_sentence, report.hardest = readability(article.blocks, article.headings)
+    report.site_grade, _, report.site_hardest = readability(article.site_blocks, article.site_headings)
+    if report.grade > settings.target_grade:
+        report.warnings.append(
+            f"the clinic's article reads at grade {report.grade:.1f}, above the target of {settings.target_grade:g}; {ARTICLE_ADVICE}")
+    if report.site_grade > settings.target_grade:
+        report.warnings.append(
+            f"the site's own text reads at grade {report.site_grade:.1f}, above the target of {settings.target_grade:g}; {SITE_ADVICE}")
+
+
 def check_site(docs_dir: Path, site_dir: Path, menu: list[str], today: datetime.date, settings: Settings,
                shown_docs: str = "docs", use_directory_urls: bool = True) -> list[PageReport]:
-    """One report per Markdown page in `docs_dir`, from its source and its built HTML in `site_dir`."""
+    """One report per Markdown page in `docs_dir`, and per generated page in the menu, from the built HTML in `site_dir`."""
     pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    urls = {src: page_url(src, use_directory_urls) for src in pages}
-    reports, linked_to = [], {src: set() for src in pages}
+    generated = [src for src in menu if src.endswith(".md") and src not in pages and src not in NOT_CHECKED]
+    urls = {src: page_url(src, use_directory_urls) for src in [*pages, *generated]}
+    reports, linked_to = [], {src: set() for src in urls}
     for src in pages:
         shown = f"{shown_docs}/{src}"
         try:
@@ -163,9 +214,7 @@ def check_site(docs_dir: Path, site_dir: Path, menu: list[str], today: datetime.
             report.errors.append("the page is missing from the built site")
             reports.append(report)
             continue
-        report.grade, report.words_per_sentence, report.hardest = readability(article.blocks, article.headings)
-        if report.grade > settings.target_grade:
-            report.warnings.append(f"reading grade {report.grade:.1f} is above the target of {settings.target_grade:g}; use shorter sentences and words")
+        grade_findings(article, settings, report)
         review_findings(meta, today, settings, report)
         for image in article.images:
             if not (image.get("alt") or "").strip():
@@ -175,7 +224,15 @@ def check_site(docs_dir: Path, site_dir: Path, menu: list[str], today: datetime.
             if target and target != src:
                 linked_to[target].add(src)
         reports.append(report)
+    for src in generated:  # the build writes these from the site's settings and lists: the site's words only
+        built = site_dir / (urls[src] + "index.html" if urls[src].endswith("/") or not urls[src] else urls[src])
+        if built.exists():
+            report = PageReport(f"{src} (generated)", src, generated=True)
+            grade_findings(read_article(built.read_text("utf-8")), settings, report)
+            reports.append(report)
     for report in reports:
+        if report.generated:
+            continue
         src = report.path[len(shown_docs) + 1 :]
         if src == "index.md" or linked_to.get(src):
             continue
@@ -208,60 +265,52 @@ def _link_target(href: str, from_url: str, urls: dict[str, str]) -> str | None:
 
 def format_report(reports: list[PageReport], settings: Settings) -> str:
     lines = []
+    lines.append(f"Reading grade target: {settings.target_grade:g} or lower ({settings.target_label}); prose sentences only")
+    if settings.target_grade > TARGETS["nhs"][0]:
+        lines.append("  For the NHS level (reading age 9 to 11, about US grade 5 to 6) set target_grade: nhs in extra.content_check")
     for report in reports:
         lines.append(f"{report.path}  ({report.title})")
-        verdict = "ok" if report.grade <= settings.target_grade else "harder than the target"
-        lines.append(f"  reading grade {report.grade:.1f}, target {settings.target_grade:g} or lower: {verdict}")
-        lines.append(f"  words per sentence {report.words_per_sentence:.1f}")
-        if report.hardest:
-            lines.append("  hardest sentences:")
-            lines += [f"    grade {grade:.1f}: {sentence}" for grade, sentence in report.hardest]
+        for who, grade, hardest, shown in (
+            ("the clinic's article (only the clinic may reword it)", report.grade, report.hardest, not report.generated),
+            ("the site's own text (you may simplify it)", report.site_grade, report.site_hardest, True),
+        ):
+            if not shown or (not grade and not hardest) or report.title in OTHER_REPORTS:
+                continue
+            verdict = "ok" if grade <= settings.target_grade else "harder than the target"
+            lines.append(f"  {who}: reading grade {grade:.1f}, target {settings.target_grade:g} or lower: {verdict}")
+            if who.startswith("the clinic"):
+                lines.append(f"    words per sentence {report.words_per_sentence:.1f}")
+            if hardest:
+                lines.append("    hardest sentences:")
+                lines += [f"      grade {g:.1f}: {sentence}" for g, sentence in hardest]
         lines += [f"  ERROR: {m}" for m in report.errors]
         lines += [f"  warning: {m}" for m in report.warnings]
         lines += [f"  note: {m}" for m in report.notes]
     errors = sum(len(r.errors) for r in reports)
     warnings = sum(len(r.warnings) for r in reports)
-    lines.append(f"{len(reports)} pages checked: {errors} error(s), {warnings} warning(s)")
+    pages = sum(1 for r in reports if r.title not in OTHER_REPORTS)
+    lines.append(f"{pages} pages checked: {errors} error(s), {warnings} warning(s)")
     return "\n".join(lines)
 
 
-def strict_build(config_file: Path, site_dir: Path) -> int:
-    """A strict `mkdocs build` in its own process; MkDocs prints its own messages. Returns the exit code."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
-    return subprocess.run(command, env=env, cwd=config_file.parent).returncode
+def clinic_report(config_file: Path, clinic: object, settings: Settings) -> PageReport | None:
+    """The publishing guard's findings about `extra.clinic`, or None when it holds no example value."""
+    if not isinstance(clinic, dict):
+        return None
+    messages = guard_messages(config_file.name, config_file.read_text("utf-8"), clinic)
+    if not messages:
+        return None
+    report = PageReport(config_file.name, "the clinic's details")
+    (report.errors if settings.example_clinic == "fail" else report.warnings).extend(messages)
+    return report
 
 
-def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple[list[PageReport], Settings]:
-    """The reports (and the settings used) for a project whose site is already built into `site_dir`."""
-    config = load_config(str(config_file))
-    settings = load_settings(config.extra, config.config_file_path).content_check
-    docs = Path(config.docs_dir)
-    shown = os.path.relpath(docs, config_file.parent)
-    return check_site(docs, site_dir, nav_pages(config.nav), today, settings, shown, config.use_directory_urls), settings
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Check readability, review dates, alt text and orphan pages.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
-    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(), help="YYYY-MM-DD")
-    args = parser.parse_args(argv)
-    config_file = Path(args.config_file).resolve()
-    with tempfile.TemporaryDirectory(prefix="content-check-") as folder:
-        if strict_build(config_file, Path(folder)) != 0:
-            print("The site does not build; fix the errors above first.", file=sys.stderr)
-            return 1
-        try:
-            reports, settings = run_checks(config_file, Path(folder), args.today)
-        except SettingsError as error:  # already `mkdocs.yml:LINE: message`
-            print(error, file=sys.stderr)
-            return 1
-        except ValueError as error:
-            print(f"{config_file.name}: {error}", file=sys.stderr)
-            return 1
-    print(format_report(reports, settings))
-    return 1 if any(report.errors for report in reports) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def glossary_report(docs: Path, shown_docs: str) -> PageReport | None:
+    """Glossary entries nobody has approved yet, each with its line (the build already refused bad entries)."""
+    path = docs / GLOSSARY_FILE
+    if not path.exists():
+        return None
+    shown = f"{shown_docs}/{GLOSSARY_FILE}"
+    report = PageReport(shown, "the glossary")
+    report.notes += unapproved(load_glossary(path.read_text("utf-8"), shown), shown)
+    return report if report.notes else None

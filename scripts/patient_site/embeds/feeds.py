@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from html import escape
 
-from patient_site.embeds.variants import PageCopy, absolute_links, embed_url, plain_text, slug
+from patient_site.embeds.variants import PageCopy, absolute_links, article_text, embed_url, site_added_text, slug
+from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
 from patient_site.urls import absolute
 
 SCHEMA = "https://schema.org"
@@ -61,8 +62,13 @@ def symptom_list(title: str, items: list[str] | tuple[str, ...]) -> dict:
 
 
 def page_json(page: PageCopy, site_url: str, site_name: str, language: str, lists: list[tuple[str, tuple[str, ...]]],
-              publisher: dict) -> dict:
-    """A page as schema.org `MedicalWebPage` in `language`; `lists` are (title, items) of the symptom lists it shows."""
+              publisher: dict, disclaimer: str = DEFAULT_DISCLAIMER) -> dict:
+    """A page as schema.org `MedicalWebPage` in `language`; `lists` are (title, items) of the symptom lists it shows.
+
+    The clinic's words and the site's are kept apart: `text` is the page without the site's added blocks,
+    `siteAddedText` holds those blocks (care cards, intros), `disclaimer` the site's disclaimer; in the HTML
+    of `mainContentOfPage` the site's blocks keep their `site-added` class.
+    """
     html = absolute_links(page.content, page.url, site_url)
     data = {
         "@context": SCHEMA,
@@ -75,7 +81,9 @@ def page_json(page: PageCopy, site_url: str, site_name: str, language: str, list
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
         "publisher": publisher,
         "mainContentOfPage": {"@type": "WebPageElement", "encodingFormat": "text/html", "text": html},
-        "text": plain_text(page.content),
+        "text": article_text(page.content),
+        "siteAddedText": site_added_text(page.content),
+        "disclaimer": disclaimer,
         "embedUrl": absolute(site_url, embed_url(page.url)),
     }
     if page.reviewed:

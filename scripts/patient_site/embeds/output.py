@@ -14,6 +14,7 @@ from typing import Callable
 from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembed_path, page_json
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
 from patient_site.errors import SiteError
+from patient_site.hosting.compress import precompress
 from patient_site.hosting.headers import scan_page, write_headers
 from patient_site.patient.structured_data import publisher
 from patient_site.site import SiteBuild
@@ -40,9 +41,10 @@ def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extr
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
     nginx = nginx.with_name(nginx.stem + nginx_suffix + nginx.suffix)
     try:
-        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans)
+        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting)
     except ValueError as error:
         raise HeadersError(f"{os.path.relpath(built)}/{error}") from None
+    precompress(built)  # last: the .gz copies are of the final files
 
 
 def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
@@ -65,16 +67,16 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
     settings, state = site.settings, site.embeds
     copies = with_checklist_review(site)
     embeds = {copy.url: embed_url(copy.url) for copy in copies}
-    styles = [EMBED_STYLESHEET, *extra_css]
-    scripts = [script for script in extra_javascript if script != COPY_SCRIPT] + [FRAME_SCRIPT]
+    styles = [site.asset(EMBED_STYLESHEET), *extra_css]
+    scripts = [script for script in extra_javascript if script != site.asset(COPY_SCRIPT)] + [site.asset(FRAME_SCRIPT)]
     clinic = publisher(settings.clinic)
     for copy in copies:
-        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts)
+        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer)
         context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
         _write(built / embed_url(copy.url) / "index.html", render(**context))
         state.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
         _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,
-                                                           state.lists.get(copy.url, []), clinic)))
+                                                           state.lists.get(copy.url, []), clinic, settings.disclaimer)))
         _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width, settings.embed.height)))
     _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name)))
     return len(copies)

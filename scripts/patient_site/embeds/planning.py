@@ -31,12 +31,12 @@ def plan_embeds(site: SiteBuild, pages: list[tuple[str, str, str]], in_menu: Cal
     add(STYLESHEET, accent_css(settings.clinic.accent_color))
     sources = [page for page in pages if page[0] not in ("index.md", FOR_CLINICS_PAGE)]
     sources.sort(key=lambda page: (in_menu(page[0]), page[0]))
-    for src, url, name in sources:
+    for src, url, _ in sources:
         if src in made:
             title, description = made[src].title, settings.checklist.description
         else:
             page = site.pages.get(src)
-            title, description = page.title or name, page.description
+            title, description = page.shown_title, page.description
         state.embeddable[src] = Embeddable(url, title, description)
         state.oembed_links[url] = absolute(site.site_url, oembed_path(url))
     by_src = {symptoms.page: symptoms for symptoms in site.symptom_lists}

@@ -17,6 +17,7 @@ from html import escape
 
 import lxml.etree
 import lxml.html
+from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
 from patient_site.patient.review import long_date
 from patient_site.slugs import path_name
 from patient_site.urls import absolute, relative_url, site_path
@@ -117,17 +118,20 @@ def absolute_links(content: str, page_url: str, site_url: str) -> str:
     return _html(root)
 
 
-def plain_text(content: str) -> str:
-    """The words of rendered HTML, one paragraph per text block, whitespace normalised.
+SITE_ADDED = "site-added"  # the class of every block of text the site adds around the clinic's article
 
-    What the site's search leaves out (`data-search-exclude`: glossary tooltips mid-sentence) is left out too.
-    """
-    root = _fragment(content)
-    hidden = [tag for tag in root.iter(lxml.etree.Element) if tag.tag in ("script", "style", "template", "button")
-              or "hidden" in tag.attrib or "data-search-exclude" in tag.attrib or "print-only" in tag.get("class", "").split()]
-    for tag in hidden:
+
+def _classes(tag) -> set[str]:
+    return set((tag.get("class") or "").split())
+
+
+def _drop(tags) -> None:
+    for tag in list(tags):
         if tag.getparent() is not None:
             tag.drop_tree()  # its tail text stays
+
+
+def _paragraphs(root) -> list[str]:
     for line_break in root.iter("br"):
         line_break.tail = " " + (line_break.tail or "")
     paragraphs = []
@@ -137,11 +141,48 @@ def plain_text(content: str) -> str:
         text = " ".join("".join(block.itertext()).split())
         if text:
             paragraphs.append(text)
-    return "\n\n".join(paragraphs)
+    return paragraphs
+
+
+def _readable(content: str):
+    """The content's tree without what no reader sees as text (scripts, hidden and print-only parts, tooltips)."""
+    root = _fragment(content)
+    _drop(tag for tag in root.iter(lxml.etree.Element) if tag.tag in ("script", "style", "template", "button")
+          or "hidden" in tag.attrib or "data-search-exclude" in tag.attrib or "print-only" in _classes(tag))
+    return root
+
+
+def plain_text(content: str) -> str:
+    """The words of rendered HTML, one paragraph per text block, whitespace normalised.
+
+    What the site's search leaves out (`data-search-exclude`: glossary tooltips mid-sentence) is left out too.
+    """
+    return "\n\n".join(_paragraphs(_readable(content)))
+
+
+def article_text(content: str) -> str:
+    """`plain_text` without the blocks the site adds (care cards, intros): the API keeps them apart."""
+    root = _readable(content)
+    _drop(tag for tag in root.iter(lxml.etree.Element) if SITE_ADDED in _classes(tag))
+    return "\n\n".join(_paragraphs(root))
+
+
+def site_added_text(content: str) -> list[str]:
+    """The paragraphs of the blocks the site adds, in page order (what `article_text` leaves out)."""
+    root = _readable(content)
+    outermost = [tag for tag in root.iter(lxml.etree.Element) if SITE_ADDED in _classes(tag)
+                 and not any(SITE_ADDED in _classes(up) for up in tag.iterancestors())]
+    found = []
+    for tag in outermost:
+        holder = _fragment("")
+        holder.append(tag)
+        found += _paragraphs(holder) or [" ".join("".join(tag.itertext()).split())]
+    return [text for text in found if text]
 
 
 def embed_context(
-    page: PageCopy, embeds: dict[str, str], site_name: str, lang: str, styles: list[str], scripts: list[str]
+    page: PageCopy, embeds: dict[str, str], site_name: str, lang: str, styles: list[str], scripts: list[str],
+    disclaimer: str = DEFAULT_DISCLAIMER,
 ) -> dict:
     """Everything `overrides/embed.html` shows for one page; asset paths (site paths) become relative."""
     here = embed_url(page.url)
@@ -155,6 +196,7 @@ def embed_context(
         "description": page.description,
         "site_name": site_name,
         "attribution": attribution(site_name, page.reviewed),
+        "disclaimer": disclaimer,  # other clinics show this copy to their patients: it carries the disclaimer too
         "full_page": relative_url(page.url, here),
         "content": rewrite_for_embed(page.content, page.url, embeds),
         "styles": [asset(path) for path in styles],

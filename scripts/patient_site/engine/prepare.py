@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass, field
-from urllib.parse import quote, urljoin
+from pathlib import Path
+from urllib.parse import quote
 
 from patient_site.checklist.pages import ChecklistSite, checklist_pages
 from patient_site.conditions import check_conditions
@@ -19,6 +20,7 @@ from patient_site.embeds.output import COPY_SCRIPT
 from patient_site.embeds.planning import plan_embeds
 from patient_site.engine.config import SiteConfig
 from patient_site.errors import SiteError
+from patient_site.hosting.fingerprint import fingerprint, is_own_asset
 from patient_site.markdown.crosslinks import TermIndex
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
@@ -129,6 +131,18 @@ def _configure(prepared: Prepared) -> None:
     prepared.extra_javascript = config.extra_javascript + ([COPY_SCRIPT] if COPY_SCRIPT not in config.extra_javascript else [])
 
 
+def _add_hashed_assets(prepared: Prepared) -> None:
+    """As `mkdocs/embeds.add_hashed_assets`: a content-hashed copy of each of our stylesheets and scripts."""
+    site, docs = prepared.site, prepared.config.docs_dir
+    ours = {src: Path(docs, src).read_bytes() for src in prepared.sources if is_own_asset(src)}
+    ours.update({item.src: item.content.encode("utf-8") for item in prepared.generated if is_own_asset(item.src)})
+    site.assets = fingerprint(ours)
+    for path, hashed in site.assets.items():
+        prepared.generated.append(Generated(hashed, ours[path].decode("utf-8")))
+    prepared.extra_css = [site.asset(path) for path in prepared.extra_css]
+    prepared.extra_javascript = [site.asset(path) for path in prepared.extra_javascript]
+
+
 def _read_pages(prepared: Prepared) -> None:
     """As `MkDocsBuild.on_files` and `on_nav`: the page index, site-wide checks and the generated pages."""
     site, config = prepared.site, prepared.config
@@ -144,24 +158,22 @@ def _read_pages(prepared: Prepared) -> None:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
-        pages.append(read_page(src, shown, page_url(src), text))
+        pages.append(read_page(src, shown, page_url(src), file_name(src), text))
     site.pages = PageIndex(pages)
     site.pages.check_site()
-    site.crosslinks.index = TermIndex.build(site.pages.term_pages(file_name))
-    lists = site.pages.symptom_lists(file_name)
+    site.crosslinks.index = TermIndex.build(site.pages.term_pages())
+    lists = site.pages.symptom_lists()
     nav = config.data.get("nav")
     site.checklists = checklist_pages(lists, site.settings.checklist, nav_position(nav), ChecklistSite(
-        contact_html=site.settings.clinic.contact_html(),
-        address=lambda src: urljoin(site.site_url, page_url(src)),
         shown={page.src: page.shown for page in site.pages},
         docs_shown=site.paths.docs_shown,
-        titles={page.src: page.title or file_name(page.src) for page in site.pages},
+        titles={page.src: page.shown_title for page in site.pages},
     ))
 
     def add(src: str, content: str, in_nav: bool = True) -> None:
         prepared.generated.append(Generated(src, content, in_nav))
         if src.endswith(".md"):
-            site.pages.add(read_page(src, src, page_url(src), content, generated=True))
+            site.pages.add(read_page(src, src, page_url(src), file_name(src), content, generated=True))
 
     for record in site.checklists:
         add(record.src, record.markdown, record.in_nav)
@@ -176,6 +188,7 @@ def _read_pages(prepared: Prepared) -> None:
     check_conditions(site, lambda src: src in prepared.sources or any(item.src == src for item in prepared.generated))
     documentation = [src for src in [*prepared.sources, *(item.src for item in prepared.generated)] if src.endswith(".md")]
     plan_embeds(site, [(src, page_url(src), file_name(src)) for src in documentation], nav_position(nav), page_url, add)
+    _add_hashed_assets(prepared)  # last: the generated assets/clinic.css is among them
     files = [*prepared.sources, *(item.src for item in prepared.generated)]
     site.site_urls = frozenset(page_url(src) if src.endswith(".md") else src for src in files) | frozenset(map(dest_uri, files))
     site.pages.check_titles_with_generated()

@@ -14,7 +14,12 @@ its navigation (titles, which may hold no HTML: frontmatter/schema.py). So one b
 
 Hosts combine the headers of every rule that matches a path, and two policies are both enforced, so no
 path is matched by two Content-Security-Policy rules: the site's rules name its top-level folders and
-files, and `/embed/*` has its own.
+files, and `/embed/*` has its own. The same holds for Cache-Control (caching.py). The JSON feeds under
+`/api/` and `/oembed/` are for other sites' scripts: they alone get `Access-Control-Allow-Origin: *`.
+
+nginx gets the same headers from one set of `add_header` lines at server level whose values are variables;
+its locations only change a variable (`set`), so none of them drops the server's headers, as a location with
+an `add_header` of its own would. An empty value sends no header (nginx skips it).
 """
 
 from __future__ import annotations
@@ -29,8 +34,21 @@ import lxml.etree
 import lxml.html
 from patient_site.errors import SiteError
 
+from patient_site.hosting.caching import REVALIDATE, cache_rules, hashed_files, policy
+from patient_site.hosting.compress import GZIP_TYPES, MIN_SIZE
+from patient_site.hosting.settings import HSTS_VALUE, HostingSettings
+
 EMBED_PREFIX = "embed/"
-COMMON = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+# Sent with every response; README, "Security headers", says why each is there and why others are not.
+COMMON = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+                          "payment=(), usb=()",
+}
+FEEDS = ("api", "oembed")  # top-level folders of JSON for other sites: CORS and a JSON Content-Type
+FEED_HEADERS = {"Access-Control-Allow-Origin": "*", "Content-Type": "application/json"}
 # <script type=…> values a browser runs; anything else (JSON, JSON-LD) is data and needs no hash.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
 
@@ -84,15 +102,6 @@ def _blocked(root) -> str | None:
     return None
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """The CSP hash source of every inline script a browser would run in `html`, in page order."""
-    return list(scan_page(html).script_hashes)
-
-
-def scan_pages(site_pages: dict[str, str | bytes]) -> dict[str, PageScan]:
-    return {path: scan_page(html) for path, html in site_pages.items()}
-
-
 def shape(page: str) -> tuple[str, int]:
     """Which template wrote a built page ("symptoms/index.html"), and at what folder depth."""
     kind = "embed" if page.startswith(EMBED_PREFIX) else "404" if page == "404.html" else "site"
@@ -125,9 +134,6 @@ class Policies:
     site: str
     embed: str
 
-    def for_path(self, path: str) -> str:
-        return self.embed if path.startswith(EMBED_PREFIX) else self.site
-
 
 def _policy(script_hashes: list[str], frame_ancestors: list[str], site: bool) -> str:
     scripts = " ".join(["'self'", *sorted(set(script_hashes))])
@@ -154,27 +160,37 @@ def build_policies(scans: dict[str, PageScan], allowed_origins: tuple[str, ...])
     )
 
 
-def header_rules(site: Path, policies: Policies) -> list[tuple[str, dict[str, str]]]:
-    """(path pattern, headers) in `_headers` order; no path gets two Content-Security-Policy values."""
-    rules: list[tuple[str, dict[str, str]]] = [("/*", dict(COMMON))]
+def common_headers(hosting: HostingSettings) -> dict[str, str]:
+    return {**COMMON, **({"Strict-Transport-Security": HSTS_VALUE} if hosting.hsts else {})}
+
+
+def header_rules(site: Path, policies: Policies, hosting: HostingSettings = HostingSettings()) -> list[tuple[str, dict[str, str]]]:
+    """(path pattern, headers) in `_headers` order; no path gets two Content-Security-Policy or Cache-Control values."""
+    rules: dict[str, dict[str, str]] = {"/*": common_headers(hosting)}
     site_csp = {"Content-Security-Policy": policies.site}
-    rules += [("/", site_csp)]
+    rules["/"] = dict(site_csp)
     for entry in sorted(site.iterdir()):
         if entry.name in ("_headers",) or entry.name + "/" == EMBED_PREFIX:
             continue
         if entry.is_dir():
-            rules += [(f"/{entry.name}", site_csp), (f"/{entry.name}/*", site_csp)]
+            rules[f"/{entry.name}"], rules[f"/{entry.name}/*"] = dict(site_csp), dict(site_csp)
         else:
-            rules.append((f"/{entry.name}", site_csp))
+            rules[f"/{entry.name}"] = dict(site_csp)
     embed = EMBED_PREFIX.rstrip("/")
-    rules += [(f"/{embed}", {"Content-Security-Policy": policies.embed}), (f"/{embed}/*", {"Content-Security-Policy": policies.embed})]
-    return rules
+    rules[f"/{embed}"], rules[f"/{embed}/*"] = {"Content-Security-Policy": policies.embed}, {"Content-Security-Policy": policies.embed}
+    for pattern, cache in cache_rules(site):
+        rules.setdefault(pattern, {})["Cache-Control"] = cache
+    for feed in FEEDS:
+        if (site / feed).is_dir():
+            rules[f"/{feed}/*"].update(FEED_HEADERS)
+    return list(rules.items())
 
 
 def render_headers_file(rules: list[tuple[str, dict[str, str]]]) -> str:
     lines = [
-        "# Written by the build (scripts/patient_site/hosting/headers.py) for Netlify and Cloudflare Pages; do not edit by hand.",
+        "# Written by the build (scripts/patient_site/hosting/headers.py) for Netlify and Cloudflare Pages; do not edit.",
         "# The site may be framed only by itself; /embed/* also by extra.embed.allowed_origins.",
+        "# Files with a content hash in their name are cached for a year; everything else is revalidated.",
     ]
     for pattern, headers in rules:
         lines.append(pattern)
@@ -182,22 +198,54 @@ def render_headers_file(rules: list[tuple[str, dict[str, str]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_nginx(policies: Policies) -> str:
-    def block(indent: str, csp: str) -> list[str]:
-        headers = {**COMMON, "Content-Security-Policy": csp}
-        return [f'{indent}add_header {name} "{value}" always;' for name, value in headers.items()]
+VARIABLE = "$patient_site_"  # nginx variables the snippet sets; the prefix keeps them apart from the server's own
 
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_nginx(policies: Policies, site: Path | None = None, hosting: HostingSettings = HostingSettings()) -> str:
+    """The snippet for a `server { }` block: the same headers as `_headers`, gzip copies, the 404 page."""
+    hashed = hashed_files(site) if site is not None else []
     lines = [
         "# Written by the build (scripts/patient_site/hosting/headers.py); do not edit by hand.",
         "# Include it inside the server { } block that serves the built site:  include /path/to/nginx.conf;",
-        "# nginx drops a server's add_header lines in any location that has add_header lines of its own,",
-        "# so the embed location repeats them all; include it again in any location of yours that adds headers.",
-        *block("", policies.site),
+        "# Every header is set here, at server level, from variables that the locations below change; nginx",
+        "# drops these lines in any location of yours that has add_header lines of its own, so include this",
+        "# file's add_header lines there too (or add no headers in your locations). It also sets gzip_* and",
+        "# error_page 404 for the server: nginx refuses a second gzip line of the same name in that block.",
+        "error_page 404 /404.html;",
+        "gzip_static on;  # the build writes name.gz beside every text file of at least %d bytes" % MIN_SIZE,
+        "gzip_vary on;",
+        "gzip on;  # the same for a text file without a copy",
+        f"gzip_min_length {MIN_SIZE};",
+        "gzip_types " + " ".join(GZIP_TYPES) + ";",
+        "",
+        f"set {VARIABLE}csp {_quoted(policies.site)};",
+        f"set {VARIABLE}cache {_quoted(REVALIDATE)};",
+        f'set {VARIABLE}cors "";',
+    ]
+    lines += [f"add_header {name} {_quoted(value)} always;" for name, value in common_headers(hosting).items()]
+    lines += [
+        f"add_header Content-Security-Policy {VARIABLE}csp always;",
+        f"add_header Cache-Control {VARIABLE}cache always;",
+        f"add_header Access-Control-Allow-Origin {VARIABLE}cors always;  # sent only where it is set (the feeds)",
         "",
         f"location ^~ /{EMBED_PREFIX} {{",
-        *block("    ", policies.embed),
+        f"    set {VARIABLE}csp {_quoted(policies.embed)};",
         "}",
     ]
+    for feed in FEEDS:
+        lines += [
+            f"location ^~ /{feed}/ {{  # JSON for other sites' scripts",
+            f"    types {{ }}",
+            f"    default_type {FEED_HEADERS['Content-Type']};",
+            f"    set {VARIABLE}cors {_quoted(FEED_HEADERS['Access-Control-Allow-Origin'])};",
+            "}",
+        ]
+    lines += ["# Content-hashed files: a new version has a new name, so browsers may keep these for a year."]
+    lines += [f"location = /{path} {{ set {VARIABLE}cache {_quoted(policy(path))}; }}" for path in hashed]
     return "\n".join(lines) + "\n"
 
 
@@ -255,7 +303,7 @@ def check_pages(scans: dict[str, PageScan], rules: list[tuple[str, dict[str, str
 
 
 def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path,
-                  content_scans: dict[str, PageScan] | None = None) -> Policies:
+                  content_scans: dict[str, PageScan] | None = None, hosting: HostingSettings = HostingSettings()) -> Policies:
     """Write `_headers` into the site and the nginx snippet to `nginx_file`, after checking the pages.
 
     `content_scans` are `scan_page` results of each page's content by built page; without them every page
@@ -263,9 +311,9 @@ def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path
     """
     scans = scan_site(site, content_scans or {})
     policies = build_policies(scans, allowed_origins)
-    rules = header_rules(site, policies)
+    rules = header_rules(site, policies, hosting)
     check_pages(scans, rules)
     (site / "_headers").write_text(render_headers_file(rules), "utf-8")
     nginx_file.parent.mkdir(parents=True, exist_ok=True)
-    nginx_file.write_text(render_nginx(policies), "utf-8")
+    nginx_file.write_text(render_nginx(policies, site, hosting), "utf-8")
     return policies

@@ -21,6 +21,7 @@ from html import escape
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from patient_site.markdown.mentions import mark_mentions, normalise, phrase_pattern
+from patient_site.urls import site_path
 from patient_site.errors import SiteError
 
 LINK_CLASS = "crosslink"
@@ -86,16 +87,16 @@ def link_terms(root: etree.Element, index: TermIndex, page: str, raw_html: list[
 
 
 def _pages_already_linked(root: etree.Element, page: str) -> set[str]:
-    """Source paths the page already links to (by an editor or an earlier pass), so they are not linked again."""
+    """Source paths the page already links to (by an editor or an earlier pass), so they are not linked again.
+
+    A Markdown link names a source file relative to the page's own folder in docs/, so it resolves like an address.
+    """
+    folder = posixpath.dirname(page)
     found = set()
     for link in root.iter("a"):
-        href = (link.get("href") or "").split("#")[0].split("?")[0]
-        if not href.endswith(".md") or "://" in href:
-            continue
-        if href.startswith("/"):
-            found.add(href.lstrip("/"))
-        else:
-            found.add(posixpath.normpath(posixpath.join(posixpath.dirname(page), href)))
+        resolved = site_path(folder + "/" if folder else "", link.get("href") or "")
+        if resolved and resolved[0].endswith(".md"):
+            found.add(resolved[0])
     return found
 
 

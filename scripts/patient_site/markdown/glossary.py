@@ -12,6 +12,7 @@ a tooltip shown on hover and keyboard focus (CSS), dismissed with Escape (glossa
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import xml.etree.ElementTree as etree
@@ -29,7 +30,9 @@ from patient_site.slugs import slug
 FILE = "glossary.yml"  # in docs_dir, excluded from the published files
 PAGE = "glossary.md"
 SKIP_CLASSES = frozenset({"site-added", "glossary-term", "checklist"})
-HOW = "each entry is '- term: ...' with 'definition: ...' (one sentence), 'source: {name: ..., url: https://...}' and optional 'also: [...]'"
+HOW = ("each entry is '- term: ...' with 'definition: ...' (one sentence), 'source: {name: ..., url: https://...}', "
+       "'approved_by: ...' and 'approved_on: YYYY-MM-DD' (empty until someone approves it) and optional 'also: [...]'")
+KEYS = {"term", "also", "definition", "source", "approved_by", "approved_on"}
 
 
 class GlossaryError(SiteError):
@@ -43,6 +46,13 @@ class Entry:
     source_name: str
     source_url: str
     also: tuple[str, ...] = ()
+    approved_by: str = ""  # who checked the definition against its source and the article; empty: nobody yet
+    approved_on: datetime.date | None = None
+    line: int = 0  # the entry's line in the glossary file, for messages
+
+    @property
+    def approved(self) -> bool:
+        return bool(self.approved_by) and self.approved_on is not None
 
     @property
     def anchor(self) -> str:
@@ -63,7 +73,7 @@ def load_glossary(text: str, path: str) -> list[Entry]:
     for node, item in zip(root.value, data):
         line = node.start_mark.line + 1
         where = f"{path}:{line}"
-        if not isinstance(item, dict) or not set(item) <= {"term", "also", "definition", "source"}:
+        if not isinstance(item, dict) or not set(item) <= KEYS:
             raise GlossaryError(f"{where}: {HOW}")
         term, definition, source, also = item.get("term"), item.get("definition"), item.get("source"), item.get("also") or []
         if not isinstance(term, str) or not term.strip():
@@ -77,8 +87,9 @@ def load_glossary(text: str, path: str) -> list[Entry]:
         parts = urlsplit(source["url"].strip())
         if parts.scheme != "https" or not parts.netloc:
             raise GlossaryError(f"{where}: the source of '{term}' must be a full https:// address")
+        approved_by, approved_on = _approval(item, term, where)
         entry = Entry(" ".join(term.split()), " ".join(definition.split()), source["name"].strip(), source["url"].strip(),
-                      tuple(" ".join(a.split()) for a in also))
+                      tuple(" ".join(a.split()) for a in also), approved_by, approved_on, line)
         for phrase in (entry.term, *entry.also):
             key = phrase.lower()
             if key in seen:
@@ -86,6 +97,30 @@ def load_glossary(text: str, path: str) -> list[Entry]:
             seen[key] = line
         entries.append(entry)
     return entries
+
+
+def _approval(item: dict, term: str, where: str) -> tuple[str, datetime.date | None]:
+    """`approved_by` and `approved_on`: both empty (not approved yet) or a name and a date."""
+    by, on = item.get("approved_by"), item.get("approved_on")
+    if by is not None and (not isinstance(by, str) or not by.strip()):
+        raise GlossaryError(f"{where}: 'approved_by' of '{term}' must be the name of the person who approved it, or empty")
+    if isinstance(on, str):
+        try:
+            on = datetime.date.fromisoformat(on.strip())
+        except ValueError:
+            raise GlossaryError(f"{where}: 'approved_on' of '{term}' must be a date written YYYY-MM-DD, not {on!r}") from None
+    if on is not None and (not isinstance(on, datetime.date) or isinstance(on, datetime.datetime)):
+        raise GlossaryError(f"{where}: 'approved_on' of '{term}' must be a date written YYYY-MM-DD, not {on!r}")
+    if bool(by) != bool(on):
+        missing = "approved_on (YYYY-MM-DD)" if by else "approved_by (a name)"
+        raise GlossaryError(f"{where}: '{term}' has only half of its approval; add {missing}, or leave both empty")
+    return (by or "").strip(), on
+
+
+def unapproved(entries: list[Entry], path: str) -> list[str]:
+    """`path:line: message` for every entry nobody has approved yet (`make check` lists them)."""
+    return [f"{path}:{e.line}: '{e.term}' has not been approved: a clinician checks the definition against its source "
+            f"and the article, then fills in approved_by and approved_on" for e in entries if not e.approved]
 
 
 @dataclass
@@ -190,7 +225,7 @@ title: {json.dumps(title, ensure_ascii=False)}
 description: "Plain-language explanations of the medical words used in this guide, each with the public source it is based on."
 ---
 
-# {escape(title)}
+# {escape(title)} {{ .site-text }}
 
 <div class="site-added glossary-intro" markdown>
 
@@ -199,7 +234,7 @@ based on. They are general information; your own doctor or nurse can tell you wh
 
 </div>
 
-<dl class="glossary-list">
+<dl class="glossary-list site-text">
 {chr(10).join(rows)}
 </dl>
 """

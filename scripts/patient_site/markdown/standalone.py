@@ -40,7 +40,6 @@ from patient_site.pages import PageSource
 from patient_site.urls import site_path
 from patient_site.patient.care_cards import fill_cards, place_markers
 
-CONTACT_MARKER = "<!-- clinic:contact -->"  # as patient_site/mkdocs/build.py: the clinic's card where an editor puts it
 _CACHE: dict[str, tuple[tuple, Prepared]] = {}  # config file -> (what it was read from, the prepared site)
 
 
@@ -217,7 +216,7 @@ class GlossaryMarks(_SiteExtension):
 
 
 class CareCards(_SiteExtension):
-    """Checks care-card markers before conversion; puts the cards and the clinic's contact card in after it."""
+    """Checks care-card markers before conversion; puts the cards in after it."""
 
     NAME = "care-cards"
 
@@ -233,8 +232,7 @@ class CareCards(_SiteExtension):
         def finish(html):
             if converting.page is None:
                 return html
-            html = fill_cards(html, settings.care_cards, settings.clinic)
-            return html.replace(CONTACT_MARKER, settings.clinic.contact_html())
+            return fill_cards(html, settings.care_cards, settings.clinic)
 
         self._start(md, prepared, converting, start)
         md.postprocessors.register(_PageEnd(md, finish), "patient-site-care-cards", 5)  # after raw HTML is back (30)

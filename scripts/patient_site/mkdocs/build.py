@@ -9,7 +9,6 @@ become PluginError, which MkDocs prints without a traceback and exits non-zero o
 from __future__ import annotations
 
 import os
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure import nav as mkdocs_nav
@@ -34,9 +33,6 @@ from patient_site.settings import load_settings
 from patient_site.site import Paths, SiteBuild
 from patient_site.theme.nav_menu import unsupported_features
 from patient_site.theme.nav_order import nav_position
-
-CONTACT_MARKER = "<!-- clinic:contact -->"
-
 
 class MkDocsBuild:
     """One build, as MkDocs runs it."""
@@ -89,14 +85,12 @@ class MkDocsBuild:
         try:
             site.pages = PageIndex([self._read(file) for file in files.documentation_pages()])
             site.pages.check_site()
-            site.crosslinks.index = TermIndex.build(site.pages.term_pages(lambda src: files.get_file_from_path(src).name))
-            lists = site.pages.symptom_lists(lambda src: files.get_file_from_path(src).name)
+            site.crosslinks.index = TermIndex.build(site.pages.term_pages())
+            lists = site.pages.symptom_lists()
             site.checklists = checklist_pages(lists, site.settings.checklist, nav_position(config.nav), ChecklistSite(
-                contact_html=site.settings.clinic.contact_html(),
-                address=lambda src: urljoin(site.site_url, File.generated(config, src, content="").url),
                 shown={page.src: page.shown for page in site.pages},
                 docs_shown=site.paths.docs_shown,
-                titles={page.src: page.title or files.get_file_from_path(page.src).name for page in site.pages},
+                titles={page.src: page.shown_title for page in site.pages},
             ))
             for record in site.checklists:
                 page = File.generated(config, record.src, content=record.markdown,
@@ -107,6 +101,7 @@ class MkDocsBuild:
             self._add_glossary(files)  # before the embeds, so the glossary page gets an embed too
             check_conditions(site, lambda src: files.get_file_from_path(src) is not None)
             embeds.plan(files, config, site, self._add)
+            embeds.add_hashed_assets(files, config, site)  # last: the generated assets/clinic.css is among them
         except SiteError as error:
             raise PluginError(str(error)) from None
         self.files = files
@@ -118,13 +113,13 @@ class MkDocsBuild:
             text = file.content_string
         except UnicodeDecodeError as error:
             raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
-        return read_page(file.src_uri, shown, file.url, text, generated=bool(file.generated_by))
+        return read_page(file.src_uri, shown, file.url, file.name, text, generated=bool(file.generated_by))
 
     def _add(self, files, file) -> None:
         """Add a generated file; a generated page joins the page index (its text is in memory already)."""
         files.append(file)
         if file.is_documentation_page():
-            self.site.pages.add(read_page(file.src_uri, file.src_uri, file.url, file.content_string, generated=True))
+            self.site.pages.add(read_page(file.src_uri, file.src_uri, file.url, file.name, file.content_string, generated=True))
 
     def _add_glossary(self, files) -> None:
         """The glossary file becomes a generated page (it is not published raw) and the index of marked terms."""
@@ -172,7 +167,7 @@ class MkDocsBuild:
             raise PluginError(str(error)) from None
 
     def on_page_content(self, html: str, page) -> str:
-        """Report the editor checks of the conversion, then put the site's own text in (cards, contact card)."""
+        """Report the editor checks of the conversion, then put the site's care cards in."""
         site = self.site
         if not page.file.generated_by and not site.first_error:
             source = site.pages.get(page.file.src_uri)
@@ -180,8 +175,7 @@ class MkDocsBuild:
                 site.safety.finish(source.shown, source.text, page.file.url, site.site_urls)
             except SiteError as error:
                 site.first_error = str(error)  # raised in on_env: MkDocs would add a line of its own to an error here
-        html = fill_cards(html, site.settings.care_cards, site.settings.clinic)
-        return html.replace(CONTACT_MARKER, site.settings.clinic.contact_html())  # Markdown passes the marker through
+        return fill_cards(html, site.settings.care_cards, site.settings.clinic)
 
     def on_page_context(self, page) -> None:
         """Every page's Markdown is rendered by now, so links in both directions are known: add "Related pages"."""

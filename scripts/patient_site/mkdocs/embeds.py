@@ -16,6 +16,7 @@ from patient_site.embeds.output import COPY_SCRIPT, TEMPLATE, write_outputs
 from patient_site.embeds.planning import plan_embeds
 from patient_site.embeds.variants import PageCopy
 from patient_site.frontmatter.schema import as_date
+from patient_site.hosting.fingerprint import fingerprint, is_own_asset
 from patient_site.hosting.headers import scan_page
 from patient_site.patient.branding import STYLESHEET
 from patient_site.site import SiteBuild
@@ -46,6 +47,20 @@ def plan(files, config, site: SiteBuild, add) -> None:
 
     pages = [(file.src_uri, file.url, file.name) for file in files.documentation_pages()]
     plan_embeds(site, pages, nav_position(config.nav), lambda src: files.get_file_from_path(src).url, add_generated)
+
+
+def add_hashed_assets(files, config, site: SiteBuild) -> None:
+    """Add a content-hashed copy of each of our stylesheets and scripts; point extra_css/js at the copies."""
+    ours = {file.dest_uri: file for file in files if is_own_asset(file.dest_uri)}  # read only these few
+    site.assets = fingerprint({path: file.content_bytes for path, file in ours.items()})
+    for path, hashed in site.assets.items():
+        files.append(File.generated(config, hashed, content=ours[path].content_bytes))
+    config.extra_css[:] = [site.asset(str(path)) for path in config.extra_css]
+    for n, script in enumerate(config.extra_javascript):
+        if isinstance(script, str):
+            config.extra_javascript[n] = site.asset(script)
+        else:
+            script.path = site.asset(script.path)
 
 
 def collect(page, site: SiteBuild) -> None:

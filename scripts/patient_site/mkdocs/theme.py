@@ -20,6 +20,7 @@ def add_globals(env, config, site: SiteBuild) -> None:
     env.globals["patient_head_html"] = lambda page, config: head_html(page, config, site)  # JSON-LD and Open Graph
     env.globals["patient_foot_html"] = lambda page: foot_html(page, site)  # review, disclaimer, print footer
     env.globals["oembed_links"] = site.embeds.oembed_links
+    env.globals["asset"] = site.asset  # overrides/main.html: our asset's content-hashed name
     env.globals["site_menu"] = _site_menu(config.theme.get("features") or ())
     env.globals["material_bundle"] = material_bundle(config.theme.dirs)  # loaded on first search
 

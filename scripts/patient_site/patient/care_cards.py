@@ -76,9 +76,17 @@ def render_card(card: CareCard, clinic) -> str:
     body = f'\n<div class="care-card__content">\n{text}\n</div>' if text else ""
     return (
         f'<div class="care-card care-card--{card.level} site-added" data-care-card="{escape(card.name)}">\n'
-        f'<h2 class="care-card__heading"><span class="care-card__level">{escape(level)}:</span> {heading}</h2>'
+        # The id makes the heading a search section of its own: without one, Material's search index glues the
+        # card's heading onto the title of the section above it ("…treatedNon-urgent advice: …").
+        f'<h2 class="care-card__heading" id="{heading_id(card.name)}">'
+        f'<span class="care-card__level">{escape(level)}:</span> {heading}</h2>'
         f"{body}\n</div>"
     )
+
+
+def heading_id(name: str) -> str:
+    """The card heading's id; one card per page, so the card's name makes it unique on the page."""
+    return f"care-card-{name}"
 
 
 def place_markers(text: str, cards: dict[str, CareCard], path: str, first_line: int = 1) -> str:
@@ -90,6 +98,7 @@ def place_markers(text: str, cards: dict[str, CareCard], path: str, first_line: 
     """
     lines = text.split("\n")
     fence = None
+    placed: dict[str, int] = {}  # card name -> the line it was first placed on
     for number, line in enumerate(lines):
         opening = re.match(r"^\s*(`{3,}|~{3,})", line)
         if opening:  # a marker shown inside a code block is an example, not a card
@@ -102,6 +111,11 @@ def place_markers(text: str, cards: dict[str, CareCard], path: str, first_line: 
             known = ", ".join(sorted(cards)) or "none is configured"
             raise CareCardError(
                 f"{path}:{first_line + number}: no care card called {match['name']!r} (known: {known}); {HOW_TO_PLACE}")
+        if match["name"] in placed:
+            raise CareCardError(
+                f"{path}:{first_line + number}: the care card {match['name']!r} is already on this page (line "
+                f"{placed[match['name']]}); place each card once per page")
+        placed[match["name"]] = first_line + number
         lines[number] = f"\n{placeholder(match['name'])}\n"
     return "\n".join(lines)
 

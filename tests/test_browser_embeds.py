@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CHROMIUM, CHROMIUM_ARGS, build, copy_project
+from helpers import CHROMIUM, CHROMIUM_ARGS, PAGES, build_in_process, copy_project, watch_csp
 from patient_site.hosting.headers import headers_for, parse_headers_file
-from test_site import PAGES
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 TYPE = "vein-guide:height"
 STORAGE_KEY = "vein-guide:checklist:v1"
@@ -65,7 +66,7 @@ def origins(tmp_path_factory):
     data = yaml.safe_load(config.read_text("utf-8"))
     data["extra"]["embed"]["allowed_origins"] = [clinic_url.rstrip("/")]
     config.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
-    built = build(project, root / "site")
+    built = build_in_process(project, root / "site")
     assert built.returncode == 0, built.log
 
     handler = type("Handler", (_WithHeaders,), {"rules": parse_headers_file((built.site / "_headers").read_text("utf-8"))})
@@ -302,18 +303,6 @@ def test_only_allow_listed_origins_can_frame_the_embeds(browsing, origins):
     embed, full = [page.locator("iframe").nth(i).element_handle().content_frame() for i in range(2)]
     assert wait_until(lambda: embed.url.startswith("chrome-error://") and full.url.startswith("chrome-error://"))
     assert not embed.locator("main h1").count()
-
-
-def watch_csp(context) -> list[str]:
-    """Every Content-Security-Policy violation in any page or frame of `context`, as text."""
-    problems: list[str] = []
-    context.add_init_script("""
-        document.addEventListener('securitypolicyviolation', (e) =>
-            console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
-    """)
-    context.on("console", lambda message: problems.append(message.text)
-               if message.type == "error" and ("CSP" in message.text or "Content Security Policy" in message.text) else None)
-    return problems
 
 
 def test_no_page_breaks_its_content_security_policy(browsing, origins):

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import serve
+from helpers import AXE_SOURCE, ALL_PAGES, serve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_patient_site import ALL_PAGES, reviewed_site  # noqa: F401  (a fixture, used below)
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 STORAGE_KEY = "vein-guide:checklist:v1"
 WIDTHS = [320, 1280]
 # axe-core as shipped in the pinned axe-playwright-python wheel: no Node, no download at test time.
-AXE_SOURCE = files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # The focused element, whether it shows at the centre of one of its boxes (not covered by the sticky header, an
@@ -148,7 +147,7 @@ def test_a_screen_reader_hears_what_each_checklist_control_does(context, server)
     page.goto(server + "checklist/")
     tree = page.locator("article").aria_snapshot()
     assert '- heading "Symptom checklist" [level=1]' in tree
-    assert '- group "Symptoms of chronic venous insufficiency"' in tree
+    assert '- group "Symptoms I have noticed (from the page \u201cSymptoms of chronic venous insufficiency\u201d)"' in tree
     for label in page.locator("form.checklist label").all_inner_texts():
         assert f'- checkbox "{label}"' in tree
     assert '- button "Print or save for your appointment"' in tree and '- button "Clear my answers"' in tree
@@ -267,11 +266,6 @@ def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(cont
         assert heading.is_visible() and heading.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
     page.emulate_media(media="screen")
     assert not foot.is_visible() and page.locator(".md-header").is_visible()
-
-
-@pytest.fixture(scope="module")
-def reviewed_server(reviewed_site):  # noqa: F811
-    yield from serve(reviewed_site.site)
 
 
 def test_print_opens_collapsed_content_and_ends_with_review_date_address_and_contact(context, reviewed_server):

@@ -1,15 +1,12 @@
-"""The plain modules on their own: Markdown in, HTML or data out, with no MkDocs running."""
+"""The cross-linker (patient_site.markdown.crosslinks): Markdown in through a real Markdown instance, links out."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from patient_site.checklist.symptom_lists import ChecklistError, ChecklistSettings, extract_items, item_id
 from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState, TermConflict, TermIndex
-from patient_site.frontmatter.reader import FrontMatterError, split_front_matter, string_list
-from conftest import load_extra
-from patient_site.settings import SettingsError
+
 
 PAGES = [
     # (source path, title, terms)
@@ -110,112 +107,3 @@ def test_the_matcher_stays_small_for_many_terms():
 def test_a_term_claimed_twice_is_refused():
     with pytest.raises(TermConflict, match="'Symptoms' is claimed by both a.md and b.md"):
         TermIndex.build([("a.md", "A", ["symptoms"]), ("b.md", "B", ["Symptoms"])])
-
-
-@pytest.mark.parametrize(
-    "body, items",
-    [
-        # bullets of any marker, continuation lines joined, inline Markdown reduced to its words
-        ("<!-- checklist:start -->\n- One\n* Two *strong*\n+ Three\n  continued\n<!-- checklist:end -->", ["One", "Two strong", "Three continued"]),
-        # numbered items, links and escapes
-        ("<!-- checklist:start -->\n1. A [link](x.md)\n2) B \\*star\\*\n<!-- checklist:end -->", ["A link", "B *star*"]),
-        # nested bullets count as items; CRLF line endings work
-        ("<!-- checklist:start -->\r\n- Outer\r\n    - Inner\r\n<!-- checklist:end -->\r\n", ["Outer", "Inner"]),
-        # text around the markers is ignored
-        ("- before\n<!-- checklist:start -->\n- in\n<!-- checklist:end -->\n- after", ["in"]),
-    ],
-)
-def test_extract_items(body, items):
-    assert extract_items(body, "p.md") == items
-
-
-def test_no_markers_means_no_list():
-    assert extract_items("- just a list\n", "p.md") is None
-
-
-@pytest.mark.parametrize(
-    "body, line, message",
-    [
-        ("intro\n<!-- checklist:start -->\n<!-- checklist:end -->", 12, "is empty"),
-        ("<!-- checklist:end -->\n- a\n<!-- checklist:start -->", 11, "comes before"),
-        ("x\n\n<!-- checklist:start -->\n- a", 13, "only one marker"),
-    ],
-)
-def test_broken_lists_name_file_and_line(body, line, message):
-    with pytest.raises(ChecklistError, match=message) as error:
-        extract_items(body, "docs/p.md", first_line=11)
-    assert str(error.value).startswith(f"docs/p.md:{line}: ")
-
-
-def test_item_ids_are_stable_and_readable():
-    assert item_id("Swelling in the legs or ankles") == "swelling-in-the-legs-or-ankles"
-    assert item_id("Café—au lait!") == "cafe-au-lait"
-    assert item_id("???") == "item"
-
-
-def test_front_matter():
-    source = split_front_matter("---\ntitle: T\nterms:\n  - a\n---\n# Body\n", "p.md")
-    assert source.meta["title"] == "T" and source.body == "# Body\n" and source.body_line == 6
-    assert string_list(source, "terms") == ["a"]
-    assert split_front_matter("# no front matter\n", "p.md").meta == {}
-
-
-@pytest.mark.parametrize(
-    "text, line, message",
-    [
-        ("---\ntitle: [oops\n---\n", 3, "not valid YAML"),
-        ("---\n- a\n- b\n---\n", 2, "not a list"),
-        ("---\ntitle: t\n", 1, "never closed"),
-    ],
-)
-def test_front_matter_errors(text, line, message):
-    with pytest.raises(FrontMatterError, match=message) as error:
-        split_front_matter(text, "p.md")
-    assert error.value.line == line
-
-
-def test_terms_must_be_a_list_of_phrases():
-    source = split_front_matter("---\ntitle: T\nterms: leg cramps\n---\n", "p.md")
-    with pytest.raises(FrontMatterError, match="p.md:3: 'terms' must be a list"):
-        string_list(source, "terms")
-
-
-CLINIC = {
-    "name": "Example",
-    "phone": "555-0100",
-    "website": "https://a.example/",
-    "booking": "https://a.example/b",
-    "emergency_number": "911",
-}
-
-
-def test_clinic_card():
-    card = BeautifulSoup(load_extra(clinic=CLINIC).clinic.contact_html(), "html.parser")
-    assert card.find("a", href="tel:5550100").get_text() == "555-0100"
-    assert card.find("a", string="Book an appointment")["href"] == "https://a.example/b"
-
-
-@pytest.mark.parametrize(
-    "change, message",
-    [
-        ({"phone": None}, "extra.clinic.phone is missing"),
-        ({"website": "clinic.example"}, "extra.clinic.website must be a full web address"),
-        ({"fax": "1"}, "unknown key"),
-        ({"emergency_number": "call us"}, "emergency_number must contain a number"),
-        ({"accent_color": "blue"}, "accent_color must be a colour as #rrggbb"),
-        ({"name": "<b>x</b>"}, None),  # allowed, but escaped when shown
-    ],
-)
-def test_clinic_settings_are_checked(change, message):
-    data = {key: value for key, value in {**CLINIC, **change}.items() if value is not None}
-    if message is None:
-        assert "&lt;b&gt;" in load_extra(clinic=data).clinic.contact_html()
-        return
-    with pytest.raises(SettingsError, match=message):
-        load_extra(clinic=data)
-
-
-def test_checklist_settings_are_checked():
-    assert load_extra().checklist.required_pages == ("symptoms.md",)
-    with pytest.raises(SettingsError, match="unknown key"):
-        load_extra(checklist={"titel": "x"})

@@ -1,0 +1,50 @@
+"""What the `make` commands need from MkDocs: a config file read as a build reads it, and a strict build.
+
+`scripts/build_site.py` (make site), `scripts/check_content.py` (make check) and `scripts/serve_prod.py`
+(make serve-prod) stay thin by calling these; the checks themselves are in `patient_site.editor.content_check`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
+from patient_site.editor.content_settings import Settings
+from patient_site.settings import SiteSettings, load_settings
+from patient_site.theme.nav_order import nav_pages
+
+
+def read_config(config_file: Path):
+    """The config as a build reads it (INHERIT resolved), and its checked `extra.*` settings; SiteError if wrong."""
+    config = load_config(str(config_file))
+    return config, load_settings(config.extra, config.config_file_path)
+
+
+def strict_build(config_file: Path, site_dir: Path) -> int:
+    """A strict `mkdocs build` in its own process; MkDocs prints its own messages. Returns the exit code."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
+    return subprocess.run(command, env=env, cwd=config_file.parent).returncode
+
+
+def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple[list[PageReport], Settings]:
+    """`make check`'s reports (and the settings used) for a project whose site is already built into `site_dir`."""
+    config, settings = read_config(config_file)
+    docs = Path(config.docs_dir)
+    shown = os.path.relpath(docs, config_file.parent)
+    checks = settings.content_check
+    reports = check_site(docs, site_dir, nav_pages(config.nav), today, checks, shown, config.use_directory_urls)
+    extra = [clinic_report(config_file, config.extra.get("clinic"), checks), glossary_report(docs, shown)]
+    return reports + [report for report in extra if report], checks
+
+
+def nginx_snippet(config_file: Path) -> Path:
+    """Where the build wrote the nginx snippet: extra.embed.nginx_snippet, from the config file's folder."""
+    _, settings = read_config(config_file)
+    return config_file.resolve().parent / settings.embed.nginx_snippet

@@ -1,0 +1,240 @@
+"""What the tests share besides fixtures: real builds (in a process of their own or in this one), the site's pages, a loopback
+server, and a docs tree to make one editor mistake in (the real project plus one page, `page.md`).
+
+In the docs tree the real pages stay, so settings other features read from mkdocs.yml (pages they name) keep holding;
+each test then writes, changes or deletes the few files its one mistake needs.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urljoin
+
+import yaml
+from importlib.resources import files
+from bench.project_copy import copy_project
+from patient_site.settings import load_settings
+from bs4 import BeautifulSoup, Comment
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The site's pages by URL path; the generated glossary and for-clinics pages come on top.
+PAGES = ["", "causes/", "night-cramps/", "chronic-venous-insufficiency/", "symptoms/", "checklist/"]
+CONTENT_PAGES = ["causes/", "night-cramps/", "chronic-venous-insufficiency/", "symptoms/"]
+ALL_PAGES = [*PAGES, "glossary/"]
+
+__all__ = ["copy_project"]  # tests import it from here
+
+
+@dataclass
+class Built:
+    """A finished build: its folder and what MkDocs printed."""
+
+    site: Path
+    returncode: int
+    log: str
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        """The parsed HTML of a page by its URL path, e.g. "checklist/" or ""."""
+        return BeautifulSoup((self.site / url_path / "index.html").read_text("utf-8"), "html.parser")
+
+
+# Every build helper asks this first, so a test that builds without the `build` marker fails (see conftest.py).
+build_allowed: Callable[[], None] = lambda: None
+
+
+def build(project: Path, site: Path) -> Built:
+    """A real, strict `mkdocs build` of `project` into `site`, in its own process like an editor's."""
+    build_allowed()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )
+    return Built(site, done.returncode, done.stdout + done.stderr)
+
+
+class _Records(logging.Handler):
+    """Keeps every record the "mkdocs" logger passes on, formatted as the CLI prints them ("ERROR    -  message")."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(f"{record.levelname:<8} -  {record.getMessage()}")
+
+
+def build_in_process(project: Path, site: Path, strict: bool = True) -> Built:
+    """The same strict build as `build`, in this process: MkDocs' own load_config and build, its log captured.
+
+    Returns code 1 where `mkdocs build` would exit non-zero (Abort, PluginError, ConfigurationError, a BuildError).
+    Paths are absolute: MkDocs resolves a config's relative paths against the current folder, which we leave alone.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    build_allowed()
+    records = _Records()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(records)
+    returncode = 0
+    try:
+        config = load_config(str(project.resolve() / "mkdocs.yml"), site_dir=str(site.resolve()), strict=strict)
+        mkdocs_build(config)
+    except MkDocsException as error:  # Abort, PluginError and ConfigurationError, each printed by the CLI as ERROR
+        if str(error) and not str(error).startswith("Aborted with"):
+            records.lines.append(f"ERROR    -  {error}")
+        returncode = 1
+    finally:
+        logger.removeHandler(records)
+    return Built(site, returncode, "\n".join(records.lines))
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under `folder`, by its relative path."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    """Serves `folder` on a loopback port; yields its base URL (for fixtures: `yield from serve(...)`)."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def article(soup):
+    return soup.select_one("article.md-content__inner")
+
+
+def resolve(page: str, href: str) -> str:
+    """The site path a relative link on `page` points to, e.g. "symptoms/"."""
+    return urljoin("/" + page, href).lstrip("/").split("#")[0]
+
+
+def symptom_bullets(site) -> list[str]:
+    """The bullets of the marked list as the symptoms page shows them."""
+    body = article(site.soup("symptoms/"))
+    for added in body.select(".site-added"):  # e.g. a glossary term's tooltip: not part of the bullet's words
+        added.decompose()
+    start = body.find(string=lambda s: isinstance(s, Comment) and s.strip() == "checklist:start")
+    assert start is not None, "symptoms page lost its checklist:start marker"
+    return [li.get_text(" ", strip=True) for li in start.find_next("ul").find_all("li", recursive=False)]
+
+
+# --- the docs tree with page.md ---------------------------------------------------------------------------
+
+PAGE = "---\ntitle: A page\ndescription: A page where each test makes its one mistake.\n---\n\n# A page\n\nSome words.\n"
+
+
+def _real_nav() -> list[str]:
+    """The page files the real menu lists, in order (generated ones such as checklist.md included)."""
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    start = config.index("\nnav:\n") + len("\nnav:\n")
+    block = config[start : config.index("\n\n", start)]
+    names = [line.split("#")[0].strip().lstrip("- ").split(":")[-1].strip() for line in block.splitlines()]
+    return [name for name in names if name.endswith(".md")]
+
+
+REAL_NAV = _real_nav()
+BASE_NAV = [*REAL_NAV, "page.md"]
+
+Content = str | bytes | None | Callable[[str], str]
+
+
+def small_project(dest: Path, pages: dict[str, Content] = {}, nav: list[str] | None = None) -> Path:
+    """A private copy of the project with page.md added; `pages` writes files (None deletes, a function edits); sets the menu."""
+    project = copy_project(dest)
+    docs = project / "docs"
+    for name, content in {"page.md": PAGE, **pages}.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if content is None:
+            path.unlink()
+        elif callable(content):
+            path.write_text(content(path.read_text("utf-8")), "utf-8")
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, "utf-8")
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    start = config.index("\nnav:\n") + 1
+    end = config.index("\n\n", start)
+    menu = "nav:\n" + "".join(f"  - {page}\n" for page in (nav or BASE_NAV))
+    (project / "mkdocs.yml").write_text(config[:start] + menu.rstrip("\n") + config[end:], "utf-8")
+    return project
+
+
+AXE_SOURCE = files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")  # axe-core, run in the page
+
+SETTINGS_CLINIC = {"name": "A clinic", "phone": "555-0100", "website": "https://a.example/",
+                   "booking": "https://a.example/b", "emergency_number": "911"}
+
+
+def load_extra(**blocks):
+    """`extra.<block>` settings as a build checks them, from a throwaway mkdocs.yml (messages name its lines).
+
+    A valid clinic is filled in unless given, since every site needs one.
+    """
+    extra = {"clinic": SETTINGS_CLINIC, **blocks}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mkdocs.yml"
+        path.write_text(yaml.safe_dump({"extra": extra}, sort_keys=False), "utf-8")
+        return load_settings(extra, str(path))
+
+
+# A clinic whose name needs escaping, for the modules that render it.
+HOSTILE_CLINIC = {"name": "Vein & Co <Clinic>", "phone": "01 23 45", "website": "https://clinic.test/",
+                  "booking": "https://clinic.test/book", "emergency_number": "112"}
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def watch_csp(context) -> list[str]:
+    """Every Content-Security-Policy violation in any page or frame of `context`, as text."""
+    problems: list[str] = []
+    context.add_init_script("""
+        document.addEventListener('securitypolicyviolation', (e) =>
+            console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
+    """)
+    context.on("console", lambda message: problems.append(message.text)
+               if message.type == "error" and ("CSP" in message.text or "Content Security Policy" in message.text) else None)
+    return problems
