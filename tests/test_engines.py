@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, tree_digest
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 
@@ -72,8 +72,10 @@ def sites(request, tmp_path_factory) -> tuple[Path, Path, str]:
     """(MkDocs' site, Zensical's site, the config) of one clinic, both built from the repository."""
     folder = tmp_path_factory.mktemp("engines")
     mkdocs_build(request.param, folder / "mkdocs")
+    docs = tree_digest(ROOT / "docs")
     done = zensical_build(ROOT, folder / "zensical", request.param)
     assert done.returncode == 0, done.stdout + done.stderr
+    assert tree_digest(ROOT / "docs") == docs, "the Zensical build wrote into docs/"
     return folder / "mkdocs", folder / "zensical", request.param
 
 
