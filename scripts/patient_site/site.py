@@ -8,6 +8,7 @@ module, like every feature module it holds, knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 
@@ -91,5 +92,9 @@ class SiteBuild:
 
     def about(self, src: str) -> list[tuple[str, list[str]]]:
         """(condition, its symptoms) for each `extra.conditions` entry that names the page."""
-        signs = {symptoms.page: list(symptoms.items) for symptoms in self.symptom_lists}
-        return [(c.name, signs.get(c.symptoms_from, [])) for c in self.settings.conditions if src in c.pages]
+        return [(c.name, list(self._signs.get(c.symptoms_from, ()))) for c in self.settings.conditions if src in c.pages]
+
+    @functools.cached_property
+    def _signs(self) -> dict[str, tuple[str, ...]]:
+        """Each page's symptoms as the checklist shows them; read once the checklist pages exist (every page asks)."""
+        return {symptoms.page: symptoms.items for symptoms in self.symptom_lists}
