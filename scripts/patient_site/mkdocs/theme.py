@@ -26,6 +26,7 @@ def add_globals(env, config, site: SiteBuild) -> None:
     env.globals["asset"] = site.asset  # overrides/main.html: our asset's content-hashed name
     env.globals["site_menu"] = _site_menu(config.theme.get("features") or ())
     env.globals["material_bundle"] = material_bundle(config.theme.dirs)  # loaded on first search
+    env.globals["page_alternates"] = lambda page: site.sitemap_alternates.get(page.file.src_uri, [])  # overrides/sitemap.xml
 
 
 def head_html(page, config, site: SiteBuild) -> str:
@@ -55,7 +56,8 @@ def foot_html(page, site: SiteBuild) -> str:
     # Pages that already show the clinic's card in their text (landing, checklist) do not print it twice.
     has_card = 'class="clinic-contact"' in (page.content or "")
     contact = None if has_card else clinic.contact_html(label=f"{clinic.name}: contact details for the print-out")
-    return page_foot_html(review, site.settings.disclaimer, page.canonical_url or "", contact)
+    words = site.settings.site_text
+    return page_foot_html(review, site.settings.disclaimer, page.canonical_url or "", contact, words.please_note, words.printed_from)
 
 
 def _site_menu(features):
