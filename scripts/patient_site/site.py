@@ -31,10 +31,12 @@ class Paths:
     root: str  # the folder of mkdocs.yml (or of a clinic's config)
     config_file: str
     docs_dir: str
+    project: str | None = None  # where messages name files from, when not `root`: a language's build names its
+    # pages from the project folder ("languages/es/docs/causes.md"), not from languages/es/
 
     def shown(self, path: str) -> str:
         """A file as an editor finds it from the project folder, e.g. "docs/causes.md"."""
-        return os.path.relpath(path, self.root)
+        return os.path.relpath(path, self.project or self.root)
 
     @property
     def config_shown(self) -> str:

@@ -41,9 +41,11 @@ class MkDocsBuild:
 
     def __init__(self, config):
         self.config = config
+        settings = load_settings(config.extra, config.config_file_path)
+        project = languages.project_of(config, settings)  # a translation's build names files from the project folder
         self.site = SiteBuild(
-            paths=Paths(os.path.dirname(config.config_file_path), config.config_file_path, config.docs_dir),
-            settings=load_settings(config.extra, config.config_file_path),
+            paths=Paths(os.path.dirname(config.config_file_path), config.config_file_path, config.docs_dir, project),
+            settings=settings,
             site_url=config.site_url or "",
             site_name=config.site_name,
             language=config.theme["language"],

@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 
 from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
 from patient_site.editor.content_settings import Settings
+from patient_site.languages import Languages
 from patient_site.settings import SiteSettings, load_settings
 from patient_site.theme.nav_order import nav_pages
 
@@ -31,6 +32,28 @@ def strict_build(config_file: Path, site_dir: Path) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
     return subprocess.run(command, env=env, cwd=config_file.parent).returncode
+
+
+def language_configs(config_file: Path) -> list[tuple[str, Path]]:
+    """(folder in the site, config file) of each further language: languages/<lang>/mkdocs.yml (LANGUAGES.md)."""
+    config, settings = read_config(config_file)
+    languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
+    if not languages.active or not languages.is_first:
+        return []
+    return [(language.lang, Path(languages.project) / "languages" / language.lang / "mkdocs.yml") for language in languages.others()]
+
+
+def strict_build_all(config_file: Path, site_dir: Path) -> int:
+    """The first language into `site_dir`, then each further one into `site_dir/<lang>/`: one site, one build each.
+
+    In that order because MkDocs empties its site folder before it builds. Returns the first non-zero exit code.
+    """
+    code = strict_build(config_file, site_dir)
+    for lang, language_config in language_configs(config_file) if code == 0 else []:
+        code = strict_build(language_config, site_dir / lang)
+        if code:
+            break
+    return code
 
 
 def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple[list[PageReport], Settings]:

@@ -16,6 +16,12 @@ from patient_site.markdown.glossary import load_glossary
 from patient_site.site import SiteBuild
 
 
+def project_of(config, settings) -> str | None:
+    """The project folder, for a build of a language other than the first (None: the config's own folder)."""
+    languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
+    return languages.project if languages.active and not languages.is_first else None
+
+
 def of_build(config, site: SiteBuild) -> Languages | None:
     languages = Languages.of_build(site.settings.languages, site.language, config.docs_dir)
     return languages if languages.active else None
