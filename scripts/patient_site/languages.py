@@ -40,9 +40,32 @@ class SiteText:
 
     please_note: str = "Please note:"
     printed_from: str = "Printed from"
+    related_pages: str = "Related pages"
+    embed_from: str = "From"  # an embed's attribution: "From <site name>"
+    open_full_page: str = "Open the full page"
+    # The clinic's contact card; {clinic_name} is filled in.
+    contact_details: str = "{clinic_name}: contact details"
+    contact_details_print: str = "{clinic_name}: contact details for the print-out"
+    phone: str = "Phone:"
+    website: str = "Website:"
+    book: str = "Book an appointment"
+    # Each care card's heading starts with its level in words, so a list of headings says how urgent it is.
+    non_urgent: str = "Non-urgent advice"
+    urgent: str = "Urgent advice"
+    emergency: str = "Immediate action required"
     # Shown at the top of a translated page until its review fields (`reviewed`, `reviewed_by`) are filled in.
     # Empty in the first language, which is the clinic's own article.
     untranslated_notice: str = ""
+
+    @property
+    def levels(self) -> dict[str, str]:
+        """Care-card levels in words, by level."""
+        return {"non-urgent": self.non_urgent, "urgent": self.urgent, "emergency": self.emergency}
+
+    def contact(self, clinic, print_out: bool = False):
+        """The clinic's contact card in this language (`patient.clinic.Clinic.contact_html`)."""
+        label = (self.contact_details_print if print_out else self.contact_details).replace("{clinic_name}", clinic.name)
+        return clinic.contact_html(label=label, phone=self.phone, website=self.website, book=self.book)
 
 
 @dataclass

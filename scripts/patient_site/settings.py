@@ -120,6 +120,18 @@ LANGUAGE = {
 SITE_TEXT = {
     "please_note": Field("text", "please_note: Please note:", SiteText.please_note),
     "printed_from": Field("text", "printed_from: Printed from", SiteText.printed_from),
+    "related_pages": Field("text", "related_pages: Related pages", SiteText.related_pages),
+    "embed_from": Field("text", "embed_from: From", SiteText.embed_from),
+    "open_full_page": Field("text", "open_full_page: Open the full page", SiteText.open_full_page),
+    "contact_details": Field("text", "contact_details: \"{clinic_name}: contact details\"", SiteText.contact_details),
+    "contact_details_print": Field("text", "contact_details_print: \"{clinic_name}: contact details for the print-out\"",
+                                   SiteText.contact_details_print),
+    "phone": Field("text", "phone: \"Phone:\"", SiteText.phone),
+    "website": Field("text", "website: \"Website:\"", SiteText.website),
+    "book": Field("text", "book: Book an appointment", SiteText.book),
+    "non_urgent": Field("text", "non_urgent: Non-urgent advice", SiteText.non_urgent),
+    "urgent": Field("text", "urgent: Urgent advice", SiteText.urgent),
+    "emergency": Field("text", "emergency: Immediate action required", SiteText.emergency),
     "untranslated_notice": Field("sentences", "untranslated_notice: This page is a translation that a clinician has not reviewed yet.",
                                  SiteText.untranslated_notice),
 }

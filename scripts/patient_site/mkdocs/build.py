@@ -196,7 +196,8 @@ class MkDocsBuild:
                 site.safety.finish(source.shown, source.text, page.file.url, site.site_urls)
             except SiteError as error:
                 site.first_error = str(error)  # raised in on_env: MkDocs would add a line of its own to an error here
-        return languages.notice(page, site) + fill_cards(html, site.settings.care_cards, site.settings.clinic)
+        return languages.notice(page, site) + fill_cards(html, site.settings.care_cards, site.settings.clinic,
+                                                          site.settings.site_text.levels)
 
     def on_page_context(self, page) -> None:
         """Every page's Markdown is rendered by now, so links in both directions are known: add "Related pages"."""
@@ -210,7 +211,7 @@ class MkDocsBuild:
         for src in related:
             target = by_src[src]
             links.append((get_relative_url(target.url, page.url), target.page.title if target.page else src))
-        page.content += related_html(links)
+        page.content += related_html(links, site.settings.site_text.related_pages)
 
     def on_env(self, env):
         languages.set_alternates(self.config, None, self.site)  # pages without a source (404): the languages' home pages

@@ -19,7 +19,7 @@ from patient_site.theme.nav_menu import menu_parts
 
 def add_globals(env, config, site: SiteBuild) -> None:
     clinic = site.settings.clinic
-    env.globals["clinic_contact_html"] = clinic.contact_html(label=f"{clinic.name}: contact details")
+    env.globals["clinic_contact_html"] = site.settings.site_text.contact(clinic)
     env.globals["patient_head_html"] = lambda page, config: head_html(page, config, site)  # JSON-LD and Open Graph
     env.globals["patient_foot_html"] = lambda page: foot_html(page, site)  # review, disclaimer, print footer
     env.globals["oembed_links"] = site.embeds.oembed_links
@@ -55,7 +55,7 @@ def foot_html(page, site: SiteBuild) -> str:
     clinic = site.settings.clinic
     # Pages that already show the clinic's card in their text (landing, checklist) do not print it twice.
     has_card = 'class="clinic-contact"' in (page.content or "")
-    contact = None if has_card else clinic.contact_html(label=f"{clinic.name}: contact details for the print-out")
+    contact = None if has_card else site.settings.site_text.contact(clinic, print_out=True)
     words = site.settings.site_text
     return page_foot_html(review, site.settings.disclaimer, page.canonical_url or "", contact, words.please_note, words.printed_from)
 
