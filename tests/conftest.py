@@ -68,23 +68,21 @@ def docs_before() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, docs_before) -> Built:
-    """The real site, built once per test run from the repository itself."""
-    built = build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    """The real site in every language (English at the root, Spanish under /es/), built once per test run as `make site` does."""
+    built = build_languages(ROOT, tmp_path_factory.mktemp("site") / "site")
     assert built.returncode == 0, built.log
     return built
 
 
 @pytest.fixture(scope="session")
-def languages_site(tmp_path_factory, docs_before) -> Built:
-    """The real site in every language (English at the root, Spanish under /es/), as `make site` builds it."""
-    built = build_languages(ROOT, tmp_path_factory.mktemp("languages") / "site")
-    assert built.returncode == 0, built.log
-    return built
+def languages_site(site) -> Built:
+    """The same real site, named for the tests about its languages."""
+    return site
 
 
 @pytest.fixture(scope="session")
-def languages_server(languages_site):
-    yield from serve(languages_site.site)
+def languages_server(server):
+    return server
 
 
 @pytest.fixture(scope="session")

@@ -38,26 +38,29 @@ def test_each_build_finds_the_project_from_its_own_docs_folder(tmp_path, current
     assert languages.docs_dir("es") == tmp_path.resolve() / "languages" / "es" / "docs"
 
 
-@pytest.mark.parametrize("current, url, has, expected", [
-    # build language, page address, which languages have the page, the selector's links (en, es)
-    ("en", "causes/", {"en": True, "es": True}, ["/causes/", "/es/causes/"]),
-    ("es", "causes/", {"en": True, "es": True}, ["/causes/", "/es/causes/"]),
-    ("en", "only-english/", {"en": True, "es": False}, ["/only-english/", "/es/"]),
-    ("es", "", {"en": True, "es": True}, ["/", "/es/"]),
+@pytest.mark.parametrize("current, url, has, hrefs, links", [
+    # build language, page address, which languages have the page, the selector's links (en, es), the head's
+    ("en", "causes/", {"en": True, "es": True}, ["./", "../es/causes/"], ["https://g.example/causes/", "https://g.example/es/causes/"]),
+    ("es", "causes/", {"en": True, "es": True}, ["../../causes/", "./"], ["https://g.example/causes/", "https://g.example/es/causes/"]),
+    ("en", "only-english/", {"en": True, "es": False}, ["./", "../es/"], ["https://g.example/only-english/", "https://g.example/es/"]),
+    ("es", "", {"en": True, "es": True}, ["../", "./"], ["https://g.example/", "https://g.example/es/"]),
+    ("en", "", {"en": True, "es": True}, ["./", "es/"], ["https://g.example/", "https://g.example/es/"]),
 ])
-def test_the_selector_leads_to_the_same_page_in_each_language(current, url, has, expected):
-    site_url = "https://guide.example/es/" if current == "es" else "https://guide.example/"
+def test_the_selector_leads_to_the_same_page_in_each_language(current, url, has, hrefs, links):
+    site_url = "https://g.example/es/" if current == "es" else "https://g.example/"
     languages = Languages((EN, ES), current, "/p")
-    links = languages.alternates(site_url, url, has)
-    assert [link["link"] for link in links] == expected
-    assert [(link["lang"], link["name"]) for link in links] == [("en", "English"), ("es", "Español")]
+    alternates = languages.alternates(site_url, url, has)
+    assert [alternate["href"] for alternate in alternates] == hrefs
+    assert [alternate["link"] for alternate in alternates] == links
+    assert [(alternate["lang"], alternate["name"]) for alternate in alternates] == [("en", "English"), ("es", "Español")]
 
 
-def test_a_site_served_from_a_folder_keeps_it_in_every_link():
+def test_a_site_served_from_a_folder_keeps_it_in_every_address():
     languages = Languages((EN, ES), "es", "/p")
-    assert [link["link"] for link in languages.alternates("https://host.example/guide/es/", "symptoms/", {"en": True, "es": True})] == \
-        ["/guide/symptoms/", "/guide/es/symptoms/"]
+    assert [a["link"] for a in languages.alternates("https://host.example/guide/es/", "symptoms/", {"en": True, "es": True})] == \
+        ["https://host.example/guide/symptoms/", "https://host.example/guide/es/symptoms/"]
     assert languages.absolute("https://host.example/guide/es/", "en", "./") == "https://host.example/guide/"
+    assert all("href" not in a for a in languages.alternates("https://host.example/guide/es/", None, {}))  # the 404 page
 
 
 def test_a_page_missing_in_another_language_is_named_with_its_file(tmp_path):

@@ -34,11 +34,13 @@ def test_every_page_leads_to_the_same_page_in_the_other_language(languages_site,
     for prefix, lang in (("", "en"), ("es/", "es")):
         page = soup(languages_site.site, prefix + path)
         assert page.html["lang"] == lang
-        expected = {"en": f"/{path}", "es": f"/es/{path}"}
-        assert selector(page) == expected
+        expected = {"en": f"https://vein-guide.example.org/{path}", "es": f"https://vein-guide.example.org/es/{path}"}
         assert head_alternates(page) == expected
-        for href in expected.values():
-            assert (languages_site.site / href.lstrip("/") / "index.html").is_file()
+        for lang, href in selector(page).items():  # relative to the page, so it works wherever the site is served
+            assert "://" not in href
+            target = (languages_site.site / prefix / path / href).resolve()
+            assert target == (languages_site.site / expected[lang].split(".org/")[1]).resolve(), (lang, href)
+            assert (target / "index.html").is_file()
 
 
 def test_the_sitemaps_list_each_page_with_its_translations(languages_site):
@@ -157,10 +159,17 @@ def _build(tmp_path, change) -> tuple[int, str]:
     return built.returncode, built.log
 
 
-def test_a_page_without_its_translation_is_a_warning_naming_the_file(tmp_path):
+def test_a_page_not_translated_yet_is_a_note_and_the_selector_leads_home(tmp_path):
     code, log = _build(tmp_path, lambda p: (p / "languages/es/docs/causes.md").unlink())
+    assert code == 0, log
+    assert "INFO    -  patient_site: docs/causes.md:1: this page has no Español version (languages/es/docs/causes.md)" in log
+    assert selector(soup(tmp_path / "site", "causes/"))["es"] == "../es/"
+
+
+def test_a_translated_page_without_an_original_is_a_warning_naming_the_file(tmp_path):
+    code, log = _build(tmp_path, lambda p: (p / "languages/es/docs/extra.md").write_text("---\ntitle: Otra\n---\n\n# Otra\n", "utf-8"))
     assert code != 0
-    assert "WARNING -  patient_site: docs/causes.md:1: this page has no Español version (languages/es/docs/causes.md)" in log
+    assert "WARNING -  patient_site: languages/es/docs/extra.md:1: this page has no English version (docs/extra.md)" in log
 
 
 def test_a_translated_symptom_list_of_another_length_stops_the_build(tmp_path):
@@ -218,8 +227,8 @@ def test_a_third_language_is_added_with_files_and_settings_only(tmp_path):
     site = tmp_path / "site"
     page = soup(site, "fr/causes/")
     assert page.html["lang"] == "fr"
-    assert selector(page) == {"en": "/causes/", "es": "/es/causes/", "fr": "/fr/causes/"}
-    assert selector(soup(site, "causes/")) == {"en": "/causes/", "es": "/es/causes/", "fr": "/fr/causes/"}
+    assert selector(page) == {"en": "../../causes/", "es": "../../es/causes/", "fr": "./"}
+    assert selector(soup(site, "causes/")) == {"en": "./", "es": "../es/causes/", "fr": "../fr/causes/"}
     assert json.loads((site / "fr/search/search_index.json").read_text("utf-8"))["config"]["lang"] == ["fr"]
     assert soup(site, "fr/checklist/").select_one("form[data-checklist]")["data-storage-key"] == "vein-guide:checklist:fr:v1"
     assert not list((ROOT / "languages").glob("fr"))

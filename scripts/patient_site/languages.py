@@ -11,6 +11,7 @@ Plain data in, plain data out: this module does not import MkDocs.
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -122,17 +123,23 @@ class Languages:
         self._pages[lang] = found
         return found
 
-    def alternates(self, site_url: str, url: str, has_page: dict[str, bool]) -> list[dict[str, str]]:
-        """`extra.alternate` for one page (Material's selector and head links): the same page in each language.
+    def alternates(self, site_url: str, url: str | None, has_page: dict[str, bool]) -> list[dict[str, str]]:
+        """`extra.alternate` for one page: the same page in each language (its home page where it has none).
 
-        `url` is the page's address in this build ("causes/"). Links are absolute paths ("/es/causes/", from the
-        site's root in `site_url`): MkDocs' `url` filter, which Material applies, drops a leading "../" from a
-        relative one. A language without the page links to its home page.
+        `link` is the full address (Material's head links: `<link rel="alternate" hreflang>` wants it absolute);
+        `href` is the same page relative to this one, for our selector (overrides/partials/alternate.html), so it
+        works wherever the site is served. `url` None (the 404 page, served at any depth): no `href`.
         """
-        root = urlsplit(self.root_url(site_url)).path or "/"
-        return [{"name": language.name, "lang": language.lang,
-                 "link": f"{root}{self.prefix(language.lang)}{url if has_page.get(language.lang, False) and url != './' else ''}"}
-                for language in self.all]
+        here = self.prefix(self.current) + (url or "")
+        links = []
+        for language in self.all:
+            target = url if url is not None and url != "./" and has_page.get(language.lang, False) else ""
+            path = self.prefix(language.lang) + target
+            entry = {"name": language.name, "lang": language.lang, "link": self.absolute(site_url, language.lang, target)}
+            if url is not None:
+                entry["href"] = posixpath.relpath(path.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
+            links.append(entry)
+        return links
 
     def root_url(self, site_url: str) -> str:
         """The first language's address, from this build's `site_url` (which ends in its own prefix)."""
@@ -142,6 +149,20 @@ class Languages:
     def absolute(self, site_url: str, lang: str, url: str) -> str:
         """A page's full address in a language; `site_url` is this build's (it ends in its own prefix)."""
         return f"{self.root_url(site_url)}{self.prefix(lang)}{'' if url == './' else url}"
+
+
+def merge_headers(root: str, language: str, lang: str) -> str:
+    """The site's `_headers` with a language's own rules added under `/<lang>`: one file for the whole site.
+
+    Each language's build writes `_headers` for its own pages (its CSP has its own pages' script hashes, its
+    `/embed/*` its frame ancestors); the host reads only the one at the site's root. The language's `/*`
+    (headers for every file) is the root's already, so it is not repeated.
+    """
+    from patient_site.hosting.headers import parse_headers_file, render_headers_file  # only the make commands need it
+
+    rules = parse_headers_file(root)
+    rules += [(f"/{lang}{pattern}", headers) for pattern, headers in parse_headers_file(language) if pattern != "/*"]
+    return render_headers_file(rules)
 
 
 def needs_notice(review: ReviewInfo) -> bool:
@@ -154,10 +175,15 @@ def notice_html(text: str) -> str:
     return f'<p class="translation-notice site-added" role="note">{escape(text)}</p>\n'
 
 
-def missing_translations(languages: Languages, pages: dict[str, str]) -> list[str]:
-    """`path:1: message` for each editor's page (src -> shown) that has no file of the same name in another language."""
+def missing_translations(languages: Languages, pages: dict[str, str], only: tuple[str, ...] | None = None) -> list[str]:
+    """`path:1: message` for each editor's page (src -> shown) that has no file of the same name in another language.
+
+    `only`: the languages to compare with (default: every other one).
+    """
     problems = []
     for language in languages.others():
+        if only is not None and language.lang not in only:
+            continue
         theirs = languages.pages_of(language.lang)
         folder = os.path.relpath(languages.docs_dir(language.lang), languages.project)
         for src, shown in sorted(pages.items()):

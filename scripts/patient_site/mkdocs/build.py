@@ -104,8 +104,11 @@ class MkDocsBuild:
                 self._add(files, page)
             site.symptom_lists = [symptoms for record in site.checklists for symptoms in record.lists]
             self._add_glossary(files)  # before the embeds, so the glossary page gets an embed too
-            for warning in languages.check(files, site):  # a page, term or glossary entry missing in a language
+            warnings, notes = languages.check(files, site)  # a page, term or glossary entry missing in a language
+            for warning in warnings:
                 log.warning(warning)  # a warning: `serve` goes on while a translation is written; `--strict` stops
+            for note in notes:
+                log.info(note)  # not translated yet: `make check` lists it too
             self._check_conditions(files)
             embeds.plan(files, config, site, self._add)
             embeds.add_hashed_assets(files, config, site)  # last: the generated assets/clinic.css is among them

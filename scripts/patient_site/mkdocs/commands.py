@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 
 from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
 from patient_site.editor.content_settings import Settings
-from patient_site.languages import Languages
+from patient_site.languages import Languages, merge_headers, missing_translations
 from patient_site.settings import SiteSettings, load_settings
 from patient_site.theme.nav_order import nav_pages
 
@@ -53,6 +53,11 @@ def strict_build_all(config_file: Path, site_dir: Path) -> int:
         code = strict_build(language_config, site_dir / lang)
         if code:
             break
+        own = site_dir / lang / "_headers"  # hosts read only the root's: the language's rules join it under /<lang>
+        root = site_dir / "_headers"
+        if own.is_file() and root.is_file():
+            root.write_text(merge_headers(root.read_text("utf-8"), own.read_text("utf-8"), lang), "utf-8")
+            own.unlink()
     return code
 
 
@@ -62,9 +67,26 @@ def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple
     docs = Path(config.docs_dir)
     shown = os.path.relpath(docs, config_file.parent)
     checks = settings.content_check
-    reports = check_site(docs, site_dir, nav_pages(config.nav), today, checks, shown, config.use_directory_urls)
-    extra = [clinic_report(config_file, config.extra.get("clinic"), checks), glossary_report(docs, shown)]
+    languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
+    if languages.active and not languages.is_first:  # a translation's pages are named from the project folder
+        shown = os.path.relpath(docs, languages.project)
+    reports = check_site(docs, site_dir, nav_pages(config.nav), today, checks, shown, config.use_directory_urls,
+                         config.theme["language"])
+    extra = [clinic_report(config_file, config.extra.get("clinic"), checks), glossary_report(docs, shown),
+             _translation_report(config, settings)]
     return reports + [report for report in extra if report], checks
+
+
+def _translation_report(config, settings: SiteSettings) -> PageReport | None:
+    """The first language's pages that another language has no translation of yet (warnings: shown, never stopping)."""
+    languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
+    if not languages.active or not languages.is_first:
+        return None
+    docs = Path(config.docs_dir)
+    pages = {src: f"{os.path.relpath(docs, languages.project)}/{src}" for src in languages.pages_of(languages.current)}
+    report = PageReport("translations", "the translations")
+    report.warnings += missing_translations(languages, pages)
+    return report if report.warnings else None
 
 
 def nginx_snippet(config_file: Path) -> Path:

@@ -27,16 +27,21 @@ def of_build(config, site: SiteBuild) -> Languages | None:
     return languages if languages.active else None
 
 
-def check(files, site: SiteBuild) -> list[str]:
-    """Warnings for what one language has and another lacks; a symptom list of another length is an error."""
+def check(files, site: SiteBuild) -> tuple[list[str], list[str]]:
+    """(warnings, notes) for what one language has and another lacks; a symptom list of another length is an error.
+
+    A page not translated yet is a note (the build goes on; its selector leads to the other language's home page,
+    and `make check` lists it): a clinic publishes a new page in its own language first. A translated page with no
+    original, a term or glossary entry missing in a translation are warnings, which `--strict` stops on.
+    """
     languages = site.languages
     if languages is None:
-        return []
+        return [], []
     editors = {page.src: page.shown for page in site.pages.editors_pages()}
-    warnings = missing_translations(languages, editors)
-    if languages.is_first:
-        return warnings  # the other languages' builds compare themselves with this one
     first = languages.all[0]
+    if languages.is_first:
+        return [], missing_translations(languages, editors)
+    warnings = missing_translations(languages, editors, only=(first.lang,))
     original_docs = languages.docs_dir(first.lang)
     shown_docs = original_docs.relative_to(languages.project).as_posix()
     for page in site.pages.editors_pages():
@@ -56,7 +61,7 @@ def check(files, site: SiteBuild) -> list[str]:
             check_symptom_count(page.shown, line, len(symptoms.items) if symptoms else 0,
                                 f"{shown_docs}/{page.src}", len(original_items or []))
     warnings += _glossary_gaps(site, original_docs / GLOSSARY_FILE, f"{shown_docs}/{GLOSSARY_FILE}", files)
-    return warnings
+    return warnings, []
 
 
 def _marker_line(text: str) -> int:
@@ -113,7 +118,7 @@ def set_alternates(config, page, site: SiteBuild) -> None:
     if languages is None:
         return
     if page is None:
-        config.extra["alternate"] = languages.alternates(site.site_url, "", {language.lang: False for language in languages.all})
+        config.extra["alternate"] = languages.alternates(site.site_url, None, {language.lang: False for language in languages.all})
         site.sitemap_alternates = {
             source.src: [(language.lang, languages.absolute(site.site_url, language.lang, source.url if present else ""))
                          for language, present in zip(languages.all, _has_page(site, source.src, source.generated).values())]
