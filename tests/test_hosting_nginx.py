@@ -75,8 +75,9 @@ def test_every_file_is_sent_with_the_headers_of_the_headers_file(site, nginx_url
         if "Access-Control-Allow-Origin" in sent:
             cors.append(path)
             assert sent["Content-Type"] == "application/json", path
-    assert cors and all(path.startswith(("/api/", "/oembed/")) and path.endswith(".json") for path in cors), cors
-    assert len(cors) == len([p for p in paths if p.startswith(("/api/", "/oembed/"))])
+    feeds = ("/api/", "/oembed/", "/es/api/", "/es/oembed/")  # each language has its own (LANGUAGES.md)
+    assert cors and all(path.startswith(feeds) and path.endswith(".json") for path in cors), cors
+    assert len(cors) == len([p for p in paths if p.startswith(feeds)])
 
 
 def test_a_missing_page_gets_the_404_page_with_the_site_policy(site, nginx_url):
@@ -134,7 +135,10 @@ def test_every_page_renders_with_no_policy_violation_and_search_works(site, ngin
     assert page.locator(".md-search-result__item").count() > 0
     page.goto(nginx_url + "no-such-page/", wait_until="networkidle")
     assert page.locator("h1").first.inner_text() == "404 - Not found"
-    assert problems == []
+    # Material's bundle (loaded here by the search) fetches sitemap.xml beside each hreflang alternate to keep the
+    # reader on the same page when switching language; those addresses are the site's published ones (absolute, as
+    # search engines want), on this test's loopback origin another origin. Served from its own address it is 'self'.
+    assert [p for p in problems if "https://vein-guide.example.org/" not in p or "sitemap.xml" not in p] == []
 
 
 class _Quiet(SimpleHTTPRequestHandler):

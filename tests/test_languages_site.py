@@ -160,10 +160,14 @@ def _build(tmp_path, change) -> tuple[int, str]:
 
 
 def test_a_page_not_translated_yet_is_a_note_and_the_selector_leads_home(tmp_path):
-    code, log = _build(tmp_path, lambda p: (p / "languages/es/docs/causes.md").unlink())
+    def add_english_page(project):
+        (project / "docs/new.md").write_text("---\ntitle: A new page\n---\n\n# A new page\n\nSome words.\n", "utf-8")
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace("  - symptoms.md\n", "  - symptoms.md\n  - new.md\n", 1), "utf-8")
+    code, log = _build(tmp_path, add_english_page)
     assert code == 0, log
-    assert "INFO    -  patient_site: docs/causes.md:1: this page has no Español version (languages/es/docs/causes.md)" in log
-    assert selector(soup(tmp_path / "site", "causes/"))["es"] == "../es/"
+    assert "INFO    -  patient_site: docs/new.md:1: this page has no Español version (languages/es/docs/new.md)" in log
+    assert selector(soup(tmp_path / "site", "new/"))["es"] == "../es/"
 
 
 def test_a_translated_page_without_an_original_is_a_warning_naming_the_file(tmp_path):

@@ -67,7 +67,7 @@ def audit(site: Path, config_file: Path, list_file: Path = LIST, article_text: l
 
 @pytest.mark.build
 def test_every_sentence_is_the_articles_or_listed_site_text(site):
-    assert audit(site.site, ROOT / "mkdocs.yml") == []
+    assert audit(site.site, ROOT / "mkdocs.yml", skip=("es/",)) == []  # /es/: the Spanish audit below
 
 
 @pytest.mark.build

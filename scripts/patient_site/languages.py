@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -163,6 +164,18 @@ def merge_headers(root: str, language: str, lang: str) -> str:
     rules = parse_headers_file(root)
     rules += [(f"/{lang}{pattern}", headers) for pattern, headers in parse_headers_file(language) if pattern != "/*"]
     return render_headers_file(rules)
+
+
+def merge_nginx(root: str, language: str, lang: str) -> str:
+    """The site's nginx snippet with a language's `location` blocks added under `/<lang>/`.
+
+    The server-level lines (headers, gzip, the 404 page) are the root's; a language's snippet differs only in its
+    locations (its embeds, feeds and content-hashed files), which move under its folder.
+    """
+    lines = language.splitlines()
+    first = next((n for n, line in enumerate(lines) if line.startswith("location ")), len(lines))
+    moved = [re.sub(r"^location (=|\^~) /", rf"location \1 /{lang}/", line) for line in lines[first:]]
+    return root.rstrip("\n") + f"\n# The {lang} pages (languages/{lang}/): the same rules under /{lang}/.\n" + "\n".join(moved) + "\n"
 
 
 def needs_notice(review: ReviewInfo) -> bool:

@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 
 from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
 from patient_site.editor.content_settings import Settings
-from patient_site.languages import Languages, merge_headers, missing_translations
+from patient_site.languages import Languages, merge_headers, merge_nginx, missing_translations
 from patient_site.settings import SiteSettings, load_settings
 from patient_site.theme.nav_order import nav_pages
 
@@ -58,6 +58,10 @@ def strict_build_all(config_file: Path, site_dir: Path) -> int:
         if own.is_file() and root.is_file():
             root.write_text(merge_headers(root.read_text("utf-8"), own.read_text("utf-8"), lang), "utf-8")
             own.unlink()
+        snippet, own_snippet = nginx_snippet(config_file), nginx_snippet(language_config)  # the same for nginx
+        if snippet.is_file() and own_snippet.is_file() and own_snippet != snippet:
+            snippet.write_text(merge_nginx(snippet.read_text("utf-8"), own_snippet.read_text("utf-8"), lang), "utf-8")
+            own_snippet.unlink()
     return code
 
 
