@@ -144,6 +144,14 @@ def test_the_spanish_api_files_have_the_english_shape(languages_site):
     assert (languages_site.site / "es/oembed").is_dir() and (languages_site.site / "es/embed/symptoms/index.html").is_file()
 
 
+def test_for_clinics_offers_the_snippets_of_either_language(languages_site):
+    for prefix, other, href in (("", "es", "../es/for-clinics/"), ("es/", "en", "../../for-clinics/")):
+        links = soup(languages_site.site, prefix + "for-clinics/").select(".for-clinics__languages a")
+        assert [(a["href"], a["hreflang"]) for a in links] == [(href, other)]
+    spanish = soup(languages_site.site, "es/for-clinics/symptoms/").select_one("pre code").get_text()
+    assert "https://vein-guide.example.org/es/embed.js" in spanish or "/es/" in spanish
+
+
 def test_json_ld_says_which_language_each_page_is_in(languages_site):
     for prefix, lang in (("", "en"), ("es/", "es")):
         script = soup(languages_site.site, prefix + "causes/").select_one('script[type="application/ld+json"]')

@@ -58,6 +58,8 @@ class SiteText:
     # Shown at the top of a translated page until its review fields (`reviewed`, `reviewed_by`) are filled in.
     # Empty in the first language, which is the clinic's own article.
     untranslated_notice: str = ""
+    # On /for-clinics/: where the snippets for each other language's pages are ({language} is its own name).
+    other_language_snippets: str = "Snippets for the pages in {language}"
 
     @property
     def levels(self) -> dict[str, str]:
@@ -176,6 +178,17 @@ def merge_nginx(root: str, language: str, lang: str) -> str:
     first = next((n for n, line in enumerate(lines) if line.startswith("location ")), len(lines))
     moved = [re.sub(r"^location (=|\^~) /", rf"location \1 /{lang}/", line) for line in lines[first:]]
     return root.rstrip("\n") + f"\n# The {lang} pages (languages/{lang}/): the same rules under /{lang}/.\n" + "\n".join(moved) + "\n"
+
+
+def other_snippets_html(languages: Languages, words: SiteText, page_url: str) -> str:
+    """The for-clinics index's links to the same page of every other language: each language's snippets."""
+    here = languages.prefix(languages.current) + page_url
+    items = []
+    for language in languages.others():
+        href = posixpath.relpath((languages.prefix(language.lang) + page_url).rstrip("/"), here.rstrip("/")) + "/"
+        text = words.other_language_snippets.replace("{language}", language.name)
+        items.append(f'<li><a href="{escape(href)}" hreflang="{escape(language.lang)}">{escape(text)}</a></li>')
+    return f'<ul class="for-clinics__languages site-added">\n' + "\n".join(items) + "\n</ul>\n" if items else ""
 
 
 def needs_notice(review: ReviewInfo) -> bool:

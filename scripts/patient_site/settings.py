@@ -132,6 +132,8 @@ SITE_TEXT = {
     "non_urgent": Field("text", "non_urgent: Non-urgent advice", SiteText.non_urgent),
     "urgent": Field("text", "urgent: Urgent advice", SiteText.urgent),
     "emergency": Field("text", "emergency: Immediate action required", SiteText.emergency),
+    "other_language_snippets": Field("text", "other_language_snippets: Snippets for the pages in {language}",
+                                     SiteText.other_language_snippets),
     "untranslated_notice": Field("sentences", "untranslated_notice: This page is a translation that a clinician has not reviewed yet.",
                                  SiteText.untranslated_notice),
 }

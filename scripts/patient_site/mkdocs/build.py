@@ -199,8 +199,8 @@ class MkDocsBuild:
                 site.safety.finish(source.shown, source.text, page.file.url, site.site_urls)
             except SiteError as error:
                 site.first_error = str(error)  # raised in on_env: MkDocs would add a line of its own to an error here
-        return languages.notice(page, site) + fill_cards(html, site.settings.care_cards, site.settings.clinic,
-                                                          site.settings.site_text.levels)
+        html = fill_cards(html, site.settings.care_cards, site.settings.clinic, site.settings.site_text.levels)
+        return languages.notice(page, site) + html + languages.other_snippets(page, site)
 
     def on_page_context(self, page) -> None:
         """Every page's Markdown is rendered by now, so links in both directions are known: add "Related pages"."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from patient_site.checklist.symptom_lists import extract_items
 from patient_site.frontmatter.reader import split_front_matter, string_list
-from patient_site.languages import Languages, check_symptom_count, missing_translations, needs_notice, notice_html
+from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
+from patient_site.languages import (Languages, check_symptom_count, missing_translations, needs_notice, notice_html,
+                                    other_snippets_html)
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import load_glossary
 from patient_site.site import SiteBuild
@@ -87,6 +89,13 @@ def _glossary_gaps(site: SiteBuild, original_path, original_shown: str, files) -
     warnings += [f"{original_shown}:{entry.line}: '{entry.term}' has no entry in {shown}; add one with "
                  f"'original: {entry.term}'" for key, entry in theirs.items() if key not in covered]
     return warnings
+
+
+def other_snippets(page, site: SiteBuild) -> str:
+    """/for-clinics/ offers the snippets of every language: links to the other languages' for-clinics page."""
+    if site.languages is None or page.file.src_uri != FOR_CLINICS_PAGE:
+        return ""
+    return other_snippets_html(site.languages, site.settings.site_text, page.url)
 
 
 def notice(page, site: SiteBuild) -> str:
