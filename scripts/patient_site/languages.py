@@ -129,16 +129,20 @@ class Languages:
     def alternates(self, site_url: str, url: str | None, has_page: dict[str, bool]) -> list[dict[str, str]]:
         """`extra.alternate` for one page: the same page in each language (its home page where it has none).
 
-        `link` is the full address (Material's head links: `<link rel="alternate" hreflang>` wants it absolute);
-        `href` is the same page relative to this one, for our selector (overrides/partials/alternate.html), so it
-        works wherever the site is served. `url` None (the 404 page, served at any depth): no `href`.
+        `link` is the address from the site's root ("/es/causes/", with site_url's folder), for Material's head
+        `<link rel="alternate" hreflang>`: not the full address, because Material's script fetches `sitemap.xml`
+        beside every such link, and a full address would send that request to the published host from wherever
+        the pages are served (a preview, a mirror); the sitemaps carry the full addresses. `href` is the same page
+        relative to this one, for our selector (overrides/partials/alternate.html), so it works wherever the site
+        is served. `url` None (the 404 page, served at any depth): no `href`.
         """
         here = self.prefix(self.current) + (url or "")
         links = []
         for language in self.all:
             target = url if url is not None and url != "./" and has_page.get(language.lang, False) else ""
             path = self.prefix(language.lang) + target
-            entry = {"name": language.name, "lang": language.lang, "link": self.absolute(site_url, language.lang, target)}
+            root = urlsplit(self.root_url(site_url)).path or "/"
+            entry = {"name": language.name, "lang": language.lang, "link": f"{root}{path}"}
             if url is not None:
                 entry["href"] = posixpath.relpath(path.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
             links.append(entry)
