@@ -128,3 +128,21 @@ def test_axe_finds_no_violation_on_spanish_pages(wide, languages_server, path, w
     page.add_script_tag(content=AXE_SOURCE)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]] == []
+
+
+def test_a_spanish_reader_s_search_finds_spanish_pages_only(context, languages_server):
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(languages_server + "es/causes/")
+    page.keyboard.press("/")
+    page.locator(".md-search__input").press_sequentially("válvulas")
+    page.locator(".md-search-result__item").first.wait_for()
+    links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert links and all(link.startswith(languages_server + "es/") for link in links), links
+    english = context.new_page()
+    english.goto(languages_server + "causes/")
+    english.keyboard.press("/")
+    english.locator(".md-search__input").press_sequentially("valves")
+    english.locator(".md-search-result__item").first.wait_for()
+    links = english.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert links and not any("/es/" in link for link in links), links

@@ -222,6 +222,15 @@ def test_the_notice_goes_when_the_review_fields_are_filled_in(tmp_path):
     assert soup(tmp_path / "site", "es/symptoms/").select(".translation-notice")
 
 
+def test_a_setting_of_a_translation_is_named_with_its_own_file(tmp_path):
+    def misspell(project):
+        config = project / "languages/es/mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace("    clear_button:", "    clear_buton:"), "utf-8")
+    code, log = _build(tmp_path, misspell)
+    assert code != 0
+    assert re.search(r"languages/es/mkdocs\.yml:\d+: extra\.checklist has unknown key\(s\) clear_buton", log), log
+
+
 def test_a_third_language_is_added_with_files_and_settings_only(tmp_path):
     """EDITING.md, "Add a language": a folder with a config and the pages, one line in extra.languages."""
     def add_french(project):

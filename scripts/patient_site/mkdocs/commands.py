@@ -27,11 +27,14 @@ def read_config(config_file: Path):
     return config, load_settings(config.extra, config.config_file_path)
 
 
-def strict_build(config_file: Path, site_dir: Path) -> int:
-    """A strict `mkdocs build` in its own process; MkDocs prints its own messages. Returns the exit code."""
+def strict_build(config_file: Path, site_dir: Path, cwd: Path | None = None) -> int:
+    """A strict `mkdocs build` in its own process; MkDocs prints its own messages. Returns the exit code.
+
+    `cwd`: the folder messages name settings files from (default: the config's own folder).
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
-    return subprocess.run(command, env=env, cwd=config_file.parent).returncode
+    return subprocess.run(command, env=env, cwd=cwd or config_file.parent).returncode
 
 
 def language_configs(config_file: Path) -> list[tuple[str, Path]]:
@@ -50,7 +53,7 @@ def strict_build_all(config_file: Path, site_dir: Path) -> int:
     """
     code = strict_build(config_file, site_dir)
     for lang, language_config in language_configs(config_file) if code == 0 else []:
-        code = strict_build(language_config, site_dir / lang)
+        code = strict_build(language_config, site_dir / lang, cwd=config_file.parent)  # "languages/es/mkdocs.yml:LINE"
         if code:
             break
         own = site_dir / lang / "_headers"  # hosts read only the root's: the language's rules join it under /<lang>
