@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from patient_site.errors import SiteError
-from patient_site.mkdocs.commands import run_checks, strict_build
+from patient_site.mkdocs.commands import language_configs, run_checks, strict_build_all
 
 
 def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
@@ -24,11 +24,13 @@ def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))  # same disk, so the swap is a rename
     try:
-        if strict_build(config_file, new) != 0:
+        if strict_build_all(config_file, new) != 0:  # every language (LANGUAGES.md)
             print(f"The build failed: {site_dir.name}/ was left as it was. Fix the problem named above and try again.", file=sys.stderr)
             return 1
         try:
             reports, _ = run_checks(config_file, new, today)
+            for lang, language_config in language_configs(config_file):
+                reports += run_checks(language_config, new / lang, today)[0]
         except SiteError as error:  # already `mkdocs.yml:LINE: message`
             print(error, file=sys.stderr)
             return 1

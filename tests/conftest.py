@@ -12,7 +12,7 @@ from pathlib import Path
 
 import helpers
 import pytest
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Built, build, build_in_process, copy_project, serve, tree_digest
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Built, build, build_in_process, build_languages, copy_project, serve, tree_digest
 from hypothesis import settings
 
 # Example counts live here, not in the tests. On CI the property tests run the same 1,000 generated examples every
@@ -25,7 +25,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.enviro
 # Fixtures that build a site or drive the browser, and the marker a test using them must carry.
 MARKER_OF_FIXTURE = {
     "site": "build", "server": "build", "reviewed_site": "build", "reviewed_server": "build", "split": "build",
-    "split_server": "build", "library": "build", "origins": "build", "nginx_url": "build", "embedding": "build",
+    "split_server": "build", "library": "build", "languages_site": "build", "languages_server": "build", "origins": "build", "nginx_url": "build", "embedding": "build",
     "browser": "browser", "context": "browser", "wide": "browser", "browsing": "browser", "partitioned_browser": "browser",
 }
 
@@ -68,10 +68,21 @@ def docs_before() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, docs_before) -> Built:
-    """The real site, built once per test run from the repository itself."""
-    built = build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    """The real site in every language (English at the root, Spanish under /es/), built once per test run as `make site` does."""
+    built = build_languages(ROOT, tmp_path_factory.mktemp("site") / "site")
     assert built.returncode == 0, built.log
     return built
+
+
+@pytest.fixture(scope="session")
+def languages_site(site) -> Built:
+    """The same real site, named for the tests about its languages."""
+    return site
+
+
+@pytest.fixture(scope="session")
+def languages_server(server):
+    return server
 
 
 @pytest.fixture(scope="session")

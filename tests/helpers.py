@@ -77,6 +77,18 @@ def build(project: Path, site: Path) -> Built:
     return Built(site, done.returncode, done.stdout + done.stderr)
 
 
+def build_languages(project: Path, site: Path) -> Built:
+    """Every language of `project` into one site, as `make site` does: its own process per language's build."""
+    build_allowed()
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from patient_site.mkdocs.commands import strict_build_all; "
+         "sys.exit(strict_build_all(Path(sys.argv[1]), Path(sys.argv[2])))", str(project / "mkdocs.yml"), str(site)],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")},
+        cwd=project,
+    )
+    return Built(site, done.returncode, done.stdout + done.stderr)
+
+
 class _Records(logging.Handler):
     """Keeps every record the "mkdocs" logger passes on, formatted as the CLI prints them ("ERROR    -  message")."""
 

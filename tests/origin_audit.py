@@ -43,11 +43,25 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(" ".join(text.split())) if s]
 
 
+def _read(config_file: Path) -> dict:
+    """A config file as YAML, `INHERIT:` merged in as MkDocs does (blocks merged, everything else replaced)."""
+    config = yaml.load(config_file.read_text("utf-8"), Loader=yaml.BaseLoader)  # BaseLoader: !!python tags stay text
+    parent = config.pop("INHERIT", None)
+    return _merge(_read(config_file.parent / parent), config) if parent else config
+
+
+def _merge(base: dict, child: dict) -> dict:
+    merged = dict(base)
+    for key, value in child.items():
+        merged[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return merged
+
+
 class Placeholders:
     """The clinic's and the site's own values, written as placeholders so the reviewed list fits any clinic."""
 
     def __init__(self, config_file: Path):
-        config = yaml.load(config_file.read_text("utf-8"), Loader=yaml.BaseLoader)  # BaseLoader: !!python tags stay text
+        config = _read(config_file)
         clinic = config["extra"]["clinic"]
         values = {
             "{clinic_name}": clinic["name"], "{clinic_phone}": clinic["phone"],

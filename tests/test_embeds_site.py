@@ -300,7 +300,7 @@ def test_nginx_snippet_sends_the_same_headers_always(site):  # the site build wr
     lines = [line.split("#")[0].strip() for line in text.splitlines() if line.strip().startswith("add_header")]
     assert len(lines) >= 6 and all(line.endswith(" always;") for line in lines)
     assert "location ^~ /embed/ {" in text
-    assert text.count("frame-ancestors 'self' https://clinic.example.org\"") == 1
+    assert text.count("frame-ancestors 'self' https://clinic.example.org\"") == 2  # /embed/ and /es/embed/
     rules = dict(parse_headers_file((site.site / "_headers").read_text("utf-8")))
     server_level, embed_level = text.split("location ^~ /embed/ {")
     server_values = dict(re.findall(r'^set (\$\w+) "([^"]*)";', server_level, re.M))

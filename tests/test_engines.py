@@ -39,6 +39,8 @@ THEME_DIFFERENCES = {
     # Zensical post-processes the HTML it writes.
     "data-search-exclude": "Zensical drops the attribute after indexing; engine/finish.py puts it back on tooltips",
     "Content-Security-Policy hashes": "each theme has its own inline scripts, so _headers hashes differ",
+    # The Zensical build is of one language (the first); the others, and the links to them, are MkDocs builds.
+    "languages": "no links to other languages' pages (selector, hreflang, for-clinics' other snippets), no /es/ rules",
 }
 THEME_FILES = ("assets/javascripts/", "assets/stylesheets/", "search/", "search.json", "sitemap.xml.gz")
 
@@ -121,7 +123,8 @@ def content(path: Path):
     articles = parse(path).xpath("//article[contains(@class, 'md-content__inner')]")
     assert articles, f"{path}: no <article>"
     article = articles[0]
-    for part in article.xpath(".//a[@id='__skip'] | .//*[contains(@class, 'md-content__button')]"):
+    for part in article.xpath(".//a[@id='__skip'] | .//*[contains(@class, 'md-content__button')]"
+                              " | .//*[contains(@class, 'for-clinics__languages')]"):  # see THEME_DIFFERENCES: languages
         part.drop_tree()
     return article
 

@@ -92,7 +92,8 @@ def failure(tmp_path, monkeypatch):
         (('accent_color: "#3949ab"', "accent_color: blue"), "accent_color: blue", "extra.clinic.accent_color must be a colour as #rrggbb"),
         (("    accent_color:", "    fax: 1\n    accent_color:"), "fax: 1", "extra.clinic has unknown key(s) fax; allowed: name, phone"),
         (("storage_key:", "titel: x\n    storage_key:"), "titel: x", "unknown key(s) titel; allowed: title, description, intro, storage_key, "
-         "required_pages, max_symptoms_per_page; did you mean 'title'?"),
+         "required_pages, max_symptoms_per_page, legend, other_symptoms, notes_title, notes, printed_on, print_button, "
+         "clear_button, privacy; did you mean 'title'?"),
         (("required_pages: [symptoms.md]", "max_symptoms_per_page: 0"), "max_symptoms_per_page: 0",
          "extra.checklist.max_symptoms_per_page must be a whole number of at least 1, not 0"),
         (("required_pages: [symptoms.md]", "required_pages: symptoms.md"), "required_pages: symptoms.md",

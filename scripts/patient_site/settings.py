@@ -24,6 +24,8 @@ from patient_site.editor.content_settings import DEFAULT_LABEL, POLICIES, TARGET
 from patient_site.editor.content_settings import Settings as ContentCheckSettings
 from patient_site.errors import SiteError
 from patient_site.hosting.settings import HostingSettings
+from patient_site.languages import Language, SiteText
+from patient_site.markdown.glossary import GlossaryWords
 from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
 from patient_site.patient.care_cards import LEVELS, CareCard, check_placeholders
 from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic
@@ -72,6 +74,16 @@ CHECKLIST = {
     "storage_key": Field("text", "storage_key: vein-guide:checklist:v1", ChecklistSettings.storage_key),
     "required_pages": Field("pages", "required_pages: [symptoms.md]", ChecklistSettings.required_pages),
     "max_symptoms_per_page": Field("whole number", "max_symptoms_per_page: 100", ChecklistSettings.max_symptoms_per_page, low=1),
+    # The form's words, for a translation (languages/<lang>/mkdocs.yml); English when left out.
+    "legend": Field("text", "legend: Symptoms I have noticed (from the page \u201c{page}\u201d)", ChecklistSettings.legend),
+    "other_symptoms": Field("text", "other_symptoms: If you have noticed other symptoms, tell the professional about them too.",
+                            ChecklistSettings.other_symptoms),
+    "notes_title": Field("text", "notes_title: Notes for your appointment", ChecklistSettings.notes_title),
+    "notes": Field("phrases", "notes: [When did it start?, One leg or both?]", ChecklistSettings.notes),
+    "printed_on": Field("text", "printed_on: Printed on", ChecklistSettings.printed_on),
+    "print_button": Field("text", "print_button: Print or save for your appointment", ChecklistSettings.print_button),
+    "clear_button": Field("text", "clear_button: Clear my answers", ChecklistSettings.clear_button),
+    "privacy": Field("text", "privacy: Your answers stay on this device. They are not sent anywhere.", ChecklistSettings.privacy),
 }
 EMBED = {
     "allowed_origins": Field("origins", "allowed_origins:\n  - https://clinic.example.org", ()),
@@ -101,6 +113,39 @@ CONDITION = {
     "symptoms_from": Field("page", "symptoms_from: varicose-veins.md"),
 }
 
+LANGUAGE = {
+    "lang": Field("text", "lang: es  # the language's code, as in theme.language", required=True, meaning="the language's code, e.g. es"),
+    "name": Field("text", "name: Español  # the language's name in that language", required=True, meaning="the language's own name, e.g. Español"),
+}
+SITE_TEXT = {
+    "please_note": Field("text", "please_note: Please note:", SiteText.please_note),
+    "printed_from": Field("text", "printed_from: Printed from", SiteText.printed_from),
+    "related_pages": Field("text", "related_pages: Related pages", SiteText.related_pages),
+    "embed_from": Field("text", "embed_from: From", SiteText.embed_from),
+    "open_full_page": Field("text", "open_full_page: Open the full page", SiteText.open_full_page),
+    "contact_details": Field("text", "contact_details: \"{clinic_name}: contact details\"", SiteText.contact_details),
+    "contact_details_print": Field("text", "contact_details_print: \"{clinic_name}: contact details for the print-out\"",
+                                   SiteText.contact_details_print),
+    "phone": Field("text", "phone: \"Phone:\"", SiteText.phone),
+    "website": Field("text", "website: \"Website:\"", SiteText.website),
+    "book": Field("text", "book: Book an appointment", SiteText.book),
+    "non_urgent": Field("text", "non_urgent: Non-urgent advice", SiteText.non_urgent),
+    "urgent": Field("text", "urgent: Urgent advice", SiteText.urgent),
+    "emergency": Field("text", "emergency: Immediate action required", SiteText.emergency),
+    "other_language_snippets": Field("text", "other_language_snippets: Snippets for the pages in {language}",
+                                     SiteText.other_language_snippets),
+    "untranslated_notice": Field("sentences", "untranslated_notice: This page is a translation that a clinician has not reviewed yet.",
+                                 SiteText.untranslated_notice),
+}
+GLOSSARY = {
+    "title": Field("text", "title: Glossary of medical words", GlossaryWords.title),
+    "description": Field("text", "description: Plain-language explanations of the medical words used in this guide.",
+                         GlossaryWords.description),
+    "intro": Field("sentences", "intro: Short, plain explanations of medical words used in this guide.", GlossaryWords.intro),
+    "source_label": Field("text", "source_label: Source:", GlossaryWords.source_label),
+    "also_label": Field("text", "also_label: also:", GlossaryWords.also_label),
+}
+
 BLOCKS: dict[str, Field] = {
     "clinic": Field("block", "clinic:\n  name: Example Vein Clinic\n  phone: 555-0100", required=True,
                     fields=CLINIC, make=Clinic),
@@ -115,6 +160,11 @@ BLOCKS: dict[str, Field] = {
     "disclaimer": Field("sentences", "disclaimer: This page is general information, not a diagnosis.", DEFAULT_DISCLAIMER),
     "conditions": Field("blocks", "conditions:\n  - name: Varicose veins\n    pages: [varicose-veins.md]\n    symptoms_from: varicose-veins.md",
                         item=Field("block", "- name: Varicose veins\n  pages: [varicose-veins.md]", fields=CONDITION, make=Condition)),
+    # The site's languages, the first one at the root (LANGUAGES.md); each other language's config repeats none of it.
+    "languages": Field("blocks", "languages:\n  - lang: en\n    name: English\n  - lang: es\n    name: Español",
+                       item=Field("block", "- lang: es\n  name: Español", fields=LANGUAGE, make=Language)),
+    "site_text": Field("block", "site_text:\n  please_note: Please note:", fields=SITE_TEXT, make=SiteText),
+    "glossary": Field("block", "glossary:\n  title: Glossary of medical words", fields=GLOSSARY, make=GlossaryWords),
 }
 
 
@@ -130,6 +180,9 @@ class SiteSettings:
     disclaimer: str
     conditions: tuple[Condition, ...]
     hosting: HostingSettings
+    languages: tuple[Language, ...]
+    site_text: SiteText
+    glossary: GlossaryWords
     lines: "_Lines" = field(compare=False, repr=False)
 
     def where(self, *keys: str | int) -> str:
@@ -197,6 +250,12 @@ def _sentences(declared, value, keys):
     if not isinstance(value, str) or not value.strip():
         raise _Bad(keys, f"{_name(keys)} must be a sentence or two of plain text (leave it out for the default)", declared.example)
     return " ".join(value.split())
+
+
+def _phrases(declared, value, keys):
+    if not isinstance(value, list) or not value or not all(isinstance(item, str) and item.strip() for item in value):
+        raise _Bad(keys, f"{_name(keys)} must be a list of short phrases", declared.example)
+    return tuple(" ".join(item.split()) for item in value)
 
 
 def _phone(declared, value, keys):
@@ -339,6 +398,7 @@ KINDS = {
     "text": _text,
     "card text": _card_text,  # text with {clinic_phone}-style placeholders
     "sentences": _sentences,
+    "phrases": _phrases,
     "phone": _phone,
     "web address": _web_address,
     "colour": _colour,

@@ -18,6 +18,7 @@ from patient_site.editor.checks import PageSafety
 from patient_site.embeds.for_clinics import Embeddable
 from patient_site.embeds.variants import PageCopy
 from patient_site.hosting.headers import PageScan
+from patient_site.languages import Languages
 from patient_site.markdown.crosslinks import CrossLinkState
 from patient_site.markdown.glossary import GlossaryState
 from patient_site.pages import PageIndex
@@ -31,10 +32,12 @@ class Paths:
     root: str  # the folder of mkdocs.yml (or of a clinic's config)
     config_file: str
     docs_dir: str
+    project: str | None = None  # where messages name files from, when not `root`: a language's build names its
+    # pages from the project folder ("languages/es/docs/causes.md"), not from languages/es/
 
     def shown(self, path: str) -> str:
         """A file as an editor finds it from the project folder, e.g. "docs/causes.md"."""
-        return os.path.relpath(path, self.root)
+        return os.path.relpath(path, self.project or self.root)
 
     @property
     def config_shown(self) -> str:
@@ -69,6 +72,7 @@ class SiteBuild:
     pages: PageIndex = field(default_factory=lambda: PageIndex([]))
     crosslinks: CrossLinkState = field(default_factory=CrossLinkState)
     glossary: GlossaryState = field(default_factory=GlossaryState)
+    glossary_entries: list = field(default_factory=list)  # docs/glossary.yml's entries, for the checks between languages
     safety: PageSafety = field(default_factory=PageSafety)
     checklists: list[GeneratedChecklist] = field(default_factory=list)
     symptom_lists: list[SymptomList] = field(default_factory=list)  # as the checklist pages show them
@@ -76,6 +80,8 @@ class SiteBuild:
     assets: dict[str, str] = field(default_factory=dict)  # our asset's plain site path -> its content-hashed copy
     site_urls: frozenset = frozenset()  # every address the site will have, for the raw-link check
     first_error: str | None = None  # the first page's editor mistake, raised once every page is converted
+    languages: Languages | None = None  # the site's languages and which one this build is (None: one language)
+    sitemap_alternates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # source path -> (lang, full address)
 
     def asset(self, path: str) -> str:
         """The site path to link for one of our assets: its content-hashed copy when it has one."""

@@ -105,6 +105,7 @@ def _form_page(src: str, title: str, storage_key: str, lists: list[SymptomList],
         description=settings.description,
         intro_markdown=settings.intro,
         storage_key=storage_key,
+        words=settings,
     ))
     return GeneratedChecklist(src, title, markdown, tuple(lists), lists[0].page, in_nav)
 

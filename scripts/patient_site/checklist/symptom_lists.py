@@ -136,9 +136,13 @@ PRINT_NOTES_TITLE = "Notes for your appointment"
 PRINT_NOTES = ("When did it start?", "One leg or both?", "Other symptoms:", "Questions I want to ask:")
 
 
-def legend(list_title: str) -> str:
-    """A neutral legend: the reader's own symptoms, from a named list; never a condition's name above the ticks."""
-    return f"Symptoms I have noticed (from the page \u201c{list_title}\u201d)"
+# A neutral legend: the reader's own symptoms, from a named list; never a condition's name above the ticks.
+LEGEND = "Symptoms I have noticed (from the page \u201c{page}\u201d)"
+
+
+def legend(list_title: str, words: str = LEGEND) -> str:
+    """The fieldset's legend, `{page}` filled in with the title of the page the list comes from."""
+    return words.replace("{page}", list_title)
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,15 @@ class ChecklistSettings:
     storage_key: str = "vein-guide:checklist:v1"
     required_pages: tuple[str, ...] = ("symptoms.md",)
     max_symptoms_per_page: int = 100  # above this, all lists together are split into one page per folder
+    # The form's own words: each language's config gives them in its language (languages/<lang>/mkdocs.yml).
+    legend: str = LEGEND
+    other_symptoms: str = OTHER_SYMPTOMS
+    notes_title: str = PRINT_NOTES_TITLE
+    notes: tuple[str, ...] = PRINT_NOTES
+    printed_on: str = "Printed on"
+    print_button: str = "Print or save for your appointment"
+    clear_button: str = "Clear my answers"
+    privacy: str = "Your answers stay on this device. They are not sent anywhere."
 
 
 @dataclass(frozen=True)
@@ -161,11 +174,13 @@ class ChecklistPage:
     description: str
     intro_markdown: str
     storage_key: str
+    words: ChecklistSettings = ChecklistSettings()  # the form's buttons, legend, print-out and privacy line
 
 
 def render_checklist_page(lists: list[SymptomList], page: ChecklistPage) -> str:
     """The checklist page as Markdown with one raw-HTML form, ready for MkDocs to render."""
-    fieldsets = "\n".join(_fieldset(symptoms, prefix=item_id(symptoms.page)) for symptoms in lists)
+    words = page.words
+    fieldsets = "\n".join(_fieldset(symptoms, prefix=item_id(symptoms.page), legend_words=words.legend) for symptoms in lists)
     return f"""---
 title: {_yaml_string(page.title)}
 description: {_yaml_string(page.description)}
@@ -180,27 +195,27 @@ description: {_yaml_string(page.description)}
 </div>
 
 <form class="checklist" autocomplete="off" data-checklist data-storage-key="{escape(page.storage_key)}" aria-label="{escape(page.title)}">
-<p class="checklist__print-meta print-only site-text">Printed on <span data-checklist-date>____________</span></p>
+<p class="checklist__print-meta print-only site-text">{escape(words.printed_on)} <span data-checklist-date>____________</span></p>
 {fieldsets}
-<p class="checklist__other site-added">{escape(OTHER_SYMPTOMS)}</p>
-{_print_notes()}
+<p class="checklist__other site-added">{escape(words.other_symptoms)}</p>
+{_print_notes(words.notes_title, words.notes)}
 <div class="checklist__actions site-text">
-<button type="button" class="md-button md-button--primary" data-checklist-print hidden>Print or save for your appointment</button>
-<button type="reset" class="md-button" data-checklist-clear>Clear my answers</button>
+<button type="button" class="md-button md-button--primary" data-checklist-print hidden>{escape(words.print_button)}</button>
+<button type="reset" class="md-button" data-checklist-clear>{escape(words.clear_button)}</button>
 </div>
-<p class="checklist__privacy site-text">Your answers stay on this device. They are not sent anywhere.</p>
+<p class="checklist__privacy site-text">{escape(words.privacy)}</p>
 </form>
 """
 
 
-def _print_notes() -> str:
+def _print_notes(title: str = PRINT_NOTES_TITLE, prompts: tuple[str, ...] = PRINT_NOTES) -> str:
     """Print-only lines to write on (the page's address is printed once, by the page foot, not here)."""
-    rows = "\n".join(f'<p class="checklist__note">{escape(prompt)}</p>' for prompt in PRINT_NOTES)
+    rows = "\n".join(f'<p class="checklist__note">{escape(prompt)}</p>' for prompt in prompts)
     return (f'<div class="checklist__notes print-only site-added">\n'
-            f'<p class="checklist__notes-title"><strong>{escape(PRINT_NOTES_TITLE)}</strong></p>\n{rows}\n</div>')
+            f'<p class="checklist__notes-title"><strong>{escape(title)}</strong></p>\n{rows}\n</div>')
 
 
-def _fieldset(symptoms: SymptomList, prefix: str) -> str:
+def _fieldset(symptoms: SymptomList, prefix: str, legend_words: str = LEGEND) -> str:
     seen: set[str] = set()
     rows = []
     for text in symptoms.items:
@@ -214,7 +229,7 @@ def _fieldset(symptoms: SymptomList, prefix: str) -> str:
             f' <label class="checklist__label" for="{ident}">{escape(text)}</label></li>'
         )
     return (
-        f'<fieldset class="checklist__group">\n<legend class="site-text">{escape(legend(symptoms.title))}</legend>\n'
+        f'<fieldset class="checklist__group">\n<legend class="site-text">{escape(legend(symptoms.title, legend_words))}</legend>\n'
         f'<ul class="checklist__items">\n' + "\n".join(rows) + "\n</ul>\n</fieldset>"
     )
 

@@ -22,7 +22,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import textstat
+from patient_site.editor.readability import formula
+from patient_site.editor.readability import grade as reading_grade
 from patient_site.editor.content_settings import TARGETS, Settings
 from patient_site.editor.example_clinic import guard_messages
 from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
@@ -146,7 +147,7 @@ def prose(blocks: list[list[str]], headings: set[int] = frozenset()) -> list[str
     return [s for s in sentences(blocks, headings) if s.rstrip("\"”)")[-1:] in (".", "!", "?")]
 
 
-def readability(blocks: list[list[str]], headings: set[int] = frozenset()) -> tuple[float, float, list[tuple[float, str]]]:
+def readability(blocks: list[list[str]], headings: set[int] = frozenset(), language: str = "en") -> tuple[float, float, list[tuple[float, str]]]:
     """(Flesch–Kincaid grade, words per sentence, the three hardest sentences with their grades), on prose only.
 
     Headings and list fragments are not sentences: counting them would make a page look easier than it reads.
@@ -155,8 +156,8 @@ def readability(blocks: list[list[str]], headings: set[int] = frozenset()) -> tu
     if not found:
         return 0.0, 0.0, []
     words = sum(len(s.split()) for s in found)
-    graded = sorted(((textstat.flesch_kincaid_grade(s), s) for s in found if len(s.split()) > 3), reverse=True)
-    return float(textstat.flesch_kincaid_grade(" ".join(found))), words / len(found), graded[:3]
+    graded = sorted(((reading_grade([s], language), s) for s in found if len(s.split()) > 3), reverse=True)
+    return reading_grade(found, language), words / len(found), graded[:3]
 
 
 def review_findings(meta: dict, today: datetime.date, settings: Settings, report: PageReport) -> None:
@@ -178,13 +179,13 @@ ARTICLE_ADVICE = ("these are the clinic's own words, which only the clinic may r
 SITE_ADVICE = ("these are the site's words, which you may simplify: care cards and the disclaimer in mkdocs.yml, "
                "extra.checklist.intro, definitions in docs/glossary.yml, headings you added")
 NOT_CHECKED = ("for-clinics.md",)  # instructions for clinic staff, not patient text
-OTHER_REPORTS = ("the clinic's details", "the glossary")  # reports about settings files, not pages
+OTHER_REPORTS = ("the clinic's details", "the glossary", "the translations")  # reports about settings files, not pages
 
 
-def grade_findings(article: "_ArticleReader", settings: Settings, report: PageReport) -> None:
+def grade_findings(article: "_ArticleReader", settings: Settings, report: PageReport, language: str = "en") -> None:
     """Grades the clinic's words and the site's words apart, each against the target, with advice for each."""
-    report.grade, report.words_per_sentence, report.hardest = readability(article.blocks, article.headings)
-    report.site_grade, _, report.site_hardest = readability(article.site_blocks, article.site_headings)
+    report.grade, report.words_per_sentence, report.hardest = readability(article.blocks, article.headings, language)
+    report.site_grade, _, report.site_hardest = readability(article.site_blocks, article.site_headings, language)
     if report.grade > settings.target_grade:
         report.warnings.append(
             f"the clinic's article reads at grade {report.grade:.1f}, above the target of {settings.target_grade:g}; {ARTICLE_ADVICE}")
@@ -194,7 +195,7 @@ def grade_findings(article: "_ArticleReader", settings: Settings, report: PageRe
 
 
 def check_site(docs_dir: Path, site_dir: Path, menu: list[str], today: datetime.date, settings: Settings,
-               shown_docs: str = "docs", use_directory_urls: bool = True) -> list[PageReport]:
+               shown_docs: str = "docs", use_directory_urls: bool = True, language: str = "en") -> list[PageReport]:
     """One report per Markdown page in `docs_dir`, and per generated page in the menu, from the built HTML in `site_dir`."""
     pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     generated = [src for src in menu if src.endswith(".md") and src not in pages and src not in NOT_CHECKED]
@@ -214,7 +215,7 @@ def check_site(docs_dir: Path, site_dir: Path, menu: list[str], today: datetime.
             report.errors.append("the page is missing from the built site")
             reports.append(report)
             continue
-        grade_findings(article, settings, report)
+        grade_findings(article, settings, report, language)
         review_findings(meta, today, settings, report)
         for image in article.images:
             if not (image.get("alt") or "").strip():
@@ -228,7 +229,7 @@ def check_site(docs_dir: Path, site_dir: Path, menu: list[str], today: datetime.
         built = site_dir / (urls[src] + "index.html" if urls[src].endswith("/") or not urls[src] else urls[src])
         if built.exists():
             report = PageReport(f"{src} (generated)", src, generated=True)
-            grade_findings(read_article(built.read_text("utf-8")), settings, report)
+            grade_findings(read_article(built.read_text("utf-8")), settings, report, language)
             reports.append(report)
     for report in reports:
         if report.generated:
@@ -263,9 +264,10 @@ def _link_target(href: str, from_url: str, urls: dict[str, str]) -> str | None:
     return next((src for src, url in urls.items() if url == path), None)
 
 
-def format_report(reports: list[PageReport], settings: Settings) -> str:
+def format_report(reports: list[PageReport], settings: Settings, language: str = "en") -> str:
     lines = []
-    lines.append(f"Reading grade target: {settings.target_grade:g} or lower ({settings.target_label}); prose sentences only")
+    lines.append(f"Reading grade target: {settings.target_grade:g} or lower ({settings.target_label}); prose sentences only; "
+                 f"formula: {formula(language)}")
     if settings.target_grade > TARGETS["nhs"][0]:
         lines.append("  For the NHS level (reading age 9 to 11, about US grade 5 to 6) set target_grade: nhs in extra.content_check")
     for report in reports:

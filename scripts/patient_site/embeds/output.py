@@ -73,6 +73,9 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
     for copy in copies:
         context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer)
         context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
+        words = settings.site_text  # the embed's own words in the build's language (English when not set)
+        context.update(attribution=context["attribution"].replace("From ", words.embed_from + " ", 1),
+                       open_full_page=words.open_full_page, please_note=words.please_note)
         _write(built / embed_url(copy.url) / "index.html", render(**context))
         state.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
         _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,

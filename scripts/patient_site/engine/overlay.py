@@ -21,6 +21,7 @@ CONFIG = "mkdocs.yml"
 DOCS = "docs"
 SITE = "site"
 OVERRIDES = "overrides"
+MKDOCS_ONLY = ("sitemap.xml",)  # overrides written for MkDocs' template context
 DROPPED = ("INHERIT", "hooks", "watch", "site_dir", "docs_dir")  # hooks never run there; paths are the work folder's
 
 
@@ -45,7 +46,8 @@ def write_overlay(prepared: Prepared, work: Path) -> Path:
     data["docs_dir"], data["site_dir"] = DOCS, SITE
     theme = dict(prepared.config.theme)
     if prepared.config.custom_dir:
-        shutil.copytree(prepared.config.custom_dir, work / OVERRIDES)
+        # Our sitemap.xml override reads MkDocs' template context (`pages`), which Zensical's sitemap lacks: its own is kept.
+        shutil.copytree(prepared.config.custom_dir, work / OVERRIDES, ignore=shutil.ignore_patterns(*MKDOCS_ONLY))
         theme["custom_dir"] = OVERRIDES
     if prepared.logo:
         theme["logo"] = prepared.logo

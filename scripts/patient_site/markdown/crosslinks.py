@@ -100,12 +100,12 @@ def _pages_already_linked(root: etree.Element, page: str) -> set[str]:
     return found
 
 
-def related_html(links: list[tuple[str, str]]) -> str:
+def related_html(links: list[tuple[str, str]], heading: str = "Related pages") -> str:
     """The short "Related pages" aside that ends a content page; `links` are (url, title) pairs."""
     items = "\n".join(f'<li><a href="{escape(url)}">{escape(title)}</a></li>' for url, title in links)
     return (
         f'<aside class="{RELATED_CLASS} site-added" aria-labelledby="related-pages-title">\n'
-        f'<h2 id="related-pages-title">Related pages</h2>\n<ul>\n{items}\n</ul>\n</aside>'
+        f'<h2 id="related-pages-title">{escape(heading)}</h2>\n<ul>\n{items}\n</ul>\n</aside>'
     )
 
 

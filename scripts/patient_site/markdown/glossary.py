@@ -32,7 +32,7 @@ PAGE = "glossary.md"
 SKIP_CLASSES = frozenset({"site-added", "glossary-term", "checklist"})
 HOW = ("each entry is '- term: ...' with 'definition: ...' (one sentence), 'source: {name: ..., url: https://...}', "
        "'approved_by: ...' and 'approved_on: YYYY-MM-DD' (empty until someone approves it) and optional 'also: [...]'")
-KEYS = {"term", "also", "definition", "source", "approved_by", "approved_on"}
+KEYS = {"term", "also", "definition", "source", "approved_by", "approved_on", "original"}
 
 
 class GlossaryError(SiteError):
@@ -49,6 +49,7 @@ class Entry:
     approved_by: str = ""  # who checked the definition against its source and the article; empty: nobody yet
     approved_on: datetime.date | None = None
     line: int = 0  # the entry's line in the glossary file, for messages
+    original: str = ""  # in a translated glossary: the term of the same entry in the site's first language
 
     @property
     def approved(self) -> bool:
@@ -88,8 +89,11 @@ def load_glossary(text: str, path: str) -> list[Entry]:
         if parts.scheme != "https" or not parts.netloc:
             raise GlossaryError(f"{where}: the source of '{term}' must be a full https:// address")
         approved_by, approved_on = _approval(item, term, where)
+        original = item.get("original") or ""
+        if not isinstance(original, str):
+            raise GlossaryError(f"{where}: 'original' of '{term}' must be the term of the same entry in the first language's glossary")
         entry = Entry(" ".join(term.split()), " ".join(definition.split()), source["name"].strip(), source["url"].strip(),
-                      tuple(" ".join(a.split()) for a in also), approved_by, approved_on, line)
+                      tuple(" ".join(a.split()) for a in also), approved_by, approved_on, line, " ".join(original.split()))
         for phrase in (entry.term, *entry.also):
             key = phrase.lower()
             if key in seen:
@@ -210,27 +214,39 @@ class GlossaryExtension(Extension):
         md.treeprocessors.register(GlossaryTreeprocessor(md, self.state), "glossary", 4)
 
 
-def render_glossary_page(entries: list[Entry], title: str = "Glossary of medical words") -> str:
+@dataclass(frozen=True)
+class GlossaryWords:
+    """`extra.glossary`: the glossary page's own words, in the build's language."""
+
+    title: str = "Glossary of medical words"
+    description: str = "Plain-language explanations of the medical words used in this guide, each with the public source it is based on."
+    intro: str = ("Short, plain explanations of medical words used in this guide. Each one names the public health page it is\n"
+                  "based on. They are general information; your own doctor or nurse can tell you what they mean for you.")
+    source_label: str = "Source:"
+    also_label: str = "also:"
+
+
+def render_glossary_page(entries: list[Entry], title: str | None = None, words: GlossaryWords = GlossaryWords()) -> str:
     """The glossary page as Markdown with one raw-HTML definition list, sorted by term."""
+    title = title or words.title
     rows = []
     for entry in sorted(entries, key=lambda e: e.term.lower()):
-        also = f' <span class="glossary-list__also">(also: {escape(", ".join(entry.also))})</span>' if entry.also else ""
+        also = f' <span class="glossary-list__also">({escape(words.also_label)} {escape(", ".join(entry.also))})</span>' if entry.also else ""
         rows.append(
             f'<dt id="{entry.anchor}">{escape(entry.term[:1].upper() + entry.term[1:])}{also}</dt>\n'
             f"<dd><p>{escape(entry.definition)}</p>\n"
-            f'<p class="glossary-list__source">Source: <a href="{escape(entry.source_url)}">{escape(entry.source_name)}</a></p></dd>'
+            f'<p class="glossary-list__source">{escape(words.source_label)} <a href="{escape(entry.source_url)}">{escape(entry.source_name)}</a></p></dd>'
         )
     return f"""---
 title: {json.dumps(title, ensure_ascii=False)}
-description: "Plain-language explanations of the medical words used in this guide, each with the public source it is based on."
+description: {json.dumps(words.description, ensure_ascii=False)}
 ---
 
 # {escape(title)} {{ .site-text }}
 
 <div class="site-added glossary-intro" markdown>
 
-Short, plain explanations of medical words used in this guide. Each one names the public health page it is
-based on. They are general information; your own doctor or nurse can tell you what they mean for you.
+{words.intro}
 
 </div>
 

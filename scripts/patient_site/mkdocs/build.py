@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure import nav as mkdocs_nav
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, InclusionLevel
@@ -26,7 +27,7 @@ from patient_site.markdown.crosslinks import CrossLinkExtension, TermIndex, rela
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import GlossaryExtension, GlossaryIndex, load_glossary, render_glossary_page
-from patient_site.mkdocs import embeds, theme
+from patient_site.mkdocs import embeds, languages, theme
 from patient_site.pages import PageIndex, read_page
 from patient_site.patient.care_cards import fill_cards, place_markers
 from patient_site.settings import load_settings
@@ -34,18 +35,23 @@ from patient_site.site import Paths, SiteBuild
 from patient_site.theme.nav_menu import unsupported_features
 from patient_site.theme.nav_order import nav_position
 
+log = get_plugin_logger(__name__)
+
 class MkDocsBuild:
     """One build, as MkDocs runs it."""
 
     def __init__(self, config):
         self.config = config
+        settings = load_settings(config.extra, config.config_file_path)
+        project = languages.project_of(config, settings)  # a translation's build names files from the project folder
         self.site = SiteBuild(
-            paths=Paths(os.path.dirname(config.config_file_path), config.config_file_path, config.docs_dir),
-            settings=load_settings(config.extra, config.config_file_path),
+            paths=Paths(os.path.dirname(config.config_file_path), config.config_file_path, config.docs_dir, project),
+            settings=settings,
             site_url=config.site_url or "",
             site_name=config.site_name,
             language=config.theme["language"],
         )
+        self.site.languages = languages.of_build(config, self.site)
         self.files = None  # MkDocs' Files, kept for on_page_context, which is not given them
 
     # on_config ---------------------------------------------------------------------------------------------------
@@ -99,6 +105,11 @@ class MkDocsBuild:
                 self._add(files, page)
             site.symptom_lists = [symptoms for record in site.checklists for symptoms in record.lists]
             self._add_glossary(files)  # before the embeds, so the glossary page gets an embed too
+            warnings, notes = languages.check(files, site)  # a page, term or glossary entry missing in a language
+            for warning in warnings:
+                log.warning(warning)  # a warning: `serve` goes on while a translation is written; `--strict` stops
+            for note in notes:
+                log.info(note)  # not translated yet: `make check` lists it too
             check_conditions(site, lambda src: files.get_file_from_path(src) is not None)
             embeds.plan(files, config, site, self._add)
             embeds.add_hashed_assets(files, config, site)  # last: the generated assets/clinic.css is among them
@@ -129,7 +140,8 @@ class MkDocsBuild:
         files.remove(data)
         entries = load_glossary(data.content_string, self._shown(data))
         self.site.glossary.index = GlossaryIndex.build(entries)
-        self._add(files, File.generated(self.config, GLOSSARY_PAGE, content=render_glossary_page(entries)))
+        self.site.glossary_entries = entries
+        self._add(files, File.generated(self.config, GLOSSARY_PAGE, content=render_glossary_page(entries, words=self.site.settings.glossary)))
 
     # on_nav ------------------------------------------------------------------------------------------------------
 
@@ -175,10 +187,12 @@ class MkDocsBuild:
                 site.safety.finish(source.shown, source.text, page.file.url, site.site_urls)
             except SiteError as error:
                 site.first_error = str(error)  # raised in on_env: MkDocs would add a line of its own to an error here
-        return fill_cards(html, site.settings.care_cards, site.settings.clinic)
+        html = fill_cards(html, site.settings.care_cards, site.settings.clinic, site.settings.site_text.levels)
+        return languages.notice(page, site) + html + languages.other_snippets(page, site)
 
     def on_page_context(self, page) -> None:
         """Every page's Markdown is rendered by now, so links in both directions are known: add "Related pages"."""
+        languages.set_alternates(self.config, page, self.site)  # the language selector leads to this page's translations
         if page.is_homepage or page.file.generated_by:
             return
         site = self.site
@@ -188,9 +202,10 @@ class MkDocsBuild:
         for src in related:
             target = by_src[src]
             links.append((get_relative_url(target.url, page.url), target.page.title if target.page else src))
-        page.content += related_html(links)
+        page.content += related_html(links, site.settings.site_text.related_pages)
 
     def on_env(self, env):
+        languages.set_alternates(self.config, None, self.site)  # pages without a source (404): the languages' home pages
         if self.site.first_error:
             raise PluginError(self.site.first_error)
         theme.add_globals(env, self.config, self.site)

@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 
 from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
 from patient_site.editor.content_settings import Settings
+from patient_site.languages import Languages, merge_headers, merge_nginx, missing_translations
 from patient_site.settings import SiteSettings, load_settings
 from patient_site.theme.nav_order import nav_pages
 
@@ -26,11 +27,45 @@ def read_config(config_file: Path):
     return config, load_settings(config.extra, config.config_file_path)
 
 
-def strict_build(config_file: Path, site_dir: Path) -> int:
-    """A strict `mkdocs build` in its own process; MkDocs prints its own messages. Returns the exit code."""
+def strict_build(config_file: Path, site_dir: Path, cwd: Path | None = None) -> int:
+    """A strict `mkdocs build` in its own process; MkDocs prints its own messages. Returns the exit code.
+
+    `cwd`: the folder messages name settings files from (default: the config's own folder).
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
-    return subprocess.run(command, env=env, cwd=config_file.parent).returncode
+    return subprocess.run(command, env=env, cwd=cwd or config_file.parent).returncode
+
+
+def language_configs(config_file: Path) -> list[tuple[str, Path]]:
+    """(folder in the site, config file) of each further language: languages/<lang>/mkdocs.yml (LANGUAGES.md)."""
+    config, settings = read_config(config_file)
+    languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
+    if not languages.active or not languages.is_first:
+        return []
+    return [(language.lang, Path(languages.project) / "languages" / language.lang / "mkdocs.yml") for language in languages.others()]
+
+
+def strict_build_all(config_file: Path, site_dir: Path) -> int:
+    """The first language into `site_dir`, then each further one into `site_dir/<lang>/`: one site, one build each.
+
+    In that order because MkDocs empties its site folder before it builds. Returns the first non-zero exit code.
+    """
+    code = strict_build(config_file, site_dir)
+    for lang, language_config in language_configs(config_file) if code == 0 else []:
+        code = strict_build(language_config, site_dir / lang, cwd=config_file.parent)  # "languages/es/mkdocs.yml:LINE"
+        if code:
+            break
+        own = site_dir / lang / "_headers"  # hosts read only the root's: the language's rules join it under /<lang>
+        root = site_dir / "_headers"
+        if own.is_file() and root.is_file():
+            root.write_text(merge_headers(root.read_text("utf-8"), own.read_text("utf-8"), lang), "utf-8")
+            own.unlink()
+        snippet, own_snippet = nginx_snippet(config_file), nginx_snippet(language_config)  # the same for nginx
+        if snippet.is_file() and own_snippet.is_file() and own_snippet != snippet:
+            snippet.write_text(merge_nginx(snippet.read_text("utf-8"), own_snippet.read_text("utf-8"), lang), "utf-8")
+            own_snippet.unlink()
+    return code
 
 
 def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple[list[PageReport], Settings]:
@@ -39,9 +74,26 @@ def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple
     docs = Path(config.docs_dir)
     shown = os.path.relpath(docs, config_file.parent)
     checks = settings.content_check
-    reports = check_site(docs, site_dir, nav_pages(config.nav), today, checks, shown, config.use_directory_urls)
-    extra = [clinic_report(config_file, config.extra.get("clinic"), checks), glossary_report(docs, shown)]
+    languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
+    if languages.active and not languages.is_first:  # a translation's pages are named from the project folder
+        shown = os.path.relpath(docs, languages.project)
+    reports = check_site(docs, site_dir, nav_pages(config.nav), today, checks, shown, config.use_directory_urls,
+                         config.theme["language"])
+    extra = [clinic_report(config_file, config.extra.get("clinic"), checks), glossary_report(docs, shown),
+             _translation_report(config, settings)]
     return reports + [report for report in extra if report], checks
+
+
+def _translation_report(config, settings: SiteSettings) -> PageReport | None:
+    """The first language's pages that another language has no translation of yet (warnings: shown, never stopping)."""
+    languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
+    if not languages.active or not languages.is_first:
+        return None
+    docs = Path(config.docs_dir)
+    pages = {src: f"{os.path.relpath(docs, languages.project)}/{src}" for src in languages.pages_of(languages.current)}
+    report = PageReport("translations", "the translations")
+    report.warnings += missing_translations(languages, pages)
+    return report if report.warnings else None
 
 
 def nginx_snippet(config_file: Path) -> Path:

@@ -61,7 +61,7 @@ def _digits(number: str) -> str:
     return re.sub(r"[^\d+]", "", number)
 
 
-def render_card(card: CareCard, clinic) -> str:
+def render_card(card: CareCard, clinic, levels: dict[str, str] = LEVELS) -> str:
     """The card as one block of HTML, marked `site-added` (it is the site's, not the article's)."""
     values = {
         "emergency_number": f"[{_markdown_text(clinic.emergency_number)}](tel:{_digits(clinic.emergency_number)})",
@@ -72,7 +72,7 @@ def render_card(card: CareCard, clinic) -> str:
     heading = markdown.markdown(card.heading.format_map(values))
     heading = re.sub(r"^<p>(.*)</p>$", r"\1", heading, flags=re.S)  # our own one-paragraph output, inline
     text = markdown.markdown(card.text.format_map(values)) if card.text else ""
-    level = LEVELS[card.level]
+    level = levels[card.level]
     body = f'\n<div class="care-card__content">\n{text}\n</div>' if text else ""
     return (
         f'<div class="care-card care-card--{card.level} site-added" data-care-card="{escape(card.name)}">\n'
@@ -124,12 +124,12 @@ def placeholder(name: str) -> str:
     return f"<!-- care-card:{name} -->"
 
 
-def fill_cards(html: str, cards: dict[str, CareCard], clinic) -> str:
+def fill_cards(html: str, cards: dict[str, CareCard], clinic, levels: dict[str, str] = LEVELS) -> str:
     """The rendered page with each card where `place_markers` left its placeholder comment.
 
     A marker shown in a code block was escaped by Markdown (`&lt;!--`), so it is no placeholder.
     """
     for name, card in cards.items():
         if placeholder(name) in html:
-            html = html.replace(placeholder(name), render_card(card, clinic))
+            html = html.replace(placeholder(name), render_card(card, clinic, levels))
     return html

@@ -29,7 +29,8 @@ class Clinic:
     def phone_href(self) -> str:
         return "tel:" + re.sub(r"[^\d+]", "", self.phone)
 
-    def contact_html(self, label: str | None = None) -> str:
+    def contact_html(self, label: str | None = None, phone: str = "Phone:", website: str = "Website:",
+                     book: str = "Book an appointment") -> str:
         """The clinic's contact card: name, phone, website and booking link.
 
         `label` names the card's region; a page with two cards (article and footer) needs two names (axe landmark-unique).
@@ -40,8 +41,8 @@ class Clinic:
             f'<section class="clinic-contact" aria-label="{escape(label)}">\n'
             f'<p class="clinic-contact__name"><strong>{escape(self.name)}</strong></p>\n'
             f'<ul class="clinic-contact__list">\n'
-            f'<li>Phone: <a href="{escape(self.phone_href)}">{escape(self.phone)}</a></li>\n'
-            f'<li>Website: <a href="{escape(self.website)}">{escape(host)}</a></li>\n'
-            f'<li><a href="{escape(self.booking)}">Book an appointment</a></li>\n'
+            f'<li>{escape(phone)} <a href="{escape(self.phone_href)}">{escape(self.phone)}</a></li>\n'
+            f'<li>{escape(website)} <a href="{escape(self.website)}">{escape(host)}</a></li>\n'
+            f'<li><a href="{escape(self.booking)}">{escape(book)}</a></li>\n'
             f"</ul>\n</section>"
         )

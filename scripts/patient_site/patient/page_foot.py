@@ -14,12 +14,13 @@ DEFAULT_DISCLAIMER = (
 )
 
 
-def page_foot_html(review_html: str, disclaimer: str, page_url: str, contact_html: str | None) -> str:
+def page_foot_html(review_html: str, disclaimer: str, page_url: str, contact_html: str | None,
+                   please_note: str = "Please note:", printed_from: str = "Printed from") -> str:
     """Review block, disclaimer, then the print-only address and contact (`contact_html` None: the page has one)."""
     contact = f"\n{contact_html}" if contact_html else ""
     return (
         f"{review_html}\n"
-        f'<p class="page-disclaimer site-added" data-search-exclude><strong>Please note:</strong> {escape(disclaimer)}</p>\n'
+        f'<p class="page-disclaimer site-added" data-search-exclude><strong>{escape(please_note)}</strong> {escape(disclaimer)}</p>\n'
         f'<div class="page-print-foot print-only site-added" data-search-exclude>\n'
-        f'<p>Printed from <span class="page-print-foot__url">{escape(page_url)}</span></p>{contact}\n</div>'
+        f'<p>{escape(printed_from)} <span class="page-print-foot__url">{escape(page_url)}</span></p>{contact}\n</div>'
     )

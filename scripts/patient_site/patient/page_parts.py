@@ -28,14 +28,13 @@ def foot_parts(site: SiteBuild, src: str, canonical_url: str, content: str) -> s
     """Review details, disclaimer and the print-only address and contact."""
     source = site.pages.get(src)
     review = review_html(source.review if source else ReviewInfo())
-    clinic = site.settings.clinic
+    words = site.settings.site_text  # in the build's language
     # Pages that already show the clinic's card in their text (landing, checklist) do not print it twice.
     has_card = 'class="clinic-contact"' in content
-    contact = None if has_card else clinic.contact_html(label=f"{clinic.name}: contact details for the print-out")
-    return page_foot_html(review, site.settings.disclaimer, canonical_url, contact)
+    contact = None if has_card else words.contact(site.settings.clinic, print_out=True)
+    return page_foot_html(review, site.settings.disclaimer, canonical_url, contact, words.please_note, words.printed_from)
 
 
 def footer_card(site: SiteBuild) -> str:
     """The clinic's contact card, as the footer shows it on every page."""
-    clinic = site.settings.clinic
-    return clinic.contact_html(label=f"{clinic.name}: contact details")
+    return site.settings.site_text.contact(site.settings.clinic)

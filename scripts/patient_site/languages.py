@@ -1,0 +1,230 @@
+"""The site's languages: where each one's pages live, the same page in the other languages, and the checks between them.
+
+Each language is its own MkDocs build (LANGUAGES.md says why, not mkdocs-static-i18n): the first language of
+`extra.languages` is published at the site's root from `docs/`, every other one under `/<lang>/` from
+`languages/<lang>/docs/`, built by `languages/<lang>/mkdocs.yml` (which inherits mkdocs.yml). A page's
+translation has the same file name, so `causes.md` in one language is `causes.md` in every other. One build
+sees only its own pages: the other languages are only listed (which pages exist) and, for the checks, read.
+Plain data in, plain data out: this module does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from patient_site.errors import SiteError
+from patient_site.patient.review import ReviewInfo
+
+LANGUAGES_FOLDER = "languages"  # languages/<lang>/mkdocs.yml and languages/<lang>/docs/, beside mkdocs.yml
+
+
+class LanguageError(SiteError):
+    """A translation that cannot be published as it is, printed as `path:line: message`."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """One entry of `extra.languages`."""
+
+    lang: str  # the language code readers' browsers and search engines know, e.g. "es"
+    name: str  # the language's name in that language, as the selector shows it, e.g. "Español"
+
+
+@dataclass(frozen=True)
+class SiteText:
+    """`extra.site_text`: the site's own short words on every page, in the build's language."""
+
+    please_note: str = "Please note:"
+    printed_from: str = "Printed from"
+    related_pages: str = "Related pages"
+    embed_from: str = "From"  # an embed's attribution: "From <site name>"
+    open_full_page: str = "Open the full page"
+    # The clinic's contact card; {clinic_name} is filled in.
+    contact_details: str = "{clinic_name}: contact details"
+    contact_details_print: str = "{clinic_name}: contact details for the print-out"
+    phone: str = "Phone:"
+    website: str = "Website:"
+    book: str = "Book an appointment"
+    # Each care card's heading starts with its level in words, so a list of headings says how urgent it is.
+    non_urgent: str = "Non-urgent advice"
+    urgent: str = "Urgent advice"
+    emergency: str = "Immediate action required"
+    # Shown at the top of a translated page until its review fields (`reviewed`, `reviewed_by`) are filled in.
+    # Empty in the first language, which is the clinic's own article.
+    untranslated_notice: str = ""
+    # On /for-clinics/: where the snippets for each other language's pages are ({language} is its own name).
+    other_language_snippets: str = "Snippets for the pages in {language}"
+
+    @property
+    def levels(self) -> dict[str, str]:
+        """Care-card levels in words, by level."""
+        return {"non-urgent": self.non_urgent, "urgent": self.urgent, "emergency": self.emergency}
+
+    def contact(self, clinic, print_out: bool = False):
+        """The clinic's contact card in this language (`patient.clinic.Clinic.contact_html`)."""
+        label = (self.contact_details_print if print_out else self.contact_details).replace("{clinic_name}", clinic.name)
+        return clinic.contact_html(label=label, phone=self.phone, website=self.website, book=self.book)
+
+
+@dataclass
+class Languages:
+    """The site's languages as one build sees them: which one it is, and where every language's pages are.
+
+    Made afresh by each build (on_config), so the pages it lists once per language are never another build's.
+    """
+
+    all: tuple[Language, ...]
+    current: str  # theme.language of this build
+    project: str  # the folder of mkdocs.yml: docs/ and languages/ are in it
+    _pages: dict[str, set[str]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of_build(cls, languages: tuple[Language, ...], current: str, docs_dir: str) -> "Languages":
+        """The first language's docs_dir is `<project>/docs`; another's is `<project>/languages/<lang>/docs`."""
+        docs = os.path.abspath(docs_dir)
+        first = not languages or languages[0].lang == current
+        project = os.path.dirname(docs) if first else os.path.dirname(os.path.dirname(os.path.dirname(docs)))
+        return cls(languages, current, project)
+
+    @property
+    def active(self) -> bool:
+        """More than one language, and this build is one of them."""
+        return len(self.all) > 1 and any(language.lang == self.current for language in self.all)
+
+    @property
+    def is_first(self) -> bool:
+        return not self.all or self.all[0].lang == self.current
+
+    def prefix(self, lang: str) -> str:
+        """Where a language is published, from the site's root: "" for the first, "es/" for Spanish."""
+        return "" if self.all and self.all[0].lang == lang else f"{lang}/"
+
+    def docs_dir(self, lang: str) -> Path:
+        if self.all and self.all[0].lang == lang:
+            return Path(self.project) / "docs"
+        return Path(self.project) / LANGUAGES_FOLDER / lang / "docs"
+
+    def others(self) -> list[Language]:
+        return [language for language in self.all if language.lang != self.current]
+
+    def pages_of(self, lang: str) -> set[str]:
+        """The Markdown pages an editor wrote in one language (paths inside its docs folder), listed once per build."""
+        if lang in self._pages:
+            return self._pages[lang]
+        root = self.docs_dir(lang)
+        found = set()
+        for folder, _, names in os.walk(root, followlinks=True):
+            for name in names:
+                if name.endswith(".md"):
+                    found.add(Path(folder, name).relative_to(root).as_posix())
+        self._pages[lang] = found
+        return found
+
+    def alternates(self, site_url: str, url: str | None, has_page: dict[str, bool]) -> list[dict[str, str]]:
+        """`extra.alternate` for one page: the same page in each language (its home page where it has none).
+
+        `link` is the address from the site's root ("/es/causes/", with site_url's folder), for Material's head
+        `<link rel="alternate" hreflang>`: not the full address, because Material's script fetches `sitemap.xml`
+        beside every such link, and a full address would send that request to the published host from wherever
+        the pages are served (a preview, a mirror); the sitemaps carry the full addresses. `href` is the same page
+        relative to this one, for our selector (overrides/partials/alternate.html), so it works wherever the site
+        is served. `url` None (the 404 page, served at any depth): no `href`.
+        """
+        here = self.prefix(self.current) + (url or "")
+        links = []
+        for language in self.all:
+            target = url if url is not None and url != "./" and has_page.get(language.lang, False) else ""
+            path = self.prefix(language.lang) + target
+            root = urlsplit(self.root_url(site_url)).path or "/"
+            entry = {"name": language.name, "lang": language.lang, "link": f"{root}{path}"}
+            if url is not None:
+                entry["href"] = posixpath.relpath(path.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
+            links.append(entry)
+        return links
+
+    def root_url(self, site_url: str) -> str:
+        """The first language's address, from this build's `site_url` (which ends in its own prefix)."""
+        own = self.prefix(self.current)
+        return site_url[: len(site_url) - len(own)] if own and site_url.endswith(own) else site_url
+
+    def absolute(self, site_url: str, lang: str, url: str) -> str:
+        """A page's full address in a language; `site_url` is this build's (it ends in its own prefix)."""
+        return f"{self.root_url(site_url)}{self.prefix(lang)}{'' if url == './' else url}"
+
+
+def merge_headers(root: str, language: str, lang: str) -> str:
+    """The site's `_headers` with a language's own rules added under `/<lang>`: one file for the whole site.
+
+    Each language's build writes `_headers` for its own pages (its CSP has its own pages' script hashes, its
+    `/embed/*` its frame ancestors); the host reads only the one at the site's root. The language's `/*`
+    (headers for every file) is the root's already, so it is not repeated.
+    """
+    from patient_site.hosting.headers import parse_headers_file, render_headers_file  # only the make commands need it
+
+    rules = parse_headers_file(root)
+    rules += [(f"/{lang}{pattern}", headers) for pattern, headers in parse_headers_file(language) if pattern != "/*"]
+    return render_headers_file(rules)
+
+
+def merge_nginx(root: str, language: str, lang: str) -> str:
+    """The site's nginx snippet with a language's `location` blocks added under `/<lang>/`.
+
+    The server-level lines (headers, gzip, the 404 page) are the root's; a language's snippet differs only in its
+    locations (its embeds, feeds and content-hashed files), which move under its folder.
+    """
+    lines = language.splitlines()
+    first = next((n for n, line in enumerate(lines) if line.startswith("location ")), len(lines))
+    moved = [re.sub(r"^location (=|\^~) /", rf"location \1 /{lang}/", line) for line in lines[first:]]
+    return root.rstrip("\n") + f"\n# The {lang} pages (languages/{lang}/): the same rules under /{lang}/.\n" + "\n".join(moved) + "\n"
+
+
+def other_snippets_html(languages: Languages, words: SiteText, page_url: str) -> str:
+    """The for-clinics index's links to the same page of every other language: each language's snippets."""
+    here = languages.prefix(languages.current) + page_url
+    items = []
+    for language in languages.others():
+        href = posixpath.relpath((languages.prefix(language.lang) + page_url).rstrip("/"), here.rstrip("/")) + "/"
+        text = words.other_language_snippets.replace("{language}", language.name)
+        items.append(f'<li><a href="{escape(href)}" hreflang="{escape(language.lang)}">{escape(text)}</a></li>')
+    return f'<ul class="for-clinics__languages site-added">\n' + "\n".join(items) + "\n</ul>\n" if items else ""
+
+
+def needs_notice(review: ReviewInfo) -> bool:
+    """A translated page says it is unreviewed until both `reviewed` and `reviewed_by` are filled in."""
+    return not (review.reviewed and review.reviewed_by)
+
+
+def notice_html(text: str) -> str:
+    """The translation notice at the top of a page: the site's words, marked as such."""
+    return f'<p class="translation-notice site-added" role="note">{escape(text)}</p>\n'
+
+
+def missing_translations(languages: Languages, pages: dict[str, str], only: tuple[str, ...] | None = None) -> list[str]:
+    """`path:1: message` for each editor's page (src -> shown) that has no file of the same name in another language.
+
+    `only`: the languages to compare with (default: every other one).
+    """
+    problems = []
+    for language in languages.others():
+        if only is not None and language.lang not in only:
+            continue
+        theirs = languages.pages_of(language.lang)
+        folder = os.path.relpath(languages.docs_dir(language.lang), languages.project)
+        for src, shown in sorted(pages.items()):
+            if src not in theirs:
+                problems.append(f"{shown}:1: this page has no {language.name} version ({folder}/{src}); translate it, "
+                                f"or the language selector on it leads to the {language.name} home page")
+    return problems
+
+
+def check_symptom_count(shown: str, line: int, count: int, original_shown: str, original_count: int) -> None:
+    """A translated symptom list keeps the original's number of symptoms (the checklists must say the same)."""
+    if count != original_count:
+        raise LanguageError(f"{shown}:{line}: the marked symptom list has {count} symptom(s) but {original_shown} has "
+                            f"{original_count}; a translation keeps every symptom, one line each, in the same order")
