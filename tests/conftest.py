@@ -8,6 +8,7 @@ browser without `browser`, fails at once, so `make test-fast` (the pure layer) s
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import helpers
@@ -71,7 +72,14 @@ def site(tmp_path_factory, docs_before) -> Built:
     """The real site in every language (English at the root, Spanish under /es/), built once per test run as `make site` does."""
     built = build_languages(ROOT, tmp_path_factory.mktemp("site") / "site")
     assert built.returncode == 0, built.log
+    # The nginx snippet this build wrote, kept beside it: other tests build mkdocs.yml again and rewrite deploy/.
+    shutil.copy(ROOT / "deploy" / "nginx.conf", site_snippet(built))
     return built
+
+
+def site_snippet(built: Built) -> Path:
+    """The nginx snippet written by the build of `site` (a copy of deploy/nginx.conf taken right after it)."""
+    return built.site.parent / "nginx.conf"
 
 
 @pytest.fixture(scope="session")

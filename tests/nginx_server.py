@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import site_snippet
 
 from patient_site.hosting.nginx import INSTALL, nginx_binary, start
 
@@ -30,4 +30,4 @@ def serve_with_nginx(site: Path, snippet: Path, work: Path):
 @pytest.fixture(scope="session")
 def nginx_url(site, tmp_path_factory):
     """The real site (conftest's `site`) served by nginx with deploy/nginx.conf; yields its base URL."""
-    yield from serve_with_nginx(site.site, ROOT / "deploy" / "nginx.conf", tmp_path_factory.mktemp("nginx"))
+    yield from serve_with_nginx(site.site, site_snippet(site), tmp_path_factory.mktemp("nginx"))

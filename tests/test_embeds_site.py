@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import site_snippet
 from helpers import CONTENT_PAGES, ROOT, Built, QuietHandler, build_in_process, copy_project, symptom_bullets
 from patient_site.frontmatter.reader import split_front_matter
 from patient_site.hosting.headers import parse_headers_file, scan_page
@@ -296,7 +297,7 @@ def test_headers_file_has_the_policies_and_pages_carry_no_inline_script(site):
 def test_nginx_snippet_sends_the_same_headers_always(site):  # the site build writes deploy/nginx.conf
     # Headers are add_header lines at server level, some with a variable that the embed location changes
     # (test_hosting_nginx.py checks what a real nginx sends for every file).
-    text = (ROOT / "deploy" / "nginx.conf").read_text("utf-8")
+    text = site_snippet(site).read_text("utf-8")
     lines = [line.split("#")[0].strip() for line in text.splitlines() if line.strip().startswith("add_header")]
     assert len(lines) >= 6 and all(line.endswith(" always;") for line in lines)
     assert "location ^~ /embed/ {" in text
