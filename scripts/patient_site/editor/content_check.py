@@ -10,13 +10,8 @@ parameter so tests do not fail when time passes.
 
 from __future__ import annotations
 
-import argparse
 import datetime
-import os
 import re
-import subprocess
-import sys
-import tempfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,7 +25,6 @@ from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
 from patient_site.frontmatter.schema import as_date
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import load_glossary, unapproved
-from patient_site.theme.nav_order import nav_pages
 
 BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd figcaption summary caption blockquote".split())
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())

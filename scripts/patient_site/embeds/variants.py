@@ -9,9 +9,8 @@ deeper folder. The page around the content comes from the theme template `embed.
 from __future__ import annotations
 
 import datetime
-import posixpath
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from html import escape
 
@@ -20,7 +19,7 @@ import lxml.html
 from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
 from patient_site.patient.review import long_date
 from patient_site.slugs import path_name
-from patient_site.urls import absolute, relative_url, site_path
+from patient_site.urls import relative_url, site_path
 
 EMBED_ROOT = "embed/"
 # Elements whose text becomes one paragraph of a page's plain text.

@@ -27,9 +27,9 @@ from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import GlossaryIndex, load_glossary, render_glossary_page
 from patient_site.pages import PageIndex, read_page
 from patient_site.patient.branding import STYLESHEET
+from patient_site.config_checks import check_config
 from patient_site.settings import load_settings
 from patient_site.site import Paths, SiteBuild
-from patient_site.theme.nav_menu import unsupported_features
 from patient_site.theme.nav_order import nav_position
 
 
@@ -103,13 +103,7 @@ def prepare(config_file: str) -> Prepared:
     paths = Paths(config.root, config.config_file, config.docs_dir)
     site = SiteBuild(paths=paths, settings=load_settings(config.extra, config.config_file), site_url=config.site_url,
                      site_name=str(data.get("site_name") or ""), language=config.language)
-    if data.get("use_directory_urls") is False:
-        raise SiteError(f"{paths.config_shown}: use_directory_urls: false is not supported; every page "
-                        "lives in its own folder (/symptoms/), which the embeds and for-clinics pages rely on")
-    refused = unsupported_features(config.theme.get("features"))
-    if refused:
-        raise SiteError(f"{paths.config_shown}: theme.features: {', '.join(refused)} would change the site menu, "
-                        "which patient_site/theme/nav_menu.py writes without them; remove them")
+    check_config(site, data.get("use_directory_urls") is not False, config.theme.get("features"), config.docs_dir)
     prepared = Prepared(config, site, walk_docs(config.docs_dir))
     _configure(prepared)
     _read_pages(prepared)
@@ -120,12 +114,7 @@ def _configure(prepared: Prepared) -> None:
     """As `mkdocs/embeds.configure`: full addresses, the clinic's logo, stylesheet and copy script."""
     site, config = prepared.site, prepared.config
     clinic = site.settings.clinic
-    if not config.site_url:
-        raise SiteError(f"{site.paths.config_shown}: site_url is missing; the embed snippets need the site's full address")
-    if clinic.logo:
-        if not os.path.isfile(os.path.join(config.docs_dir, clinic.logo)):
-            raise SiteError(f"{site.settings.where('clinic', 'logo')}: extra.clinic.logo {clinic.logo!r} is not a file "
-                            f"inside {site.paths.docs_shown}/")
+    if clinic.logo:  # checked by config_checks.check_config
         prepared.logo = clinic.logo
     prepared.extra_css = config.extra_css + ([STYLESHEET] if STYLESHEET not in config.extra_css else [])
     prepared.extra_javascript = config.extra_javascript + ([COPY_SCRIPT] if COPY_SCRIPT not in config.extra_javascript else [])

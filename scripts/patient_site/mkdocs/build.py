@@ -30,9 +30,9 @@ from patient_site.markdown.glossary import GlossaryExtension, GlossaryIndex, loa
 from patient_site.mkdocs import embeds, languages, theme
 from patient_site.pages import PageIndex, read_page
 from patient_site.patient.care_cards import fill_cards, place_markers
+from patient_site.config_checks import check_config
 from patient_site.settings import load_settings
 from patient_site.site import Paths, SiteBuild
-from patient_site.theme.nav_menu import unsupported_features
 from patient_site.theme.nav_order import nav_position
 
 log = get_plugin_logger(__name__)
@@ -64,13 +64,10 @@ class MkDocsBuild:
         except SiteError as error:
             raise PluginError(str(error)) from None
         site = build.site
-        if not config.use_directory_urls:
-            raise PluginError(f"{site.paths.config_shown}: use_directory_urls: false is not supported; every page "
-                              "lives in its own folder (/symptoms/), which the embeds and for-clinics pages rely on")
-        refused = unsupported_features(config.theme.get("features"))
-        if refused:
-            raise PluginError(f"{site.paths.config_shown}: theme.features: {', '.join(refused)} would change the site menu, "
-                              "which patient_site/theme/nav_menu.py writes without them; remove them")
+        try:
+            check_config(site, config.use_directory_urls, config.theme.get("features"), config.docs_dir)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
         # The editor checks go first: they read each page's tree before cross-links and glossary marks are added.
         config.markdown_extensions.append(site.safety.extension)
         config.markdown_extensions.append(CrossLinkExtension(site.crosslinks))

@@ -6,10 +6,8 @@ module only moves MkDocs' config, files and pages in and out, keeping what it le
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from patient_site.embeds.output import COPY_SCRIPT, TEMPLATE, write_outputs
@@ -24,15 +22,9 @@ from patient_site.theme.nav_order import nav_position
 
 
 def configure(config, site: SiteBuild) -> None:
-    """Check that the snippets can have full addresses; add the clinic's logo, stylesheet and the copy-button script."""
-    shown, clinic = site.paths.config_shown, site.settings.clinic
-    if not config.site_url:
-        raise PluginError(f"{shown}: site_url is missing; the embed snippets need the site's full address")
-    if clinic.logo:
-        if not os.path.isfile(os.path.join(config.docs_dir, clinic.logo)):
-            raise PluginError(f"{site.settings.where('clinic', 'logo')}: extra.clinic.logo {clinic.logo!r} is not a file "
-                              f"inside {site.paths.docs_shown}/")
-        config.theme["logo"] = clinic.logo
+    """Add the clinic's logo, stylesheet and the copy-button script (the config is checked by config_checks)."""
+    if site.settings.clinic.logo:  # checked by config_checks.check_config
+        config.theme["logo"] = site.settings.clinic.logo
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     if COPY_SCRIPT not in map(str, config.extra_javascript):

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
-from patient_site.errors import SiteError
 
 DEFAULT_ACCENT = "#3949ab"
 
