@@ -136,20 +136,25 @@ def _view(context, recorder: Recorder, url_path: str) -> View:
 def measure(browser, site: Path, url_paths: list[str] | None = None) -> dict[str, tuple[View, View]]:
     """(first view, repeat view) per page; the repeat view follows a view of another page in the same profile."""
     recorder = Recorder(site)
-    results = {}
     try:
-        urls = url_paths if url_paths is not None else page_urls(site)
-        for url in urls:
-            context = browser.new_context()
-            first = _view(context, recorder, url)
-            context.close()
-            context = browser.new_context()
-            _view(context, recorder, next(other for other in urls + [""] if other != url))
-            repeat = _view(context, recorder, url)
-            context.close()
-            results[url] = (first, repeat)
+        return _first_and_repeat(browser, url_paths if url_paths is not None else page_urls(site),
+                                 lambda context, url: _view(context, recorder, url))
     finally:
         recorder.close()
+
+
+def _first_and_repeat(browser, urls: list[str], view) -> dict:
+    """`view(context, url)` of each page in a fresh profile, then again after a view of another page in the same one."""
+    results = {}
+    for url in urls:
+        context = browser.new_context()
+        first = view(context, url)
+        context.close()
+        context = browser.new_context()
+        view(context, next(other for other in urls + [""] if other != url))
+        repeat = view(context, url)
+        context.close()
+        results[url] = (first, repeat)
     return results
 
 
@@ -220,18 +225,8 @@ def nginx_measure(browser, site: Path, snippet: Path, work: Path, url_paths: lis
     from patient_site.hosting.nginx import start
 
     server = start(site, snippet, work)
-    results = {}
     try:
-        urls = url_paths if url_paths is not None else page_urls(site)
-        for url in urls:
-            context = browser.new_context()
-            first = _wire_view(context, server, url)
-            context.close()
-            context = browser.new_context()
-            _wire_view(context, server, next(other for other in urls + [""] if other != url))
-            repeat = _wire_view(context, server, url)
-            context.close()
-            results[url] = (first, repeat)
+        return _first_and_repeat(browser, url_paths if url_paths is not None else page_urls(site),
+                                 lambda context, url: _wire_view(context, server, url))
     finally:
         server.stop()
-    return results
