@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -250,3 +251,13 @@ def watch_csp(context) -> list[str]:
     context.on("console", lambda message: problems.append(message.text)
                if message.type == "error" and ("CSP" in message.text or "Content Security Policy" in message.text) else None)
     return problems
+
+
+def wait_until(condition, timeout=5.0) -> bool:
+    """Whether `condition()` holds within `timeout` seconds (checked every 50 ms), for what a browser does later."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import CHROMIUM, CHROMIUM_ARGS, PAGES, build_in_process, copy_project, watch_csp
+from helpers import CHROMIUM, CHROMIUM_ARGS, PAGES, build_in_process, copy_project, wait_until, watch_csp
 from patient_site.hosting.headers import headers_for, parse_headers_file
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -157,15 +157,6 @@ def fits(element, frame) -> bool:
     """The frame is exactly as tall as its content, so nothing scrolls inside it."""
     scrolls = frame.evaluate("document.documentElement.scrollHeight > document.documentElement.clientHeight")
     return not scrolls and abs(frame_height(element) - content_height(frame)) <= 1
-
-
-def wait_until(condition, timeout=5.0) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
 
 
 def settled(element, frame) -> int:

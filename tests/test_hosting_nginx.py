@@ -17,7 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from helpers import watch_csp
+from helpers import wait_until, watch_csp
 import yaml
 from conftest import build, copy_project
 from nginx_server import nginx_url, serve_with_nginx  # noqa: F401 (fixture)
@@ -167,15 +167,6 @@ def host_page(folder: Path, name: str, body: str) -> str:
     (folder / name).write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A clinic</title></head>'
                                f"<body><h1>A clinic's own page</h1>{body}</body></html>", "utf-8")
     return name
-
-
-def wait_until(condition, timeout=5.0) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
 
 
 @pytest.mark.browser

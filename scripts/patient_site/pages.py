@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from patient_site.checklist.symptom_lists import SymptomList, extract_items
+from patient_site.errors import SiteError
 from patient_site.editor.checks import check_nesting, duplicate_destinations, duplicate_terms, duplicate_titles
 from patient_site.frontmatter.reader import Source, split_front_matter, string_list
 from patient_site.frontmatter.schema import validate
@@ -54,6 +55,14 @@ class PageSource:
         """The page's marked symptom list, or None; ChecklistError names the file and line of a bad one."""
         items = extract_items(self.source.body, self.shown, self.source.body_line)
         return None if items is None else SymptomList(self.src, self.shown_title, tuple(items))
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """A source file's text (UTF-8, a leading BOM dropped, as MkDocs reads it); a file that is not UTF-8 names itself."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
 
 
 def read_page(src: str, shown: str, url: str, name: str, text: str, generated: bool = False) -> PageSource:

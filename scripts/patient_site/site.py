@@ -11,17 +11,18 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import dataclass, field
+from typing import Callable
 
-from patient_site.checklist.pages import GeneratedChecklist
+from patient_site.checklist.pages import ChecklistSite, GeneratedChecklist, checklist_pages
 from patient_site.checklist.symptom_lists import SymptomList
 from patient_site.editor.checks import PageSafety
 from patient_site.embeds.for_clinics import Embeddable
 from patient_site.embeds.variants import PageCopy
 from patient_site.hosting.headers import PageScan
 from patient_site.languages import Languages
-from patient_site.markdown.crosslinks import CrossLinkState
-from patient_site.markdown.glossary import GlossaryState
-from patient_site.pages import PageIndex
+from patient_site.markdown.crosslinks import CrossLinkState, TermIndex
+from patient_site.markdown.glossary import GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
+from patient_site.pages import PageIndex, PageSource
 from patient_site.settings import SiteSettings
 
 
@@ -82,6 +83,26 @@ class SiteBuild:
     first_error: str | None = None  # the first page's editor mistake, raised once every page is converted
     languages: Languages | None = None  # the site's languages and which one this build is (None: one language)
     sitemap_alternates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # source path -> (lang, full address)
+
+    def read_sources(self, pages: list[PageSource], order: Callable[[str], int]) -> None:
+        """What every engine does first with the pages it read: the index, the site-wide checks, the term index and
+        the checklist page(s), in menu `order`."""
+        self.pages = PageIndex(pages)
+        self.pages.check_site()
+        self.crosslinks.index = TermIndex.build(self.pages.term_pages())
+        self.checklists = checklist_pages(self.pages.symptom_lists(), self.settings.checklist, order, ChecklistSite(
+            shown={page.src: page.shown for page in self.pages},
+            docs_shown=self.paths.docs_shown,
+            titles={page.src: page.shown_title for page in self.pages},
+        ))
+        self.symptom_lists = [symptoms for record in self.checklists for symptoms in record.lists]  # as the pages show them
+
+    def use_glossary(self, text: str, shown: str) -> str:
+        """The glossary file's entries become this build's marks; returns the glossary page's Markdown."""
+        entries = load_glossary(text, shown)
+        self.glossary.index = GlossaryIndex.build(entries)
+        self.glossary_entries = entries
+        return render_glossary_page(entries, words=self.settings.glossary)
 
     def asset(self, path: str) -> str:
         """The site path to link for one of our assets: its content-hashed copy when it has one."""

@@ -14,18 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from patient_site.checklist.pages import ChecklistSite, checklist_pages
 from patient_site.conditions import check_conditions
 from patient_site.embeds.output import COPY_SCRIPT
 from patient_site.embeds.planning import plan_embeds
 from patient_site.engine.config import SiteConfig
-from patient_site.errors import SiteError
 from patient_site.hosting.fingerprint import fingerprint, is_own_asset
-from patient_site.markdown.crosslinks import TermIndex
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
-from patient_site.markdown.glossary import GlossaryIndex, load_glossary, render_glossary_page
-from patient_site.pages import PageIndex, read_page
+from patient_site.pages import decode, read_page
 from patient_site.patient.branding import STYLESHEET
 from patient_site.config_checks import check_config
 from patient_site.settings import load_settings
@@ -141,23 +137,9 @@ def _read_pages(prepared: Prepared) -> None:
         if not src.endswith(".md"):
             continue
         shown = site.paths.shown(os.path.join(docs, src))
-        with open(os.path.join(docs, src), "rb") as source:
-            raw = source.read()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
-        pages.append(read_page(src, shown, page_url(src), file_name(src), text))
-    site.pages = PageIndex(pages)
-    site.pages.check_site()
-    site.crosslinks.index = TermIndex.build(site.pages.term_pages())
-    lists = site.pages.symptom_lists()
+        pages.append(read_page(src, shown, page_url(src), file_name(src), decode(Path(docs, src).read_bytes(), shown)))
     nav = config.data.get("nav")
-    site.checklists = checklist_pages(lists, site.settings.checklist, nav_position(nav), ChecklistSite(
-        shown={page.src: page.shown for page in site.pages},
-        docs_shown=site.paths.docs_shown,
-        titles={page.src: page.shown_title for page in site.pages},
-    ))
+    site.read_sources(pages, nav_position(nav))
 
     def add(src: str, content: str, in_nav: bool = True) -> None:
         prepared.generated.append(Generated(src, content, in_nav))
@@ -166,14 +148,11 @@ def _read_pages(prepared: Prepared) -> None:
 
     for record in site.checklists:
         add(record.src, record.markdown, record.in_nav)
-    site.symptom_lists = [symptoms for record in site.checklists for symptoms in record.lists]
     if GLOSSARY_FILE in prepared.sources:  # a generated page, not a published file; before the embeds
         prepared.sources.remove(GLOSSARY_FILE)
         path = os.path.join(docs, GLOSSARY_FILE)
-        with open(path, encoding="utf-8") as source:
-            entries = load_glossary(source.read(), site.paths.shown(path))
-        site.glossary.index = GlossaryIndex.build(entries)
-        add(GLOSSARY_PAGE, render_glossary_page(entries))
+        shown = site.paths.shown(path)
+        add(GLOSSARY_PAGE, site.use_glossary(decode(Path(path).read_bytes(), shown), shown))
     check_conditions(site, lambda src: src in prepared.sources or any(item.src == src for item in prepared.generated))
     documentation = [src for src in [*prepared.sources, *(item.src for item in prepared.generated)] if src.endswith(".md")]
     plan_embeds(site, [(src, page_url(src), file_name(src)) for src in documentation], nav_position(nav), page_url, add)

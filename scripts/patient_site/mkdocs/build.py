@@ -18,17 +18,16 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from patient_site.checklist.pages import INDEX_PAGE as CHECKLIST_PAGE
-from patient_site.checklist.pages import ChecklistSite, checklist_pages
 from patient_site.conditions import check_conditions
 from patient_site.editor.checks import LineNumberFilter, install_line_numbers
 from patient_site.embeds.for_clinics import is_for_clinics
 from patient_site.errors import SiteError
-from patient_site.markdown.crosslinks import CrossLinkExtension, TermIndex, related_html
+from patient_site.markdown.crosslinks import CrossLinkExtension, related_html
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
-from patient_site.markdown.glossary import GlossaryExtension, GlossaryIndex, load_glossary, render_glossary_page
+from patient_site.markdown.glossary import GlossaryExtension
 from patient_site.mkdocs import embeds, languages, theme
-from patient_site.pages import PageIndex, read_page
+from patient_site.pages import decode, read_page
 from patient_site.patient.care_cards import fill_cards, place_markers
 from patient_site.config_checks import check_config
 from patient_site.settings import load_settings
@@ -86,21 +85,12 @@ class MkDocsBuild:
         """Read every page once, check it, then add the pages and files the build generates."""
         config, site = self.config, self.site
         try:
-            site.pages = PageIndex([self._read(file) for file in files.documentation_pages()])
-            site.pages.check_site()
-            site.crosslinks.index = TermIndex.build(site.pages.term_pages())
-            lists = site.pages.symptom_lists()
-            site.checklists = checklist_pages(lists, site.settings.checklist, nav_position(config.nav), ChecklistSite(
-                shown={page.src: page.shown for page in site.pages},
-                docs_shown=site.paths.docs_shown,
-                titles={page.src: page.shown_title for page in site.pages},
-            ))
+            site.read_sources([self._read(file) for file in files.documentation_pages()], nav_position(config.nav))
             for record in site.checklists:
                 page = File.generated(config, record.src, content=record.markdown,
                                       inclusion=InclusionLevel.UNDEFINED if record.in_nav else InclusionLevel.NOT_IN_NAV)
                 page.edit_uri = files.get_file_from_path(record.edit_from).edit_uri  # "Edit this page" opens a list it shows
                 self._add(files, page)
-            site.symptom_lists = [symptoms for record in site.checklists for symptoms in record.lists]
             self._add_glossary(files)  # before the embeds, so the glossary page gets an embed too
             warnings, notes = languages.check(files, site)  # a page, term or glossary entry missing in a language
             for warning in warnings:
@@ -117,11 +107,7 @@ class MkDocsBuild:
 
     def _read(self, file):
         shown = self._shown(file)
-        try:
-            text = file.content_string
-        except UnicodeDecodeError as error:
-            raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
-        return read_page(file.src_uri, shown, file.url, file.name, text, generated=bool(file.generated_by))
+        return read_page(file.src_uri, shown, file.url, file.name, decode(file.content_bytes, shown), generated=bool(file.generated_by))
 
     def _add(self, files, file) -> None:
         """Add a generated file; a generated page joins the page index (its text is in memory already)."""
@@ -135,10 +121,9 @@ class MkDocsBuild:
         if data is None:
             return
         files.remove(data)
-        entries = load_glossary(data.content_string, self._shown(data))
-        self.site.glossary.index = GlossaryIndex.build(entries)
-        self.site.glossary_entries = entries
-        self._add(files, File.generated(self.config, GLOSSARY_PAGE, content=render_glossary_page(entries, words=self.site.settings.glossary)))
+        shown = self._shown(data)
+        glossary = self.site.use_glossary(decode(data.content_bytes, shown), shown)
+        self._add(files, File.generated(self.config, GLOSSARY_PAGE, content=glossary))
 
     # on_nav ------------------------------------------------------------------------------------------------------
 
