@@ -136,7 +136,7 @@ def _add_theme_parts(prepared: Prepared, page, path: Path, content: str, title: 
     if heads:
         heads[0].extend(_elements(head))
     if articles:
-        articles[0].extend(_elements(_aside_of(content) + foot_parts(site, page.src, url, content)))
+        articles[0].extend(_elements(_aside_of(content) + foot_parts(site, page.src, url)))
     if footers:
         for element in _elements(card):
             footers[0].addprevious(element)

@@ -39,7 +39,7 @@ def foot_html(page, site: SiteBuild) -> str:
     """Review details, disclaimer and the print-only address and contact."""
     if page is None:
         return ""
-    return foot_parts(site, page.file.src_uri, page.canonical_url or "", page.content or "")
+    return foot_parts(site, page.file.src_uri, page.canonical_url or "")
 
 
 def _site_menu(features):

@@ -14,13 +14,12 @@ DEFAULT_DISCLAIMER = (
 )
 
 
-def page_foot_html(review_html: str, disclaimer: str, page_url: str, contact_html: str | None,
+def page_foot_html(review_html: str, disclaimer: str, page_url: str, contact_html: str,
                    please_note: str = "Please note:", printed_from: str = "Printed from") -> str:
-    """Review block, disclaimer, then the print-only address and contact (`contact_html` None: the page has one)."""
-    contact = f"\n{contact_html}" if contact_html else ""
+    """Review block, disclaimer, then the print-only address and contact."""
     return (
         f"{review_html}\n"
         f'<p class="page-disclaimer site-added" data-search-exclude><strong>{escape(please_note)}</strong> {escape(disclaimer)}</p>\n'
         f'<div class="page-print-foot print-only site-added" data-search-exclude>\n'
-        f'<p>{escape(printed_from)} <span class="page-print-foot__url">{escape(page_url)}</span></p>{contact}\n</div>'
+        f'<p>{escape(printed_from)} <span class="page-print-foot__url">{escape(page_url)}</span></p>\n{contact_html}\n</div>'
     )

@@ -24,14 +24,12 @@ def head_parts(site: SiteBuild, src: str, title: str, description: str, url: str
     return f"{json_ld_script(data)}\n{graph}"
 
 
-def foot_parts(site: SiteBuild, src: str, canonical_url: str, content: str) -> str:
-    """Review details, disclaimer and the print-only address and contact."""
+def foot_parts(site: SiteBuild, src: str, canonical_url: str) -> str:
+    """Review details, disclaimer and the print-only address and contact (no page carries the card in its text)."""
     source = site.pages.get(src)
     review = review_html(source.review if source else ReviewInfo())
     words = site.settings.site_text  # in the build's language
-    # Pages that already show the clinic's card in their text (landing, checklist) do not print it twice.
-    has_card = 'class="clinic-contact"' in content
-    contact = None if has_card else words.contact(site.settings.clinic, print_out=True)
+    contact = words.contact(site.settings.clinic, print_out=True)
     return page_foot_html(review, site.settings.disclaimer, canonical_url, contact, words.please_note, words.printed_from)
 
 
