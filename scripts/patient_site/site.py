@@ -108,13 +108,14 @@ class SiteBuild:
         """The site path to link for one of our assets: its content-hashed copy when it has one."""
         return self.assets.get(path, path)
 
-    @property
+    @functools.cached_property
     def checklist_of(self) -> dict[str, str]:
-        """Source page -> the generated checklist page that shows its list."""
+        """Source page -> the generated checklist page that shows its list (asked by every page; read after on_files)."""
         return {symptoms.page: record.src for record in self.checklists for symptoms in record.lists}
 
-    @property
-    def checklist_pages(self) -> set[str]:
+    @functools.cached_property
+    def checklist_sources(self) -> set[str]:
+        """The generated checklist pages' source paths."""
         return {record.src for record in self.checklists}
 
     def about(self, src: str) -> list[tuple[str, list[str]]]:

@@ -53,7 +53,7 @@ def finish(prepared: Prepared, built: Path, nginx_suffix: str = "-zensical") -> 
     for page in pages:
         if page.src != "index.md" and not page.generated:
             checklist = site.checklist_of.get(page.src, CHECKLIST_PAGE)
-            related = [src for src in site.crosslinks.related(page.src) if src not in site.checklist_pages] + [checklist]
+            related = [src for src in site.crosslinks.related(page.src) if src not in site.checklist_sources] + [checklist]
             contents[page.src] += related_html([(relative_url(page_url(src), page.url), title_of(src) or src) for src in related])
         _add_theme_parts(prepared, page, built / dest_uri(page.src), contents[page.src], title_of(page.src))
     for page in pages:

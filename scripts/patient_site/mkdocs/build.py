@@ -179,7 +179,7 @@ class MkDocsBuild:
             return
         site = self.site
         checklist = site.checklist_of.get(page.file.src_uri, CHECKLIST_PAGE)  # the checklist page with this page's list
-        related = [src for src in site.crosslinks.related(page.file.src_uri) if src not in site.checklist_pages] + [checklist]
+        related = [src for src in site.crosslinks.related(page.file.src_uri) if src not in site.checklist_sources] + [checklist]
         links, by_src = [], self.files.src_uris
         for src in related:
             target = by_src[src]
