@@ -48,7 +48,7 @@ def on_env(env, **kwargs):
 
 
 def on_post_page(output, page, **kwargs):
-    build.on_post_page(page)
+    build.on_post_page(page, output)
     return output
 
 

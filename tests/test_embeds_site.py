@@ -342,7 +342,12 @@ def brand(built: Built) -> dict:
     card = soup.select_one(".clinic-footer .clinic-contact").get_text(" ", strip=True)
     css = (built.site / "assets" / "clinic.css").read_text("utf-8")
     linked = [urljoin("/symptoms/", link["href"]) for link in soup.find_all("link", rel="stylesheet")]
-    assert [href for href in linked if re.fullmatch(r"/assets/clinic\.[0-9a-f]{10}\.css", href)]  # its content-hashed copy
+    # The pages' one stylesheet (patient_site/mkdocs/styles.py) carries the clinic's colour; embeds link clinic.css.
+    bundle = [href for href in linked if re.fullmatch(r"/assets/stylesheets/site-bundle\.[0-9a-f]{10}\.css", href)]
+    colour = re.search(r"--md-primary-fg-color: (#[0-9a-f]{6})", css)[1]
+    assert f"--md-primary-fg-color:{colour}" in (built.site / bundle[0].lstrip("/")).read_text("utf-8")
+    embed = built.soup("embed/symptoms/")
+    assert [link for link in embed.find_all("link", rel="stylesheet") if re.search(r"/clinic\.[0-9a-f]{10}\.css$", link["href"])]
     logo = soup.select_one(".md-header__button.md-logo img")
     return {
         "card": card,

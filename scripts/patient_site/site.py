@@ -24,6 +24,7 @@ from patient_site.markdown.crosslinks import CrossLinkState, TermIndex
 from patient_site.markdown.glossary import GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
 from patient_site.pages import PageIndex, PageSource
 from patient_site.settings import SiteSettings
+from patient_site.theme.style_bundle import Usage
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,17 @@ class EmbedState:
 
 
 @dataclass
+class StyleState:
+    """The one stylesheet (patient_site/mkdocs/styles.py): its sources, what the pages use, and its hashed name."""
+
+    sources: list[str] = field(default_factory=list)  # Material's main.css (and palette.css), then extra_css
+    own: list[str] = field(default_factory=list)  # extra_css as configured (hashed names): the embed variants link these
+    usage: Usage = field(default_factory=Usage)
+    written: list[str] = field(default_factory=list)  # pages written this build, which link the placeholder
+    name: str = ""
+
+
+@dataclass
 class SiteBuild:
     """One build's settings, pages and every feature's state."""
 
@@ -78,6 +90,7 @@ class SiteBuild:
     checklists: list[GeneratedChecklist] = field(default_factory=list)
     symptom_lists: list[SymptomList] = field(default_factory=list)  # as the checklist pages show them
     embeds: EmbedState = field(default_factory=EmbedState)
+    styles: StyleState = field(default_factory=StyleState)
     assets: dict[str, str] = field(default_factory=dict)  # our asset's plain site path -> its content-hashed copy
     site_urls: frozenset = frozenset()  # every address the site will have, for the raw-link check
     first_error: str | None = None  # the first page's editor mistake, raised once every page is converted

@@ -26,7 +26,7 @@ from patient_site.markdown.crosslinks import CrossLinkExtension, related_html
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import GlossaryExtension
-from patient_site.mkdocs import embeds, languages, theme
+from patient_site.mkdocs import embeds, languages, styles, theme
 from patient_site.pages import decode, read_page
 from patient_site.patient.care_cards import fill_cards, place_markers
 from patient_site.config_checks import check_config
@@ -100,6 +100,7 @@ class MkDocsBuild:
             check_conditions(site, lambda src: files.get_file_from_path(src) is not None)
             embeds.plan(files, config, site, self._add)
             embeds.add_hashed_assets(files, config, site)  # last: the generated assets/clinic.css is among them
+            styles.plan(files, config, site)  # after the hashed copies: the bundle replaces their links
         except SiteError as error:
             raise PluginError(str(error)) from None
         self.files = files
@@ -193,11 +194,13 @@ class MkDocsBuild:
         theme.add_globals(env, self.config, self.site)
         return env
 
-    def on_post_page(self, page) -> None:
+    def on_post_page(self, page, output: str) -> None:
+        styles.collect(page, output, self.site)
         embeds.collect(page, self.site)
 
     def on_post_build(self) -> None:
         try:
+            styles.write(self.config, self.site)  # first: the pages' stylesheet link is final before they are checked
             embeds.write(self.config, self.site)
         except SiteError as error:
             raise PluginError(str(error)) from None

@@ -74,5 +74,5 @@ def collect(page, site: SiteBuild) -> None:
 def write(config, site: SiteBuild) -> None:
     """Write the embed pages and JSON files into the built site, then check every page and write the headers."""
     template = config.theme.get_env().get_template(TEMPLATE)
-    write_outputs(Path(config.site_dir), site, template.render, [str(css) for css in config.extra_css],
-                  [str(script) for script in config.extra_javascript])
+    write_outputs(Path(config.site_dir), site, template.render, list(site.styles.own) or [str(css) for css in config.extra_css],
+                  [str(script) for script in config.extra_javascript])  # embeds link our own stylesheets, not the page bundle
