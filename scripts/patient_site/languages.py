@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from patient_site.errors import SiteError
-from patient_site.patient.review import ReviewInfo
+from patient_site.patient.review import MONTHS, ReviewInfo, ReviewWords
 
 LANGUAGES_FOLDER = "languages"  # languages/<lang>/mkdocs.yml and languages/<lang>/docs/, beside mkdocs.yml
 
@@ -60,6 +60,21 @@ class SiteText:
     untranslated_notice: str = ""
     # On /for-clinics/: where the snippets for each other language's pages are ({language} is its own name).
     other_language_snippets: str = "Snippets for the pages in {language}"
+    # A page's review details (its front matter's `reviewed`, `next_review`, `reviewed_by`, `sources`) and their dates.
+    last_reviewed: str = "Page last reviewed:"
+    next_review: str = "Next review due:"
+    reviewed_by: str = "Reviewed by:"
+    sources: str = "Sources:"
+    date_format: str = "{day} {month} {year}"
+    months: tuple[str, ...] = MONTHS
+    embed_reviewed: str = "reviewed {date}"  # an embed's attribution after "From <site name> · "
+    api_index_name: str = "{site_name}: pages"  # the name of /api/index.json, the list of pages
+    not_found: str = "404 - Not found"  # the heading of the page for an address the site does not have
+
+    @property
+    def review(self) -> ReviewWords:
+        """The review block's words (patient.review)."""
+        return ReviewWords(self.last_reviewed, self.next_review, self.reviewed_by, self.sources, self.date_format, self.months)
 
     @property
     def levels(self) -> dict[str, str]:
