@@ -1,5 +1,7 @@
 """The `/for-clinics/` pages: how to embed, the facts, and one page of snippets for each embeddable page.
 
+Every word on them is the site's (for a clinic's web staff, no medical text), marked `site-added` or `site-text`.
+
 A clinic's web person should need nothing else: the snippets are complete (absolute addresses from
 `site_url`), the copy buttons are real buttons, and the framing and storage facts are in plain words.
 `/for-clinics/` lists the pages and says how; each page's two snippets and live preview are on its own
@@ -155,9 +157,9 @@ title: {json.dumps(title, ensure_ascii=False)}
 description: {json.dumps(fill(words.page_description, title=page.title), ensure_ascii=False)}
 ---
 
-# {escape(title)}
+# {escape(title)} {{ .site-text }}
 
-<section class="embed-page" aria-labelledby="embed-{name}">
+<section class="embed-page site-text" aria-labelledby="embed-{name}">
 <h2 id="embed-{name}">{escape(words.snippets_heading)}</h2>
 <p>{escape(page.description)} <a href="{up}{escape(page.url)}">{escape(words.read_full_page)}</a>.
 {escape(words.machine_readable)} <a href="{up}{escape(api_path(page.url))}">JSON</a>, <a href="{up}{escape(oembed_path(page.url))}">oEmbed</a>.</p>
@@ -169,7 +171,7 @@ description: {json.dumps(fill(words.page_description, title=page.title), ensure_
 </details>
 </section>
 
-<p class="embed-back"><a href="../">{escape(words.back)}</a></p>
+<p class="embed-back site-text"><a href="../">{escape(words.back)}</a></p>
 """
 
 
@@ -209,7 +211,7 @@ title: {json.dumps(words.title, ensure_ascii=False)}
 description: {json.dumps(words.description, ensure_ascii=False)}
 ---
 
-# {escape(words.heading)}
+# {escape(words.heading)} {{ .site-text }}
 
 <div class="site-added embed-howto" markdown>
 
@@ -217,7 +219,7 @@ description: {json.dumps(words.description, ensure_ascii=False)}
 
 </div>
 
-<nav class="embed-contents" aria-label="{escape(words.contents_label)}">
+<nav class="embed-contents site-text" aria-label="{escape(words.contents_label)}">
 <ul>
 {contents}
 </ul>
@@ -225,7 +227,7 @@ description: {json.dumps(words.description, ensure_ascii=False)}
 
 {sections}
 
-## {escape(words.facts_heading)}
+## {escape(words.facts_heading)} {{ .site-text }}
 
 <div class="site-added embed-facts" markdown>
 
