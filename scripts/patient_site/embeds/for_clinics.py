@@ -1,13 +1,12 @@
 """The `/for-clinics/` pages: how to embed, the facts, and one page of snippets for each embeddable page.
 
-Every word on them is the site's (for a clinic's web staff, no medical text), marked `site-added` or `site-text`.
-
 A clinic's web person should need nothing else: the snippets are complete (absolute addresses from
 `site_url`), the copy buttons are real buttons, and the framing and storage facts are in plain words.
 `/for-clinics/` lists the pages and says how; each page's two snippets and live preview are on its own
 `/for-clinics/<name>/` page, so every page stays as small as any other. A large library lists the first
 `SHOWN` pages and says how to embed the others (oEmbed, the list in `api/index.json`).
-Every word on them is `extra.for_clinics` (ForClinicsWords), so each language's build says it in its own language.
+Every word on them is the site's (for a clinic's web staff, no medical text), marked `site-added` or `site-text`,
+and comes from `extra.for_clinics` (ForClinicsWords), so each language's build says it in its own language.
 """
 
 from __future__ import annotations
