@@ -102,6 +102,7 @@ def timed_build(config: Path, site: Path) -> Build:
     child = subprocess.Popen(command, env={**ENV, TIMINGS_VARIABLE: str(timings)}, cwd=config.parent,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = child.stdout.read()
+    child.stdout.close()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
