@@ -34,12 +34,14 @@ def test_every_page_leads_to_the_same_page_in_the_other_language(languages_site,
     for prefix, lang in (("", "en"), ("es/", "es")):
         page = soup(languages_site.site, prefix + path)
         assert page.html["lang"] == lang
-        expected = {"en": f"/{path}", "es": f"/es/{path}"}  # from the site's root: see Languages.alternates
-        assert head_alternates(page) == expected
+        expected = {"en": path, "es": f"es/{path}"}
+        # Full addresses, as hreflang needs, inside <noscript> so Material's script does not fetch beside them.
+        assert head_alternates(page) == {lang: f"https://vein-guide.example.org/{where}" for lang, where in expected.items()}
+        assert all(link.find_parent("noscript") for link in page.select('head link[rel="alternate"][hreflang]'))
         for lang, href in selector(page).items():  # relative to the page, so it works wherever the site is served
             assert "://" not in href
             target = (languages_site.site / prefix / path / href).resolve()
-            assert target == (languages_site.site / expected[lang].lstrip("/")).resolve(), (lang, href)
+            assert target == (languages_site.site / expected[lang]).resolve(), (lang, href)
             assert (target / "index.html").is_file()
 
 

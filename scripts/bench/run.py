@@ -202,7 +202,7 @@ def lighthouse(site: Path, pages: list[str], work: Path, runs: int = 3) -> dict[
         for page in pages:
             reports = []
             for run in range(runs):
-                report = work / f"lighthouse-{page.strip('/') or 'home'}-{run + 1}.json"
+                report = work / f"lighthouse-{page.strip('/').replace('/', '-') or 'home'}-{run + 1}.json"
                 command = [
                     str(binary), recorder.url + page, "--quiet", "--output=json", f"--output-path={report}",
                     f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", "--form-factor=mobile",
