@@ -27,8 +27,7 @@ SAME_IN_BOTH = {
     "English", "Español",  # the language selector names each language in its own words
     "JSON", "oEmbed",  # names of formats, on the for-clinics pages
     "____________",  # the print-out's blank for the date
-    ".", ",", ":", "·",  # punctuation between links and dates
-    "2026", "2027",  # a year
+    ".", ",",  # punctuation between links
 }
 ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "data-preview-title", "label")
 META = ("description", "og:title", "og:description", "og:site_name", "twitter:title", "twitter:description")
