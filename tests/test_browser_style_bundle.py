@@ -61,6 +61,7 @@ def untrimmed(site, tmp_path_factory):
             if "/embed." not in href]
     assert ours, "the embed variant names our stylesheets"
     (styles / "untrimmed.css").write_text("\n".join(path.read_text("utf-8") for path in material + ours), "utf-8")
+    shutil.copy(styles / "untrimmed.css", copy / "es" / "assets" / "stylesheets")  # /es/ pages link their own assets/
     for page in copy.rglob("*.html"):
         text = page.read_text("utf-8")
         if BUNDLE.search(text):
