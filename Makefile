@@ -53,6 +53,14 @@ screenshots: $(VENV)/.test-deps chromium
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --config-file $(CONFIG)
 
+# `make serve-es` previews the Spanish pages (languages/es/mkdocs.yml) at http://127.0.0.1:8000/es/ as `make serve`
+# does the English ones; any folder under languages/ works the same (LANGUAGES.md, "Previewing a language").
+# DEV_ADDR=127.0.0.1:8001 serves elsewhere, beside a running `make serve`.
+DEV_ADDR ?=
+serve-%: $(VENV)/.site-deps
+	@test -f languages/$*/mkdocs.yml || { echo "There is no language '$*' to preview: languages/$*/mkdocs.yml does not exist (LANGUAGES.md)"; exit 1; }
+	$(BIN)/mkdocs serve --config-file languages/$*/mkdocs.yml $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
+
 # The built site through Debian's nginx with the generated headers, as production serves it (README, "Deploy").
 PROD_PORT ?= 8080
 serve-prod: nginx site

@@ -21,9 +21,8 @@ from bs4 import BeautifulSoup
 MARKS = ("site-added", "site-text")
 BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "legend", "label", "td", "th", "figcaption",
           "summary", "caption", "blockquote", "button"]
-UNREAD = ["script", "style", "template", "svg", "noscript"]
-# Pages for clinic staff, not patients (how to embed): not part of the patient guide's text.
-NOT_AUDITED = ("for-clinics/", "404.html", "search/")
+UNREAD = ["script", "style", "template", "svg", "noscript", "pre"]  # pre: the for-clinics pages' code, not prose
+NOT_AUDITED = ("404.html", "search/")
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 

@@ -17,6 +17,11 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 ENGLISH_KEY, SPANISH_KEY = "vein-guide:checklist:v1", "vein-guide:checklist:es:v1"
 SPANISH_PAGES = ["es/", "es/causes/", "es/night-cramps/", "es/chronic-venous-insufficiency/", "es/symptoms/",
                  "es/checklist/", "es/glossary/"]
+EMBEDDABLE = ["causes", "night-cramps", "chronic-venous-insufficiency", "symptoms", "checklist", "glossary"]
+# Every page of /es/ (test_axe_covers_every_spanish_page keeps this list whole): the patient pages, the for-clinics
+# pages, the embed variants other sites frame, and the page for an address the site does not have.
+EVERY_SPANISH_PAGE = [*SPANISH_PAGES, "es/for-clinics/", *[f"es/for-clinics/{name}/" for name in EMBEDDABLE],
+                      *[f"es/embed/{name}/" for name in EMBEDDABLE], "es/404.html"]
 
 
 def choose_language(page, name: str) -> None:
@@ -119,8 +124,15 @@ def wide(browser):
     context.close()
 
 
+def test_axe_covers_every_spanish_page(languages_site):
+    built = languages_site.site / "es"
+    pages = {("es/" + path.parent.relative_to(built).as_posix() + "/").replace("es/./", "es/") if path.name == "index.html"
+             else "es/" + path.relative_to(built).as_posix() for path in built.rglob("*.html")}
+    assert pages == set(EVERY_SPANISH_PAGE)
+
+
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path", [*SPANISH_PAGES, "es/for-clinics/"])
+@pytest.mark.parametrize("path", EVERY_SPANISH_PAGE)
 def test_axe_finds_no_violation_on_spanish_pages(wide, languages_server, path, width):
     page = wide.new_page()
     page.set_viewport_size({"width": width, "height": 800})

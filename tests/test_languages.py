@@ -40,25 +40,25 @@ def test_each_build_finds_the_project_from_its_own_docs_folder(tmp_path, current
 
 @pytest.mark.parametrize("current, url, has, hrefs, links", [
     # build language, page address, which languages have the page, the selector's links (en, es), the head's
-    ("en", "causes/", {"en": True, "es": True}, ["./", "../es/causes/"], ["/causes/", "/es/causes/"]),
-    ("es", "causes/", {"en": True, "es": True}, ["../../causes/", "./"], ["/causes/", "/es/causes/"]),
-    ("en", "only-english/", {"en": True, "es": False}, ["./", "../es/"], ["/only-english/", "/es/"]),
-    ("es", "", {"en": True, "es": True}, ["../", "./"], ["/", "/es/"]),
-    ("en", "", {"en": True, "es": True}, ["./", "es/"], ["/", "/es/"]),
+    ("en", "causes/", {"en": True, "es": True}, ["./", "../es/causes/"], ["causes/", "es/causes/"]),
+    ("es", "causes/", {"en": True, "es": True}, ["../../causes/", "./"], ["causes/", "es/causes/"]),
+    ("en", "only-english/", {"en": True, "es": False}, ["./", "../es/"], ["only-english/", "es/"]),
+    ("es", "", {"en": True, "es": True}, ["../", "./"], ["", "es/"]),
+    ("en", "", {"en": True, "es": True}, ["./", "es/"], ["", "es/"]),
 ])
 def test_the_selector_leads_to_the_same_page_in_each_language(current, url, has, hrefs, links):
     site_url = "https://g.example/es/" if current == "es" else "https://g.example/"
     languages = Languages((EN, ES), current, "/p")
     alternates = languages.alternates(site_url, url, has)
     assert [alternate["href"] for alternate in alternates] == hrefs
-    assert [alternate["link"] for alternate in alternates] == links
+    assert [alternate["link"] for alternate in alternates] == [f"https://g.example/{link}" for link in links]  # full: hreflang
     assert [(alternate["lang"], alternate["name"]) for alternate in alternates] == [("en", "English"), ("es", "Español")]
 
 
 def test_a_site_served_from_a_folder_keeps_it_in_every_address():
     languages = Languages((EN, ES), "es", "/p")
     assert [a["link"] for a in languages.alternates("https://host.example/guide/es/", "symptoms/", {"en": True, "es": True})] == \
-        ["/guide/symptoms/", "/guide/es/symptoms/"]
+        ["https://host.example/guide/symptoms/", "https://host.example/guide/es/symptoms/"]
     assert languages.absolute("https://host.example/guide/es/", "en", "./") == "https://host.example/guide/"
     assert all("href" not in a for a in languages.alternates("https://host.example/guide/es/", None, {}))  # the 404 page
 

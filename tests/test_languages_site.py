@@ -34,12 +34,14 @@ def test_every_page_leads_to_the_same_page_in_the_other_language(languages_site,
     for prefix, lang in (("", "en"), ("es/", "es")):
         page = soup(languages_site.site, prefix + path)
         assert page.html["lang"] == lang
-        expected = {"en": f"/{path}", "es": f"/es/{path}"}  # from the site's root: see Languages.alternates
-        assert head_alternates(page) == expected
+        expected = {"en": path, "es": f"es/{path}"}
+        # Full addresses, as hreflang needs, inside <noscript> so Material's script does not fetch beside them.
+        assert head_alternates(page) == {lang: f"https://vein-guide.example.org/{where}" for lang, where in expected.items()}
+        assert all(link.find_parent("noscript") for link in page.select('head link[rel="alternate"][hreflang]'))
         for lang, href in selector(page).items():  # relative to the page, so it works wherever the site is served
             assert "://" not in href
             target = (languages_site.site / prefix / path / href).resolve()
-            assert target == (languages_site.site / expected[lang].lstrip("/")).resolve(), (lang, href)
+            assert target == (languages_site.site / expected[lang]).resolve(), (lang, href)
             assert (target / "index.html").is_file()
 
 
@@ -160,6 +162,17 @@ def test_json_ld_says_which_language_each_page_is_in(languages_site):
 
 # --- editors' mistakes and a third language, each in a private copy ------------------------------------------
 
+EDITING = (ROOT / "EDITING.md").read_text("utf-8")
+
+
+def documented(message: str, level: str) -> None:
+    """EDITING.md's table of messages has a row for `message` that says what the build did: an error, a warning, a note."""
+    rows = [line for line in EDITING.splitlines() if line.startswith(f"| `{message}")]
+    assert len(rows) == 1, f"EDITING.md has {len(rows)} row(s) for {message!r}"
+    said = {"error": "an **error**", "warning": "a **warning**", "note": "a note in the build log"}[level]
+    assert said in rows[0], rows[0]
+
+
 def _build(tmp_path, change) -> tuple[int, str]:
     project = copy_project(tmp_path / "project")
     change(project)
@@ -175,6 +188,7 @@ def test_a_page_not_translated_yet_is_a_note_and_the_selector_leads_home(tmp_pat
     code, log = _build(tmp_path, add_english_page)
     assert code == 0, log
     assert "INFO    -  patient_site: docs/new.md:1: this page has no Español version (languages/es/docs/new.md)" in log
+    documented("this page has no Español version", "note")
     assert selector(soup(tmp_path / "site", "new/"))["es"] == "../es/"
 
 
@@ -182,6 +196,7 @@ def test_a_translated_page_without_an_original_is_a_warning_naming_the_file(tmp_
     code, log = _build(tmp_path, lambda p: (p / "languages/es/docs/extra.md").write_text("---\ntitle: Otra\n---\n\n# Otra\n", "utf-8"))
     assert code != 0
     assert "WARNING -  patient_site: languages/es/docs/extra.md:1: this page has no English version (docs/extra.md)" in log
+    documented("this page has no English version", "warning")
 
 
 def test_a_translated_symptom_list_of_another_length_stops_the_build(tmp_path):
@@ -190,7 +205,8 @@ def test_a_translated_symptom_list_of_another_length_stops_the_build(tmp_path):
         path.write_text(path.read_text("utf-8").replace("- Piel de color marrón cerca de los tobillos\n", ""), "utf-8")
     code, log = _build(tmp_path, drop_one)
     assert code != 0
-    assert re.search(r"languages/es/docs/symptoms\.md:\d+: the marked symptom list has 7 symptom\(s\) but docs/symptoms\.md has 8", log)
+    assert re.search(r"ERROR +- .*languages/es/docs/symptoms\.md:\d+: the marked symptom list has 7 symptom\(s\) but docs/symptoms\.md has 8", log)
+    documented("the marked symptom list has", "error")
 
 
 def test_a_glossary_entry_missing_in_spanish_is_a_warning(tmp_path):
@@ -200,7 +216,19 @@ def test_a_glossary_entry_missing_in_spanish_is_a_warning(tmp_path):
         path.write_text(yaml.safe_dump([e for e in entries if e["original"] != "dehydration"], allow_unicode=True, sort_keys=False), "utf-8")
     code, log = _build(tmp_path, drop_entry)
     assert code != 0
-    assert re.search(r"docs/glossary\.yml:\d+: 'dehydration' has no entry in languages/es/docs/glossary\.yml", log)
+    assert re.search(r"WARNING +- .*docs/glossary\.yml:\d+: 'dehydration' has no entry in languages/es/docs/glossary\.yml", log)
+    documented("'…' has no entry in", "warning")
+
+
+def test_a_spanish_glossary_entry_naming_no_english_entry_is_a_warning(tmp_path):
+    def rename_original(project):
+        path = project / "languages/es/docs/glossary.yml"
+        path.write_text(path.read_text("utf-8").replace("original: vein valves", "original: vein flaps", 1), "utf-8")
+    code, log = _build(tmp_path, rename_original)
+    assert code != 0
+    assert re.search(r"WARNING +- .*languages/es/docs/glossary\.yml:\d+: '.+' names original 'vein flaps', which is not a term "
+                     r"of docs/glossary\.yml", log)
+    documented("'…' names original '…', which is not a term", "warning")
 
 
 def test_a_term_missing_in_a_translation_is_a_warning(tmp_path):
@@ -209,7 +237,8 @@ def test_a_term_missing_in_a_translation_is_a_warning(tmp_path):
         path.write_text(path.read_text("utf-8").replace("  - dolor en las piernas\n", ""), "utf-8")
     code, log = _build(tmp_path, drop_term)
     assert code != 0
-    assert re.search(r"languages/es/docs/causes\.md:4: 'terms' has 1 term\(s\) but docs/causes\.md has 2", log)
+    assert re.search(r"WARNING +- .*languages/es/docs/causes\.md:4: 'terms' has 1 term\(s\) but docs/causes\.md has 2", log)
+    documented("'terms' has", "warning")
 
 
 def test_the_notice_goes_when_the_review_fields_are_filled_in(tmp_path):

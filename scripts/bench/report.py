@@ -76,7 +76,7 @@ def _met(ok: bool) -> str:
     return "**met**" if ok else "**not met**"
 
 
-def render(info, scales, weight, scores, preview, runs, large=None) -> str:
+def render(info, scales, weight, scores, preview, runs, large=None, languages=None) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -242,6 +242,7 @@ def render(info, scales, weight, scores, preview, runs, large=None) -> str:
         "their JSON files and, since the timer moved out of the product, also the headers' policy check of every",
         "built page (and the search index file, milliseconds, which plain Material writes too).",
         "",
+        *languages_section(languages),
         "## Page weight of the real site (KB = 1,000 bytes; gzip level 6 computed by the benchmark)",
         "",
         "Real headless Chromium (Playwright, Debian's chromium). First view: a fresh profile. Repeat view: the",
@@ -302,6 +303,39 @@ def render(info, scales, weight, scores, preview, runs, large=None) -> str:
         DESIGN,
     ]
     return "\n".join(lines)
+
+
+def languages_section(cost) -> list[str]:
+    """The library in one language and in two (`bench.languages.LanguageCost`): what each language adds."""
+    if cost is None:
+        return []
+    one, two = cost.median("one"), cost.two()
+    lines = [
+        f"## A second language: {cost.pages} pages in one language and in two",
+        "",
+        "The synthetic library built as a one-language site (`extra.languages` empty) and as a two-language site laid",
+        "out as the project is (`scripts/bench/languages.py`): English from `docs/`, then a Spanish copy of every page",
+        "from `languages/es/docs/` with the project's Spanish settings, built into the site's `es/`, as `make site`",
+        f"does. Median of {len(cost.runs['one'])} run(s); the two sites' builds interleaved.",
+        "",
+        "| Site | Build | Median s | Median CPU s | Peak memory MB | HTML pages written |",
+        "| --- | --- | --- | --- | --- | --- |",
+        f"| one language | English | {one:.2f} | {cost.median_cpu('one'):.2f} | {cost.peak('one'):.0f} | {cost.outputs['one']} |",
+    ]
+    for name, label in (("english", "English (with the checks against Spanish)"), ("spanish", "Spanish, into `es/`")):
+        lines.append(f"| two languages | {label} | {cost.median(name):.2f} | {cost.median_cpu(name):.2f} | "
+                     f"{cost.peak(name):.0f} | {cost.outputs[name]} |")
+    lines += [
+        f"| two languages | both, one after the other | {two:.2f} | {cost.two_cpu():.2f} | "
+        f"{max(cost.peak('english'), cost.peak('spanish')):.0f} | {cost.outputs['english'] + cost.outputs['spanish']} |",
+        "",
+        f"Two languages take {two / one:.2f} × the one-language build's wall time ({cost.two_cpu() / cost.median_cpu('one'):.2f} × "
+        f"its CPU time): each language is a build of its own, so the cost grows in step with the number of languages "
+        f"(about {(two - one) / one * 100:.0f} % more per added language of the same size), and the peak memory is one "
+        "build's, not the sum.",
+        "",
+    ]
+    return lines
 
 
 def _nginx_table(nginx: dict) -> list[str]:

@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/, for `bench.*`: Python adds only scripts/bench
 
 import bench.corpus as bench_corpus
+import bench.languages as bench_languages
 import bench.report as bench_report
 import bench.weight as bench_weight
 from bench.timer import ENVIRONMENT as TIMINGS_VARIABLE
@@ -101,6 +102,7 @@ def timed_build(config: Path, site: Path) -> Build:
     child = subprocess.Popen(command, env={**ENV, TIMINGS_VARIABLE: str(timings)}, cwd=config.parent,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = child.stdout.read()
+    child.stdout.close()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -161,6 +163,7 @@ def real_sites(work: Path) -> dict[str, Path]:
     """The real site built by us, and by plain Material (same content and theme settings, no hook or overrides)."""
     project = copy_project(work / "project")
     timed_build(project / "mkdocs.yml", work / "site-ours")
+    timed_build(project / "languages" / "es" / "mkdocs.yml", work / "site-ours" / "es")  # /es/, as make site builds it
     configs = bench_corpus.configs(ROOT, project / "docs", "symptoms.md")
     plain = configs["plain"]
     plain["nav"] = [entry for entry in bench_corpus.load_mkdocs_yml(ROOT).get("nav", [])
@@ -199,7 +202,7 @@ def lighthouse(site: Path, pages: list[str], work: Path, runs: int = 3) -> dict[
         for page in pages:
             reports = []
             for run in range(runs):
-                report = work / f"lighthouse-{page.strip('/') or 'home'}-{run + 1}.json"
+                report = work / f"lighthouse-{page.strip('/').replace('/', '-') or 'home'}-{run + 1}.json"
                 command = [
                     str(binary), recorder.url + page, "--quiet", "--output=json", f"--output-path={report}",
                     f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", "--form-factor=mobile",
@@ -322,13 +325,14 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(folder)
         scales = scaling(args.sizes, args.runs, work)
         large = scaling([args.large], 1, work, variants=("ours", "plain"), sizes_of_html=False)[0] if args.large else None
+        languages = bench_languages.language_cost(max(args.sizes), args.runs, work, timed_build)
         sites = real_sites(work)
         weight = page_weight(sites, work / "project" / "deploy" / "nginx.conf", work)
-        pages = ["", "causes/", "checklist/"]
+        pages = ["", "causes/", "checklist/", "es/", "es/checklist/"]
         scores = lighthouse(sites["ours"], pages, work)
         preview = editor_preview(work, rounds=3 if not quick else 1)
     info["Benchmark run time"] = f"{time.perf_counter() - started:.0f} s"
-    args.output.write_text(bench_report.render(info, scales, weight, scores, preview, args.runs, large), "utf-8")
+    args.output.write_text(bench_report.render(info, scales, weight, scores, preview, args.runs, large, languages), "utf-8")
     print(f"bench: wrote {args.output}")
 
 

@@ -16,10 +16,9 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from patient_site.errors import SiteError
-from patient_site.patient.review import ReviewInfo
+from patient_site.patient.review import MONTHS, ReviewInfo, ReviewWords
 
 LANGUAGES_FOLDER = "languages"  # languages/<lang>/mkdocs.yml and languages/<lang>/docs/, beside mkdocs.yml
 
@@ -60,6 +59,21 @@ class SiteText:
     untranslated_notice: str = ""
     # On /for-clinics/: where the snippets for each other language's pages are ({language} is its own name).
     other_language_snippets: str = "Snippets for the pages in {language}"
+    # A page's review details (its front matter's `reviewed`, `next_review`, `reviewed_by`, `sources`) and their dates.
+    last_reviewed: str = "Page last reviewed:"
+    next_review: str = "Next review due:"
+    reviewed_by: str = "Reviewed by:"
+    sources: str = "Sources:"
+    date_format: str = "{day} {month} {year}"
+    months: tuple[str, ...] = MONTHS
+    embed_reviewed: str = "reviewed {date}"  # an embed's attribution after "From <site name> · "
+    api_index_name: str = "{site_name}: pages"  # the name of /api/index.json, the list of pages
+    not_found: str = "404 - Not found"  # the heading of the page for an address the site does not have
+
+    @property
+    def review(self) -> ReviewWords:
+        """The review block's words (patient.review)."""
+        return ReviewWords(self.last_reviewed, self.next_review, self.reviewed_by, self.sources, self.date_format, self.months)
 
     @property
     def levels(self) -> dict[str, str]:
@@ -129,20 +143,20 @@ class Languages:
     def alternates(self, site_url: str, url: str | None, has_page: dict[str, bool]) -> list[dict[str, str]]:
         """`extra.alternate` for one page: the same page in each language (its home page where it has none).
 
-        `link` is the address from the site's root ("/es/causes/", with site_url's folder), for Material's head
-        `<link rel="alternate" hreflang>`: not the full address, because Material's script fetches `sitemap.xml`
-        beside every such link, and a full address would send that request to the published host from wherever
-        the pages are served (a preview, a mirror); the sitemaps carry the full addresses. `href` is the same page
-        relative to this one, for our selector (overrides/partials/alternate.html), so it works wherever the site
-        is served. `url` None (the 404 page, served at any depth): no `href`.
+        `link` is the page's full address ("https://…/es/causes/"), for the head's `<link rel="alternate" hreflang>`:
+        search engines take only full addresses there (Lighthouse's `hreflang` audit fails a path from the root).
+        overrides/main.html writes them inside `<noscript>`, because Material's script fetches `sitemap.xml`
+        beside every such link it finds, which from anywhere but the published host (a preview, a mirror) would be
+        a request to that host. `href` is the same page relative to this one, for our selector
+        (overrides/partials/alternate.html), so it works wherever the site is served. `url` None (the 404 page,
+        served at any depth): no `href`.
         """
         here = self.prefix(self.current) + (url or "")
         links = []
         for language in self.all:
             target = url if url is not None and url != "./" and has_page.get(language.lang, False) else ""
             path = self.prefix(language.lang) + target
-            root = urlsplit(self.root_url(site_url)).path or "/"
-            entry = {"name": language.name, "lang": language.lang, "link": f"{root}{path}"}
+            entry = {"name": language.name, "lang": language.lang, "link": self.absolute(site_url, language.lang, target)}
             if url is not None:
                 entry["href"] = posixpath.relpath(path.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
             links.append(entry)

@@ -10,6 +10,7 @@ Plain data in, plain data out: this module does not import MkDocs.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -26,6 +27,7 @@ from patient_site.errors import SiteError
 from patient_site.hosting.settings import HostingSettings
 from patient_site.languages import Language, SiteText
 from patient_site.markdown.glossary import GlossaryWords
+from patient_site.embeds.for_clinics import ForClinicsWords
 from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
 from patient_site.patient.care_cards import LEVELS, CareCard, check_placeholders
 from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic
@@ -136,7 +138,20 @@ SITE_TEXT = {
                                      SiteText.other_language_snippets),
     "untranslated_notice": Field("sentences", "untranslated_notice: This page is a translation that a clinician has not reviewed yet.",
                                  SiteText.untranslated_notice),
+    "last_reviewed": Field("text", "last_reviewed: \"Page last reviewed:\"", SiteText.last_reviewed),
+    "next_review": Field("text", "next_review: \"Next review due:\"", SiteText.next_review),
+    "reviewed_by": Field("text", "reviewed_by: \"Reviewed by:\"", SiteText.reviewed_by),
+    "sources": Field("text", "sources: \"Sources:\"", SiteText.sources),
+    "date_format": Field("date format", "date_format: \"{day} {month} {year}\"  # 1 October 2026", SiteText.date_format),
+    "months": Field("phrases", "months: [January, February, March, April, May, June, July, August, September, October, "
+                    "November, December]", SiteText.months, low=12, high=12),
+    "embed_reviewed": Field("text", "embed_reviewed: reviewed {date}", SiteText.embed_reviewed),
+    "api_index_name": Field("text", "api_index_name: \"{site_name}: pages\"", SiteText.api_index_name),
+    "not_found": Field("text", "not_found: 404 - Not found", SiteText.not_found),
 }
+# Markdown with {placeholders}; a text of several lines (a list) is written after `|` to keep its line breaks.
+FOR_CLINICS = {name: Field("text", f"{name}: {json.dumps(value, ensure_ascii=False)}" if "\n" not in value else
+                           f"{name}: |\n  {value.splitlines()[0]}\n  …", value) for name, value in vars(ForClinicsWords()).items()}
 GLOSSARY = {
     "title": Field("text", "title: Glossary of medical words", GlossaryWords.title),
     "description": Field("text", "description: Plain-language explanations of the medical words used in this guide.",
@@ -165,6 +180,8 @@ BLOCKS: dict[str, Field] = {
                        item=Field("block", "- lang: es\n  name: Español", fields=LANGUAGE, make=Language)),
     "site_text": Field("block", "site_text:\n  please_note: Please note:", fields=SITE_TEXT, make=SiteText),
     "glossary": Field("block", "glossary:\n  title: Glossary of medical words", fields=GLOSSARY, make=GlossaryWords),
+    # The for-clinics pages' words (embeds/for_clinics.py), for a translation; English when left out.
+    "for_clinics": Field("block", "for_clinics:\n  title: For clinics", fields=FOR_CLINICS, make=ForClinicsWords),
 }
 
 
@@ -183,6 +200,7 @@ class SiteSettings:
     languages: tuple[Language, ...]
     site_text: SiteText
     glossary: GlossaryWords
+    for_clinics: ForClinicsWords
     lines: "_Lines" = field(compare=False, repr=False)
 
     def where(self, *keys: str | int) -> str:
@@ -255,7 +273,16 @@ def _sentences(declared, value, keys):
 def _phrases(declared, value, keys):
     if not isinstance(value, list) or not value or not all(isinstance(item, str) and item.strip() for item in value):
         raise _Bad(keys, f"{_name(keys)} must be a list of short phrases", declared.example)
+    if declared.low is not None and not declared.low <= len(value) <= declared.high:
+        raise _Bad(keys, f"{_name(keys)} must be a list of {declared.low} phrases, not {len(value)}", declared.example)
     return tuple(" ".join(item.split()) for item in value)
+
+
+def _date_format(declared, value, keys):
+    text = _text(declared, value, keys)
+    if not all(part in text for part in ("{day}", "{month}", "{year}")):
+        raise _Bad(keys, f"{_name(keys)} must contain {{day}}, {{month}} and {{year}}", declared.example)
+    return text
 
 
 def _phone(declared, value, keys):
@@ -398,6 +425,7 @@ KINDS = {
     "text": _text,
     "card text": _card_text,  # text with {clinic_phone}-style placeholders
     "sentences": _sentences,
+    "date format": _date_format,
     "phrases": _phrases,
     "phone": _phone,
     "web address": _web_address,

@@ -26,25 +26,26 @@ def oembed_path(url: str) -> str:
     return f"oembed/{slug(url)}.json"
 
 
-def iframe_html(page: PageCopy, site_url: str, site_name: str, width: int, height: int) -> str:
-    """The plain, script-free iframe snippet for a page, with a fixed height."""
+def iframe_html(page: PageCopy, site_url: str, site_name: str, width: int, height: int, title: str | None = None) -> str:
+    """The plain, script-free iframe snippet for a page, with a fixed height; `title` is the frame's name."""
     src = absolute(site_url, embed_url(page.url))
+    title = f"{page.title} (from {site_name})" if title is None else title
     return (
-        f'<iframe src="{escape(src)}" title="{escape(page.title)} (from {escape(site_name)})" '
+        f'<iframe src="{escape(src)}" title="{escape(title)}" '
         f'width="{width}" height="{height}" loading="lazy" referrerpolicy="no-referrer" '
         f'style="width:100%;max-width:{width}px;height:{height}px;border:0"></iframe>'
     )
 
 
-def oembed(page: PageCopy, site_url: str, site_name: str, width: int, height: int) -> dict:
-    """The oEmbed 1.0 `rich` response for a page."""
+def oembed(page: PageCopy, site_url: str, site_name: str, width: int, height: int, title: str | None = None) -> dict:
+    """The oEmbed 1.0 `rich` response for a page; `title` names its frame (iframe_html)."""
     return {
         "version": "1.0",
         "type": "rich",
         "title": page.title,
         "provider_name": site_name,
         "provider_url": site_url,
-        "html": iframe_html(page, site_url, site_name, width, height),
+        "html": iframe_html(page, site_url, site_name, width, height, title),
         "width": width,
         "height": height,
     }
@@ -93,8 +94,8 @@ def page_json(page: PageCopy, site_url: str, site_name: str, language: str, list
     return data
 
 
-def index_json(pages: list[PageCopy], site_url: str, site_name: str) -> dict:
-    """`/api/index.json`: every page the API offers, in navigation order."""
+def index_json(pages: list[PageCopy], site_url: str, site_name: str, name: str = "{site_name}: pages") -> dict:
+    """`/api/index.json`: every page the API offers, in navigation order; `name` its name, with {site_name}."""
     elements = []
     for position, page in enumerate(pages, start=1):
         item = {
@@ -111,7 +112,7 @@ def index_json(pages: list[PageCopy], site_url: str, site_name: str) -> dict:
         "@context": SCHEMA,
         "@type": "ItemList",
         "@id": absolute(site_url, "api/index.json"),
-        "name": f"{site_name}: pages",
+        "name": name.replace("{site_name}", site_name),
         "url": site_url,
         "numberOfItems": len(elements),
         "itemListElement": elements,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembed_path, page_json
+from patient_site.embeds.for_clinics import fill
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
 from patient_site.errors import SiteError
 from patient_site.hosting.compress import precompress
@@ -71,17 +72,18 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
     scripts = [script for script in extra_javascript if script != site.asset(COPY_SCRIPT)] + [site.asset(FRAME_SCRIPT)]
     clinic = publisher(settings.clinic)
     for copy in copies:
-        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer)
-        context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
         words = settings.site_text  # the embed's own words in the build's language (English when not set)
-        context.update(attribution=context["attribution"].replace("From ", words.embed_from + " ", 1),
-                       open_full_page=words.open_full_page, please_note=words.please_note)
+        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer, words)
+        context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
+        context.update(open_full_page=words.open_full_page, please_note=words.please_note)
         _write(built / embed_url(copy.url) / "index.html", render(**context))
         state.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
         _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,
                                                            state.lists.get(copy.url, []), clinic, settings.disclaimer)))
-        _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width, settings.embed.height)))
-    _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name)))
+        frame_title = fill(settings.for_clinics.frame_title, title=copy.title, site_name=site.site_name)
+        _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width,
+                                                           settings.embed.height, frame_title)))
+    _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name, settings.site_text.api_index_name)))
     return len(copies)
 
 

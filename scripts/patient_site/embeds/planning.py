@@ -11,7 +11,7 @@ from typing import Callable
 
 from patient_site.embeds.feeds import iframe_html, oembed_path
 from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
-from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page, render_snippets_page, snippets_page
+from patient_site.embeds.for_clinics import SHOWN, Embeddable, fill, render_for_clinics_page, render_snippets_page, snippets_page
 from patient_site.embeds.variants import PageCopy
 from patient_site.patient.branding import STYLESHEET, accent_css
 from patient_site.site import SiteBuild
@@ -45,12 +45,13 @@ def plan_embeds(site: SiteBuild, pages: list[tuple[str, str, str]], in_menu: Cal
         state.lists[url] = [(symptoms.title, symptoms.items) for symptoms in shown]
     for src, record in made.items():  # the index of a split checklist stands for every list
         state.list_pages[src] = [url_of(symptoms.page) for symptoms in record.lists or site.symptom_lists]
-    embeddable = list(state.embeddable.values())
+    embeddable, words = list(state.embeddable.values()), settings.for_clinics
     add(FOR_CLINICS_PAGE, render_for_clinics_page(
-        embeddable, site.site_url, site.site_name, settings.embed.allowed_origins, settings.checklist.storage_key))
+        embeddable, site.site_url, site.site_name, settings.embed.allowed_origins, settings.checklist.storage_key, words))
     for page in embeddable[:SHOWN]:  # each listed page's snippets, linked from /for-clinics/, not in the menu
-        iframe = iframe_html(_stub(page), site.site_url, site.site_name, settings.embed.width, settings.embed.height)
-        add(snippets_page(page), render_snippets_page(page, site.site_url, iframe), in_nav=False)
+        title = fill(words.frame_title, title=page.title, site_name=site.site_name)
+        iframe = iframe_html(_stub(page), site.site_url, site.site_name, settings.embed.width, settings.embed.height, title)
+        add(snippets_page(page), render_snippets_page(page, site.site_url, iframe, words), in_nav=False)
 
 
 def _stub(page: Embeddable) -> PageCopy:

@@ -17,7 +17,7 @@ from html import escape
 import lxml.etree
 import lxml.html
 from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
-from patient_site.patient.review import long_date
+from patient_site.languages import SiteText
 from patient_site.slugs import path_name
 from patient_site.urls import relative_url, site_path
 
@@ -48,10 +48,10 @@ def embed_url(url: str) -> str:
     return f"{EMBED_ROOT}{slug(url)}/"
 
 
-def attribution(site_name: str, reviewed: datetime.date | None) -> str:
+def attribution(site_name: str, reviewed: datetime.date | None, words: SiteText = SiteText()) -> str:
     """The one line every embed carries: where it comes from and, when known, when it was reviewed."""
-    text = f"From {site_name}"
-    return text + (f" · reviewed {long_date(reviewed)}" if reviewed else "")
+    text = f"{words.embed_from} {site_name}"
+    return text + (" · " + words.embed_reviewed.replace("{date}", words.review.long_date(reviewed)) if reviewed else "")
 
 
 def _add_rel(tag, *values: str) -> None:
@@ -181,7 +181,7 @@ def site_added_text(content: str) -> list[str]:
 
 def embed_context(
     page: PageCopy, embeds: dict[str, str], site_name: str, lang: str, styles: list[str], scripts: list[str],
-    disclaimer: str = DEFAULT_DISCLAIMER,
+    disclaimer: str = DEFAULT_DISCLAIMER, words: SiteText = SiteText(),
 ) -> dict:
     """Everything `overrides/embed.html` shows for one page; asset paths (site paths) become relative."""
     here = embed_url(page.url)
@@ -194,7 +194,7 @@ def embed_context(
         "title": page.title,
         "description": page.description,
         "site_name": site_name,
-        "attribution": attribution(site_name, page.reviewed),
+        "attribution": attribution(site_name, page.reviewed, words),
         "disclaimer": disclaimer,  # other clinics show this copy to their patients: it carries the disclaimer too
         "full_page": relative_url(page.url, here),
         "content": rewrite_for_embed(page.content, page.url, embeds),

@@ -24,6 +24,7 @@ def add_globals(env, config, site: SiteBuild) -> None:
     env.globals["site_menu"] = _site_menu(config.theme.get("features") or ())
     env.globals["material_bundle"] = material_bundle(config.theme.dirs)  # loaded on first search
     env.globals["page_alternates"] = lambda page: site.sitemap_alternates.get(page.file.src_uri, [])  # overrides/sitemap.xml
+    env.globals["not_found_title"] = site.settings.site_text.not_found  # overrides/404.html, in the build's language
     env.globals["style_bundle"] = bool(site.styles.sources)  # overrides/main.html: one stylesheet, in extra_css
 
 

@@ -27,8 +27,8 @@ def head_parts(site: SiteBuild, src: str, title: str, description: str, url: str
 def foot_parts(site: SiteBuild, src: str, canonical_url: str) -> str:
     """Review details, disclaimer and the print-only address and contact (no page carries the card in its text)."""
     source = site.pages.get(src)
-    review = review_html(source.review if source else ReviewInfo())
     words = site.settings.site_text  # in the build's language
+    review = review_html(source.review if source else ReviewInfo(), words.review)
     contact = words.contact(site.settings.clinic, print_out=True)
     return page_foot_html(review, site.settings.disclaimer, canonical_url, contact, words.please_note, words.printed_from)
 

@@ -8,6 +8,7 @@ line, in frontmatter/schema.py before this module reads them.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -35,27 +36,43 @@ def review_info(source: Source) -> ReviewInfo:
     return ReviewInfo(as_date(meta.get("reviewed")), as_date(meta.get("next_review")), reviewed_by.strip() if reviewed_by else None, sources)
 
 
-def long_date(day: datetime.date) -> str:
-    """'1 October 2026': unambiguous wherever the reader lives (no 01/10 vs 10/01)."""
-    return f"{day.day} {day:%B %Y}"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
-def review_html(info: ReviewInfo) -> str:
+@dataclass(frozen=True)
+class ReviewWords:
+    """The review block's labels and its dates' format, in the build's language (`extra.site_text`)."""
+
+    last_reviewed: str = "Page last reviewed:"
+    next_review: str = "Next review due:"
+    reviewed_by: str = "Reviewed by:"
+    sources: str = "Sources:"
+    date_format: str = "{day} {month} {year}"  # "1 October 2026"; Spanish "{day} de {month} de {year}"
+    months: tuple[str, ...] = MONTHS
+
+    def long_date(self, day: datetime.date) -> str:
+        """'1 October 2026': unambiguous wherever the reader lives (no 01/10 vs 10/01), in the build's language."""
+        values = {"day": str(day.day), "month": self.months[day.month - 1], "year": str(day.year)}
+        return re.sub(r"\{(day|month|year)\}", lambda found: values[found.group(1)], self.date_format)
+
+
+def review_html(info: ReviewInfo, words: ReviewWords = ReviewWords()) -> str:
     """The page's review block, or nothing when the front matter gives none of it."""
     if info.empty:
         return ""
     parts = []
     dates = []
     if info.reviewed:
-        dates.append(f'Page last reviewed: <time datetime="{info.reviewed.isoformat()}">{long_date(info.reviewed)}</time>')
+        dates.append(f'{escape(words.last_reviewed)} <time datetime="{info.reviewed.isoformat()}">{escape(words.long_date(info.reviewed))}</time>')
     if info.next_review:
-        dates.append(f'Next review due: <time datetime="{info.next_review.isoformat()}">{long_date(info.next_review)}</time>')
+        dates.append(f'{escape(words.next_review)} <time datetime="{info.next_review.isoformat()}">{escape(words.long_date(info.next_review))}</time>')
     if dates:
         parts.append(f'<p class="page-review__dates">{" · ".join(dates)}</p>')
     if info.reviewed_by:
-        parts.append(f'<p class="page-review__by">Reviewed by: {escape(info.reviewed_by)}</p>')
+        parts.append(f'<p class="page-review__by">{escape(words.reviewed_by)} {escape(info.reviewed_by)}</p>')
     if info.sources:
         items = "\n".join(f'<li><a href="{escape(url)}">{escape(title)}</a></li>' for title, url in info.sources)
-        parts.append(f'<p class="page-review__sources-title">Sources:</p>\n<ul class="page-review__sources">\n{items}\n</ul>')
+        parts.append(f'<p class="page-review__sources-title">{escape(words.sources)}</p>\n<ul class="page-review__sources">\n{items}\n</ul>')
     body = "\n".join(parts)
     return f'<div class="page-review site-added">\n{body}\n</div>'

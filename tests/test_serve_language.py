@@ -1,0 +1,75 @@
+"""`make serve-es`: the editor's preview of the Spanish pages, the real make target and `mkdocs serve`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import ROOT, copy_project
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def make(project, *args: str, **popen) -> subprocess.Popen:
+    """The project's Makefile run in a private copy, with the shared environment (never reinstalled)."""
+    return subprocess.Popen(["make", "-C", str(project), "-f", str(ROOT / "Makefile"), f"VENV={ROOT / '.venv'}",
+                             "-o", str(ROOT / ".venv" / ".site-deps"), *args], **popen)
+
+
+def test_make_serve_es_previews_the_spanish_pages(tmp_path):
+    project = copy_project(tmp_path / "project")
+    address = f"127.0.0.1:{free_port()}"
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    server = make(project, "serve-es", f"DEV_ADDR={address}", stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline, page = time.monotonic() + 90, None
+        while page is None and time.monotonic() < deadline and server.poll() is None:
+            page = fetch(f"http://{address}/es/causes/")
+            time.sleep(0.5)
+        assert page is not None, "no Spanish page served"
+        soup = BeautifulSoup(page, "html.parser")
+        assert soup.html["lang"] == "es"
+        assert soup.find("h1").get_text(strip=True) == "¿Qué causa los calambres y el dolor en las piernas?"
+    finally:
+        os.killpg(server.pid, signal.SIGINT)  # Ctrl+C reaches make and mkdocs, the group this test started
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.seek(0)
+        output = log.read()
+        log.close()
+    assert "languages/es/mkdocs.yml" in output
+    assert fetch(f"http://{address}/es/") is None, "the preview still answers after Ctrl+C"
+
+
+def test_make_serve_of_a_language_that_is_not_there_says_so(tmp_path):
+    project = copy_project(tmp_path / "project")
+    done = make(project, "serve-fr", stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output, _ = done.communicate(timeout=30)
+    assert done.returncode != 0
+    assert "There is no language 'fr' to preview: languages/fr/mkdocs.yml does not exist" in output
+    shutil.rmtree(project)
