@@ -14,9 +14,10 @@ from typing import Callable
 from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembed_path, page_json
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
 from patient_site.errors import SiteError
-from patient_site.hosting.compress import precompress
+from patient_site.hosting.compress import made_copy, precompress
 from patient_site.hosting.headers import scan_page, write_headers
 from patient_site.patient.structured_data import publisher
+from patient_site.preview import digest
 from patient_site.site import SiteBuild
 from patient_site.urls import absolute
 
@@ -31,20 +32,24 @@ class HeadersError(SiteError):
 
 
 def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
-                  extra_javascript: list[str], nginx_suffix: str = "") -> None:
+                  extra_javascript: list[str], nginx_suffix: str = "", kept_embeds: dict | None = None,
+                  compressed: dict | None = None) -> None:
     """Write the embed pages and JSON files into the built site, then check every page and write the headers.
 
     `nginx_suffix` goes before the snippet's extension ("-zensical": nginx-zensical.conf), so a build by another
     engine, whose pages have other inline scripts, does not replace the snippet that goes with the published site.
+    `kept_embeds` and `compressed` are the editor preview's (patient_site/preview.py): what the last build into
+    the same folder wrote, so only what changed is written again; a build passes neither.
     """
-    write_extras(built, site, render, extra_css, extra_javascript)
+    write_extras(built, site, render, extra_css, extra_javascript, kept_embeds)
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
     nginx = nginx.with_name(nginx.stem + nginx_suffix + nginx.suffix)
     try:
-        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting)
+        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting,
+                      (lambda entry: made_copy(compressed, entry)) if compressed is not None else (lambda entry: False))
     except ValueError as error:
         raise HeadersError(f"{os.path.relpath(built)}/{error}") from None
-    precompress(built)  # last: the .gz copies are of the final files
+    precompress(built, compressed)  # last: the .gz copies are of the final files
 
 
 def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
@@ -62,25 +67,38 @@ def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
 
 
 def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
-                 extra_javascript: list[str]) -> int:
-    """Each embeddable page's embed variant, API and oEmbed file, and the API's index; returns how many pages."""
+                 extra_javascript: list[str], kept: dict | None = None) -> int:
+    """Each embeddable page's embed variant, API and oEmbed file, and the API's index; returns how many pages.
+
+    `kept` (page URL -> (key, scan of its embed page)), when given, skips a page whose three files the last build
+    into this folder wrote from the same inputs, and is updated with what this build wrote.
+    """
     settings, state = site.settings, site.embeds
     copies = with_checklist_review(site)
     embeds = {copy.url: embed_url(copy.url) for copy in copies}
     styles = [site.asset(EMBED_STYLESHEET), *extra_css]
     scripts = [script for script in extra_javascript if script != site.asset(COPY_SCRIPT)] + [site.asset(FRAME_SCRIPT)]
     clinic = publisher(settings.clinic)
+    shared = digest(embeds, styles, scripts, site.site_name, site.language, site.site_url, settings) if kept is not None else ""
     for copy in copies:
+        page = embed_url(copy.url) + "index.html"
+        if kept is not None:
+            key = digest(shared, copy, state.lists.get(copy.url, []))
+            if kept.get(copy.url, ("",))[0] == key and (built / page).is_file():
+                state.content_scans[page] = kept[copy.url][1]
+                continue
         context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer)
         context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
         words = settings.site_text  # the embed's own words in the build's language (English when not set)
         context.update(attribution=context["attribution"].replace("From ", words.embed_from + " ", 1),
                        open_full_page=words.open_full_page, please_note=words.please_note)
         _write(built / embed_url(copy.url) / "index.html", render(**context))
-        state.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
+        state.content_scans[page] = scan_page(context["content"])
         _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,
                                                            state.lists.get(copy.url, []), clinic, settings.disclaimer)))
         _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width, settings.embed.height)))
+        if kept is not None:
+            kept[copy.url] = (key, state.content_scans[page])
     _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name)))
     return len(copies)
 

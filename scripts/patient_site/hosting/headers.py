@@ -164,13 +164,17 @@ def common_headers(hosting: HostingSettings) -> dict[str, str]:
     return {**COMMON, **({"Strict-Transport-Security": HSTS_VALUE} if hosting.hsts else {})}
 
 
-def header_rules(site: Path, policies: Policies, hosting: HostingSettings = HostingSettings()) -> list[tuple[str, dict[str, str]]]:
-    """(path pattern, headers) in `_headers` order; no path gets two Content-Security-Policy or Cache-Control values."""
+def header_rules(site: Path, policies: Policies, hosting: HostingSettings = HostingSettings(),
+                 leftover=lambda entry: False) -> list[tuple[str, dict[str, str]]]:
+    """(path pattern, headers) in `_headers` order; no path gets two Content-Security-Policy or Cache-Control values.
+
+    `leftover(entry)` names a file the editor's preview left from its last build (a `.gz` copy, made after the
+    headers), which a clean build does not have yet at this point."""
     rules: dict[str, dict[str, str]] = {"/*": common_headers(hosting)}
     site_csp = {"Content-Security-Policy": policies.site}
     rules["/"] = dict(site_csp)
     for entry in sorted(site.iterdir()):
-        if entry.name in ("_headers",) or entry.name + "/" == EMBED_PREFIX:
+        if entry.name in ("_headers",) or entry.name + "/" == EMBED_PREFIX or leftover(entry):
             continue
         if entry.is_dir():
             rules[f"/{entry.name}"], rules[f"/{entry.name}/*"] = dict(site_csp), dict(site_csp)
@@ -303,7 +307,8 @@ def check_pages(scans: dict[str, PageScan], rules: list[tuple[str, dict[str, str
 
 
 def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path,
-                  content_scans: dict[str, PageScan] | None = None, hosting: HostingSettings = HostingSettings()) -> Policies:
+                  content_scans: dict[str, PageScan] | None = None, hosting: HostingSettings = HostingSettings(),
+                  leftover=lambda entry: False) -> Policies:
     """Write `_headers` into the site and the nginx snippet to `nginx_file`, after checking the pages.
 
     `content_scans` are `scan_page` results of each page's content by built page; without them every page
@@ -311,7 +316,7 @@ def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path
     """
     scans = scan_site(site, content_scans or {})
     policies = build_policies(scans, allowed_origins)
-    rules = header_rules(site, policies, hosting)
+    rules = header_rules(site, policies, hosting, leftover)
     check_pages(scans, rules)
     (site / "_headers").write_text(render_headers_file(rules), "utf-8")
     nginx_file.parent.mkdir(parents=True, exist_ok=True)
