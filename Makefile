@@ -50,8 +50,9 @@ check: $(VENV)/.site-deps
 screenshots: $(VENV)/.test-deps chromium
 	$(BIN)/python scripts/screenshots.py --config-file $(CONFIG) --out screenshots
 
+# --dirty: each save converts and writes again only the pages it changes (scripts/patient_site/preview.py).
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --config-file $(CONFIG)
+	$(BIN)/mkdocs serve --dirty --config-file $(CONFIG)
 
 # The built site through Debian's nginx with the generated headers, as production serves it (README, "Deploy").
 PROD_PORT ?= 8080

@@ -21,6 +21,14 @@ def on_startup(command, dirty, **kwargs):
     preview = PreviewCache() if dirty else None
 
 
+def on_serve(server, config, builder, **kwargs):
+    global build
+    build = None  # the first build is over: let its objects go before the preview settles what it keeps
+    if preview is not None:
+        preview.settle()
+    return server
+
+
 def on_shutdown(**kwargs):
     global preview
     preview = None

@@ -17,7 +17,7 @@ from patient_site.errors import SiteError
 from patient_site.hosting.compress import made_copy, precompress
 from patient_site.hosting.headers import scan_page, write_headers
 from patient_site.patient.structured_data import publisher
-from patient_site.preview import digest
+from patient_site.preview import PreviewCache, digest
 from patient_site.site import SiteBuild
 from patient_site.urls import absolute
 
@@ -32,24 +32,26 @@ class HeadersError(SiteError):
 
 
 def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
-                  extra_javascript: list[str], nginx_suffix: str = "", kept_embeds: dict | None = None,
-                  compressed: dict | None = None) -> None:
+                  extra_javascript: list[str], nginx_suffix: str = "", kept: PreviewCache | None = None) -> None:
     """Write the embed pages and JSON files into the built site, then check every page and write the headers.
 
     `nginx_suffix` goes before the snippet's extension ("-zensical": nginx-zensical.conf), so a build by another
     engine, whose pages have other inline scripts, does not replace the snippet that goes with the published site.
-    `kept_embeds` and `compressed` are the editor preview's (patient_site/preview.py): what the last build into
-    the same folder wrote, so only what changed is written again; a build passes neither.
+    `kept` is the editor preview's cache (patient_site/preview.py): what the last build into the same folder
+    wrote, so only what changed is written again; a build passes none.
     """
-    write_extras(built, site, render, extra_css, extra_javascript, kept_embeds)
+    write_extras(built, site, render, extra_css, extra_javascript, kept.embeds if kept else None)
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
     nginx = nginx.with_name(nginx.stem + nginx_suffix + nginx.suffix)
     try:
-        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting,
-                      (lambda entry: made_copy(compressed, entry)) if compressed is not None else (lambda entry: False))
+        if kept is None:
+            write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting)
+        else:
+            write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting,
+                          lambda entry: made_copy(kept.compressed, entry), kept.headers)
     except ValueError as error:
         raise HeadersError(f"{os.path.relpath(built)}/{error}") from None
-    precompress(built, compressed)  # last: the .gz copies are of the final files
+    precompress(built, kept.compressed if kept else None)  # last: the .gz copies are of the final files
 
 
 def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
@@ -83,8 +85,8 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
     for copy in copies:
         page = embed_url(copy.url) + "index.html"
         if kept is not None:
-            key = digest(shared, copy, state.lists.get(copy.url, []))
-            if kept.get(copy.url, ("",))[0] == key and (built / page).is_file():
+            key = (shared, copy, state.lists.get(copy.url, []))  # compared, not hashed: a kept copy is the same object
+            if kept.get(copy.url, ((),))[0] == key and (built / page).is_file():
                 state.content_scans[page] = kept[copy.url][1]
                 continue
         context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer)

@@ -9,6 +9,7 @@ speak Brotli (Netlify, Cloudflare) compress on their own.
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 MIN_SIZE = 1024  # below this, a compressed answer saves less than its own headers and a round of CPU
@@ -34,33 +35,47 @@ def precompress(site: Path, known: dict[str, tuple[int, int]] | None = None) -> 
     `known` (the editor's preview: file -> (size, modification time) when last compressed, and the same of each
     copy made) skips a file whose copy was made from it as it is now, and is updated with what this call wrote.
     """
+    if known is not None:
+        return _precompress_changed(site, known)
     done = []
     for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        stat = path.stat()
-        if not wants_copy(path, stat.st_size):
-            if known is not None and path.suffix in TEXT_SUFFIXES:
-                path.with_name(path.name + ".gz").unlink(missing_ok=True)  # the last build's copy of a larger file
-            continue
-        if known is not None:
-            seen = (stat.st_size, stat.st_mtime_ns)  # as _seen(path)
-            if known.get(str(path)) == seen and path.with_name(path.name + ".gz").is_file():
-                continue
-            known[str(path)] = seen
-        copy = path.with_name(path.name + ".gz")
-        copy.write_bytes(gzip_bytes(path.read_bytes()))
-        if known is not None:
-            known[str(copy)] = _seen(copy)
-        done.append(path)
+        if path.is_file() and wants_copy(path, path.stat().st_size):
+            path.with_name(path.name + ".gz").write_bytes(gzip_bytes(path.read_bytes()))
+            done.append(path)
     return done
 
 
-def _seen(path: Path) -> tuple[int, int]:
-    stat = path.stat()
+def _precompress_changed(site: Path, known: dict[str, tuple[int, int]]) -> list[Path]:
+    """`precompress` for the files written since `known` was last updated (or whose copy something else wrote
+    over, as MkDocs does `sitemap.xml.gz`); a copy of ours beside a file now too small for one goes. Plain
+    strings and one `stat` per file: this runs after every save, over every file of the site."""
+    done = []
+    for folder, _, names in os.walk(site):
+        for name in names:
+            if not name.endswith(TEXT_SUFFIXES):
+                continue
+            path = os.path.join(folder, name)
+            copy = path + ".gz"
+            seen = _seen(path)
+            if not wants_copy(Path(name), seen[0]):
+                if known.pop(copy, None) is not None:  # ours, from when the file was larger
+                    os.unlink(copy)
+            elif known.get(path) != seen or known.get(copy) != _seen(copy):
+                with open(copy, "wb") as out, open(path, "rb") as source:
+                    out.write(gzip_bytes(source.read()))
+                known[path], known[copy] = seen, _seen(copy)
+                done.append(Path(path))
+    return sorted(done)
+
+
+def _seen(path: str | Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
     return stat.st_size, stat.st_mtime_ns
 
 
 def made_copy(known: dict[str, tuple[int, int]], path: Path) -> bool:
     """Whether `path` is a copy `precompress` wrote and nothing has written over since (see `known`)."""
-    return path.suffix == ".gz" and str(path) in known and path.is_file() and known[str(path)] == _seen(path)
+    return path.suffix == ".gz" and known.get(str(path), False) == _seen(path)

@@ -187,22 +187,20 @@ class MkDocsBuild:
     def on_page_context(self, page) -> None:
         """Every page's Markdown is rendered by now, so links in both directions are known: add "Related pages"."""
         languages.set_alternates(self.config, page, self.site)  # the language selector leads to this page's translations
-        links = self._related(page)
-        if links is not None:
+        related = self._related(page)
+        if related is not None:
+            links = [(get_relative_url(self.files.src_uris[src].url, page.url), title) for src, title in related]
             page.content += related_html(links, self.site.settings.site_text.related_pages)
 
     def _related(self, page) -> list[tuple[str, str]] | None:
-        """The page's "Related pages" as (address, title) pairs; None for the home page and generated pages."""
+        """The page's "Related pages" as (source path, title) pairs; None for the home page and generated pages."""
         if page.is_homepage or page.file.generated_by:
             return None
         site = self.site
         checklist = site.checklist_of.get(page.file.src_uri, CHECKLIST_PAGE)  # the checklist page with this page's list
         related = [src for src in site.crosslinks.related(page.file.src_uri) if src not in site.checklist_sources] + [checklist]
-        links, by_src = [], self.files.src_uris
-        for src in related:
-            target = by_src[src]
-            links.append((get_relative_url(target.url, page.url), target.page.title if target.page else src))
-        return links
+        by_src = self.files.src_uris
+        return [(src, by_src[src].page.title if by_src[src].page else src) for src in related]
 
     def on_env(self, env):
         languages.set_alternates(self.config, None, self.site)  # pages without a source (404): the languages' home pages
@@ -231,7 +229,7 @@ class MkDocsBuild:
             preview.cache.bundle = styles.write(self.config, self.site, preview.cache.bundle)
             preview.rename_bundle(old_name, self.site.styles.name)
             preview.keep(self._related)  # before the .gz copies are made: it writes the search index again
-            embeds.write(self.config, self.site, preview.cache.embeds, preview.cache.compressed)
+            embeds.write(self.config, self.site, preview.cache)
             preview.done()
         except SiteError as error:
             raise PluginError(str(error)) from None

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import os
 from pathlib import Path
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory, write_file
 
@@ -26,6 +28,19 @@ from patient_site.theme.style_bundle import add_tokens
 
 # What MkDocs' conversion (`Page.read_source`, `Page.render`, the page events) sets on a page.
 CONVERTED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
+
+
+class _DirtyWarning(logging.Filter):
+    """MkDocs warns before each dirty build that its menus and links may be wrong; with the cache they are not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _quiet_dirty_warning() -> None:
+    logger = logging.getLogger(mkdocs_build.__name__)  # under ProperDocs, `properdocs.commands.build`
+    if not any(isinstance(existing, _DirtyWarning) for existing in logger.filters):
+        logger.addFilter(_DirtyWarning())
 
 
 class Preview:
@@ -42,6 +57,7 @@ class Preview:
         self.converted: dict[str, dict] = {}  # what conversion set on each page converted this build
         self.written: dict[str, dict] = {}  # what the post-page step learnt of each page written this build
         self.search_seen = 0
+        _quiet_dirty_warning()
 
     # on_nav: which pages to convert ------------------------------------------------------------------------------
 
@@ -95,7 +111,7 @@ class Preview:
     def before_writing(self, related) -> None:
         """Every page is converted or restored: rebuild the cross-links in build order, then decide what to write.
 
-        `related(page)` is the page's "Related pages" as (address, title) pairs, or None for a page without them.
+        `related(page)` is the page's "Related pages" as (source path, title) pairs, or None for a page without them.
         """
         cache, site = self.cache, self.site
         cache.finished = False
@@ -147,12 +163,16 @@ class Preview:
     def before_post_build(self) -> None:
         """Give the post-build steps what they would have learnt of the pages not written this build."""
         site, records = self.site, self.cache.pages
+        if site.styles.sources:
+            used = self.cache.used
+            for src, written in self.written.items():
+                old = records.get(src)
+                used.change(old.tokens if old else None, written["tokens"])
+            add_tokens(site.styles.usage, used.union())
         for file in self.pages:
             if file.src_uri in self.write:
                 continue
             record = records[file.src_uri]
-            if site.styles.sources and record.tokens is not None:
-                add_tokens(site.styles.usage, record.tokens)
             if record.scan is not None:
                 site.embeds.content_scans[file.dest_uri] = record.scan
             if record.copy is not None:
