@@ -99,10 +99,12 @@ class PreviewCache:
     terms: dict[str, str] = field(default_factory=dict)  # normalised phrase -> what it does (link target, glossary entry)
     pages: dict[str, PageRecord] = field(default_factory=dict)  # by source path
     bundle: tuple = ()  # (sources, usage, name): the last trimmed stylesheet
-    embeds: dict[str, tuple[tuple, object]] = field(default_factory=dict)  # page URL -> (inputs, scan of its embed page)
+    embeds: dict[str, tuple] = field(default_factory=dict)  # page URL -> (inputs, scan of its embed page); the API index's inputs
     compressed: dict[str, tuple[int, int]] = field(default_factory=dict)  # built file -> (size, mtime) when compressed
     headers: dict = field(default_factory=dict)  # the last `_headers` rules and what they were made from
     used: TokenCounts = field(default_factory=TokenCounts)  # every page's stylesheet tokens, counted
+    templates: dict[str, bytes] = field(default_factory=dict)  # the theme's templates, compiled (Jinja bytecode)
+    notes: set[str] = field(default_factory=set)  # the build's notes already shown in this preview
     finished: bool = True  # False while a build runs: a build that stopped halfway leaves the cache unusable
 
     def start(self, site_dir: str, config_file: str) -> bool:
@@ -123,6 +125,7 @@ class PreviewCache:
     def clear(self) -> None:
         self.site_key, self.terms, self.pages, self.bundle = "", {}, {}, ()
         self.embeds, self.compressed, self.headers, self.used = {}, {}, {}, TokenCounts()
+        self.templates, self.notes = {}, set()
 
 
 def phrase_actions(targets: dict, glossary_entries: dict) -> dict[str, str]:

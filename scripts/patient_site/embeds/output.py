@@ -15,7 +15,7 @@ from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembe
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
 from patient_site.errors import SiteError
 from patient_site.hosting.compress import made_copy, precompress
-from patient_site.hosting.headers import scan_page, write_headers
+from patient_site.hosting.headers import scan_page, site_files, write_headers
 from patient_site.patient.structured_data import publisher
 from patient_site.preview import PreviewCache, digest
 from patient_site.site import SiteBuild
@@ -47,11 +47,12 @@ def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extr
         if kept is None:
             write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting)
         else:
+            files = site_files(built)  # one walk of the folder for both steps: `_headers` is the only file between
             write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting,
-                          lambda entry: made_copy(kept.compressed, entry), kept.headers)
+                          lambda entry: made_copy(kept.compressed, entry), kept.headers, files)
     except ValueError as error:
         raise HeadersError(f"{os.path.relpath(built)}/{error}") from None
-    precompress(built, kept.compressed if kept else None)  # last: the .gz copies are of the final files
+    precompress(built, kept.compressed if kept else None, files if kept else None)  # last: copies of the final files
 
 
 def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
@@ -72,8 +73,9 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
                  extra_javascript: list[str], kept: dict | None = None) -> int:
     """Each embeddable page's embed variant, API and oEmbed file, and the API's index; returns how many pages.
 
-    `kept` (page URL -> (key, scan of its embed page)), when given, skips a page whose three files the last build
-    into this folder wrote from the same inputs, and is updated with what this build wrote.
+    `kept` (page URL -> (inputs, scan of its embed page), and the API index's inputs), when given, skips a page
+    whose three files the last build into this folder wrote from the same inputs (and the index, likewise), and is
+    updated with what this build wrote.
     """
     settings, state = site.settings, site.embeds
     copies = with_checklist_review(site)
@@ -101,7 +103,11 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
         _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width, settings.embed.height)))
         if kept is not None:
             kept[copy.url] = (key, state.content_scans[page])
-    _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name)))
+    index = (copies, site.site_url, site.site_name)
+    if kept is None or kept.get("api/index.json") != index or not (built / "api" / "index.json").is_file():
+        _write(built / "api" / "index.json", dumps(index_json(*index)))
+        if kept is not None:
+            kept["api/index.json"] = index
     return len(copies)
 
 

@@ -29,14 +29,15 @@ def wants_copy(path: Path, size: int) -> bool:
     return path.suffix in TEXT_SUFFIXES and size >= MIN_SIZE
 
 
-def precompress(site: Path, known: dict[str, tuple[int, int]] | None = None) -> list[Path]:
+def precompress(site: Path, known: dict[str, tuple[int, int]] | None = None, files: list[str] | None = None) -> list[Path]:
     """Write `<file>.gz` beside every text file of at least MIN_SIZE bytes; returns the files compressed.
 
     `known` (the editor's preview: file -> (size, modification time) when last compressed, and the same of each
-    copy made) skips a file whose copy was made from it as it is now, and is updated with what this call wrote.
+    copy made) skips a file whose copy was made from it as it is now, and is updated with what this call wrote;
+    `files` are the site's files ("symptoms/index.html") when the caller listed them already.
     """
     if known is not None:
-        return _precompress_changed(site, known)
+        return _precompress_changed(site, known, files)
     done = []
     for path in sorted(site.rglob("*")):
         if path.is_file() and wants_copy(path, path.stat().st_size):
@@ -45,26 +46,28 @@ def precompress(site: Path, known: dict[str, tuple[int, int]] | None = None) -> 
     return done
 
 
-def _precompress_changed(site: Path, known: dict[str, tuple[int, int]]) -> list[Path]:
+def _precompress_changed(site: Path, known: dict[str, tuple[int, int]], files: list[str] | None) -> list[Path]:
     """`precompress` for the files written since `known` was last updated (or whose copy something else wrote
     over, as MkDocs does `sitemap.xml.gz`); a copy of ours beside a file now too small for one goes. Plain
     strings and one `stat` per file: this runs after every save, over every file of the site."""
     done = []
-    for folder, _, names in os.walk(site):
-        for name in names:
-            if not name.endswith(TEXT_SUFFIXES):
-                continue
-            path = os.path.join(folder, name)
-            copy = path + ".gz"
-            seen = _seen(path)
-            if not wants_copy(Path(name), seen[0]):
-                if known.pop(copy, None) is not None:  # ours, from when the file was larger
-                    os.unlink(copy)
-            elif known.get(path) != seen or known.get(copy) != _seen(copy):
-                with open(copy, "wb") as out, open(path, "rb") as source:
-                    out.write(gzip_bytes(source.read()))
-                known[path], known[copy] = seen, _seen(copy)
-                done.append(Path(path))
+    if files is None:
+        files = [os.path.join(folder, name) for folder, _, names in os.walk(site) for name in names]
+    else:
+        files = [os.path.join(site, name) for name in files]
+    for path in files:
+        if not path.endswith(TEXT_SUFFIXES):
+            continue
+        copy = path + ".gz"
+        seen = _seen(path)
+        if seen[0] < MIN_SIZE:  # as wants_copy: the suffix is one of TEXT_SUFFIXES
+            if known.pop(copy, None) is not None:  # ours, from when the file was larger
+                os.unlink(copy)
+        elif known.get(path) != seen or known.get(copy) != _seen(copy):
+            with open(copy, "wb") as out, open(path, "rb") as source:
+                out.write(gzip_bytes(source.read()))
+            known[path], known[copy] = seen, _seen(copy)
+            done.append(Path(path))
     return sorted(done)
 
 

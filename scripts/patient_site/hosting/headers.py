@@ -310,17 +310,18 @@ def check_pages(scans: dict[str, PageScan], rules: list[tuple[str, dict[str, str
 
 def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path,
                   content_scans: dict[str, PageScan] | None = None, hosting: HostingSettings = HostingSettings(),
-                  leftover=lambda entry: False, kept: dict | None = None) -> Policies:
+                  leftover=lambda entry: False, kept: dict | None = None, files: list[str] | None = None) -> Policies:
     """Write `_headers` into the site and the nginx snippet to `nginx_file`, after checking the pages.
 
     `content_scans` are `scan_page` results of each page's content by built page; without them every page
     is scanned whole. `kept` (the editor's preview) holds the last rules with what they were made from (the
-    policies and the site's file names): when neither changed, the pages are checked and nothing is written.
+    policies and the site's file names, `files` when the caller listed them): when neither changed, the pages
+    are checked and nothing is written.
     """
     if kept is None:
         scans = scan_site(site, content_scans or {})
     else:
-        files = site_files(site)
+        files = files if files is not None else site_files(site)
         scans = scan_site(site, content_scans or {}, [path for path in files if path.endswith(".html")])
     policies = build_policies(scans, allowed_origins)
     if kept is not None:

@@ -104,7 +104,7 @@ class MkDocsBuild:
             warnings, notes = languages.check(files, site)  # a page, term or glossary entry missing in a language
             for warning in warnings:
                 log.warning(warning)  # a warning: `serve` goes on while a translation is written; `--strict` stops
-            for note in notes:
+            for note in notes if self.preview is None else self.preview.new_notes(notes):
                 log.info(note)  # not translated yet: `make check` lists it too
             check_conditions(site, lambda src: files.get_file_from_path(src) is not None)
             embeds.plan(files, config, site, self._add)
@@ -208,6 +208,7 @@ class MkDocsBuild:
             raise PluginError(self.site.first_error)
         theme.add_globals(env, self.config, self.site)
         if self.preview:
+            self.preview.use_compiled_templates(env)
             self.preview.before_writing(self._related)
         return env
 
