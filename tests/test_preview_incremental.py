@@ -5,7 +5,7 @@ changed. Here a copy of the project is rebuilt the way serve does it (one proces
 `load_config` per rebuild, `dirty=True`), through a series of edits that each reach other pages: a symptom list
 (its checklist page), a new term on one page (another page's links and "Related pages"), a renamed title (the
 menu of every page, "Related pages", the checklist), a glossary entry removed (marks on other pages, the glossary
-page), and a sentence added then taken out again. After each, every file of the preview's folder must equal, byte
+page), a sentence added then taken out again, and last a setting (which rebuilds every page). After each, every file of the preview's folder must equal, byte
 for byte, the file of a clean `mkdocs build` of the same sources, and no other file may be there.
 
 Nothing legitimately differs between the two folders: the live-reload script `mkdocs serve` adds to pages is
@@ -30,6 +30,7 @@ NEW_SYMPTOM = "Restless legs in the evening"
 NEW_TITLE = "Chronic venous insufficiency explained"
 OLD_TITLE = "About chronic venous insufficiency"
 NEW_SENTENCE = "This sentence is there for one rebuild only."
+NEW_PHONE = "555-0199"
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -90,8 +91,8 @@ def test_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch):
         config.site_url = SERVE_URL
         return config
 
-    def rebuild_and_compare(step: str) -> None:
-        build(get_config(), serve_url=SERVE_URL, dirty=True)
+    def rebuild_and_compare(step: str, config=None) -> None:
+        build(config or get_config(), serve_url=SERVE_URL, dirty=True)
         clean = tmp_path / f"clean-{step}"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"),
                         "-d", str(clean)], check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -100,7 +101,7 @@ def test_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch):
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=True)  # `mkdocs serve --dirty`: the hook keeps its cache
     try:
-        build(config, serve_url=SERVE_URL, dirty=True)
+        rebuild_and_compare("first-build", config)
 
         edit(docs / "symptoms.md", "<!-- checklist:end -->", f"- {NEW_SYMPTOM}\n<!-- checklist:end -->")
         rebuild_and_compare("symptom-list")
@@ -138,5 +139,9 @@ def test_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch):
         edit(docs / "causes.md", f"\n{NEW_SENTENCE}\n", "")
         rebuild_and_compare("sentence-taken-out")
         assert NEW_SENTENCE not in article(soup(preview, "causes/")).get_text()
+
+        edit(project / "mkdocs.yml", "phone: 555-0100", f"phone: {NEW_PHONE}")  # a setting: every page again
+        rebuild_and_compare("setting-changed")
+        assert NEW_PHONE in soup(preview, "causes/").select_one(".clinic-footer .clinic-contact").get_text()
     finally:
         config.plugins.on_shutdown()
