@@ -5,7 +5,8 @@ changed. Here a copy of the project is rebuilt the way serve does it (one proces
 `load_config` per rebuild, `dirty=True`), through a series of edits that each reach other pages: a symptom list
 (its checklist page), a new term on one page (another page's links and "Related pages"), a renamed title (the
 menu of every page, "Related pages", the checklist), a glossary entry removed (marks on other pages, the glossary
-page), a sentence added then taken out again, and last a setting (which rebuilds every page). After each, every file of the preview's folder must equal, byte
+page), a sentence added then taken out again, a mistake that stops a rebuild and its repair, and last a setting
+(which rebuilds every page). After each, every file of the preview's folder must equal, byte
 for byte, the file of a clean `mkdocs build` of the same sources, and no other file may be there.
 
 Nothing legitimately differs between the two folders: the live-reload script `mkdocs serve` adds to pages is
@@ -77,9 +78,10 @@ def written(site: Path) -> dict[str, int]:
 
 @pytest.mark.build
 @pytest.mark.slow
-def test_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch):
+def test_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch, caplog):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     project = copy_project(tmp_path / "project")
@@ -138,6 +140,13 @@ def test_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch):
 
         edit(docs / "causes.md", f"\n{NEW_SENTENCE}\n", "")
         rebuild_and_compare("sentence-taken-out")
+
+        edit(docs / "symptoms.md", "  - symptoms\n", "  - symptoms\n  - leg cramps\n")  # a mistake: causes.md has it
+        with pytest.raises(Abort):  # as `mkdocs serve` reports it, and keeps serving the last good build
+            build(get_config(), serve_url=SERVE_URL, dirty=True)
+        assert "the term 'leg cramps' is already claimed by docs/causes.md" in caplog.text
+        edit(docs / "symptoms.md", "  - symptoms\n  - leg cramps\n", "  - symptoms\n")
+        rebuild_and_compare("mistake-mended")
         assert NEW_SENTENCE not in article(soup(preview, "causes/")).get_text()
 
         edit(project / "mkdocs.yml", "phone: 555-0100", f"phone: {NEW_PHONE}")  # a setting: every page again

@@ -105,14 +105,15 @@ class PreviewCache:
     used: TokenCounts = field(default_factory=TokenCounts)  # every page's stylesheet tokens, counted
     templates: dict[str, bytes] = field(default_factory=dict)  # the theme's templates, compiled (Jinja bytecode)
     notes: set[str] = field(default_factory=set)  # the build's notes already shown in this preview
-    finished: bool = True  # False while a build runs: a build that stopped halfway leaves the cache unusable
+    finished: bool = True  # False from a build's first write to the site folder until it ends: one that stopped
+    # halfway (an editor's mistake found late) left files the records do not describe, so the next build is full
 
     def start(self, site_dir: str, config_file: str) -> bool:
         """Begin a build; False (and an empty cache) when nothing kept can be trusted for it."""
         usable = self.finished and (self.site_dir, self.config_file) == (site_dir, config_file)
         if not usable:
             self.clear()
-        self.site_dir, self.config_file, self.finished = site_dir, config_file, False
+        self.site_dir, self.config_file = site_dir, config_file
         return usable
 
     def settle(self) -> None:

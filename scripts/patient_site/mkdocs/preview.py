@@ -11,6 +11,7 @@ the cache; the search index is written again from every page's entries, in the o
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import logging
@@ -113,13 +114,17 @@ class Preview:
             config_text = source.read()
         layout = [(file.src_uri, file.dest_uri, file.inclusion.name, bool(file.generated_by)) for file in files]
         theme = [config.theme.custom_dir] if config.theme.custom_dir else []
-        return keys.digest(config_text, site.settings, site.site_url, site.assets, layout, keys.code_digest(theme_dirs=theme))
+        translated = {lang.lang: sorted(site.languages.pages_of(lang.lang)) for lang in site.languages.all} if site.languages else {}
+        return keys.digest(config_text, site.settings, site.site_url, site.assets, layout, translated,
+                           keys.code_digest(theme_dirs=theme))
 
     def _restore(self, file, record: PageRecord, files) -> None:
         page = file.page or Page(None, file, self.config)  # MkDocs makes pages outside the menu itself, later
         for name, value in record.state.items():
             if name == "links_to_anchors":
                 value = {files.get_file_from_path(src): links for src, links in value.items()}
+            elif isinstance(value, (dict, list, set)):
+                value = copy.copy(value)  # a page's fields are its own: what a build changes in them stays there
             setattr(page, name, value)
 
     # on_env: which pages to write --------------------------------------------------------------------------------
