@@ -51,8 +51,8 @@ def code_digest(roots=CODE_ROOTS, theme_dirs=()) -> str:
 class PageRecord:
     """One page as the last finished build left it."""
 
-    source_key: str  # the page's text
-    build_key: str  # what its template adds from other pages: Related pages, conditions
+    source: str  # the page's text (compared whole: equal texts compare fast, and a hash would cost as much)
+    build_key: tuple  # what its template adds from other pages: Related pages, conditions
     title: str | None
     state: dict  # MkDocs' page fields after conversion (content, toc, meta, anchors ...)
     outgoing: list  # the pages it cross-links, in order (crosslinks.Target)

@@ -103,11 +103,11 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
         _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width, settings.embed.height)))
         if kept is not None:
             kept[copy.url] = (key, state.content_scans[page])
-    index = (copies, site.site_url, site.site_name)
-    if kept is None or kept.get("api/index.json") != index or not (built / "api" / "index.json").is_file():
-        _write(built / "api" / "index.json", dumps(index_json(*index)))
+    listed = ([(copy.url, copy.title, copy.description, copy.reviewed) for copy in copies], site.site_url, site.site_name)
+    if kept is None or kept.get("api/index.json") != listed or not (built / "api" / "index.json").is_file():
+        _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name)))
         if kept is not None:
-            kept["api/index.json"] = index
+            kept["api/index.json"] = listed  # what the index shows of each page
     return len(copies)
 
 

@@ -93,7 +93,7 @@ class Preview:
         for file in self.pages:
             src, text = file.src_uri, self._text(file)
             record = cache.pages.get(src)
-            if record is None or record.source_key != keys.digest(text) or keys.mentions_any(text, moved):
+            if record is None or record.source != text or keys.mentions_any(text, moved):
                 self.convert.add(src)
             else:
                 self._restore(file, record, files)
@@ -172,8 +172,8 @@ class Preview:
                     self.write.add(file.src_uri)
         self.asked = self.write
 
-    def _build_key(self, page, related) -> str:
-        return keys.digest(related(page), self.site.about(page.file.src_uri))
+    def _build_key(self, page, related) -> tuple:
+        return related(page), self.site.about(page.file.src_uri)
 
     def _converted_state(self, page) -> dict:
         state = {name: getattr(page, name) for name in CONVERTED}
@@ -233,7 +233,7 @@ class Preview:
                 written = self.written.get(src, {"tokens": None, "search": []})
                 converted = src in self.convert
                 records[src] = PageRecord(
-                    source_key=keys.digest(self._text(file)),
+                    source=self._text(file),
                     build_key=self._build_key(file.page, related),
                     title=file.page.title,
                     state=self.converted[src] if converted else old.state,
