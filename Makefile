@@ -50,8 +50,9 @@ check: $(VENV)/.site-deps
 screenshots: $(VENV)/.test-deps chromium
 	$(BIN)/python scripts/screenshots.py --config-file $(CONFIG) --out screenshots
 
+# --dirty: each save converts and writes again only the pages it changes (scripts/patient_site/preview.py).
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --config-file $(CONFIG)
+	$(BIN)/mkdocs serve --dirty --config-file $(CONFIG)
 
 # `make serve-es` previews the Spanish pages (languages/es/mkdocs.yml) at http://127.0.0.1:8000/es/ as `make serve`
 # does the English ones; any folder under languages/ works the same (LANGUAGES.md, "Previewing a language").

@@ -128,12 +128,13 @@ def wait_for(condition, timeout: float, what: str, server: subprocess.Popen):
 @pytest.mark.build
 @pytest.mark.slow
 def test_make_serve_shows_an_edited_page(tmp_path):
-    """The real `mkdocs serve` (what `make serve` runs) with live reload: an edit to a page is served after its rebuild."""
+    """The real `mkdocs serve --dirty` (what `make serve` runs) with live reload: an edit to a page is served after its
+    rebuild (tests/test_preview_incremental.py compares the preview's pages with a clean build's)."""
     project = copy_project(tmp_path / "project")
     base = f"http://127.0.0.1:{free_port()}/"
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     server = subprocess.Popen(
-        [sys.executable, "-X", "faulthandler", "-m", "mkdocs", "serve", "--livereload", "-a", base.removeprefix("http://").rstrip("/"),
+        [sys.executable, "-X", "faulthandler", "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", base.removeprefix("http://").rstrip("/"),
          "-f", str(project / "mkdocs.yml")],
         cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT,
     )

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -231,31 +232,75 @@ def lighthouse(site: Path, pages: list[str], work: Path, runs: int = 3) -> dict[
     return scores
 
 
-def editor_preview(work: Path, rounds: int) -> list[float]:
-    """Seconds from saving symptoms.md to `mkdocs serve` serving a checklist with the change."""
-    project = copy_project(work / "preview")
+def editor_preview(work: Path, pages: int, rounds: int = 3) -> dict:
+    """`make serve`'s preview of a `pages`-page library: seconds from saving a page to `mkdocs serve --dirty`
+    serving it rebuilt, for `rounds` saves to content pages (a new sentence each) and one save of a symptom list
+    (a new symptom, which must reach the checklist page that shows it), polled every 50 ms on a loopback port.
+    MkDocs' server holds a request while it rebuilds, so a served page with the change is the finished build."""
+    folder = work / f"preview-{pages}"
+    docs = folder / "docs"
+    count = bench_corpus.write_library(pages, docs, ROOT / "docs")
+    config = _preview_config(folder, docs)
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/checklist/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    seconds = []
+    base = f"http://127.0.0.1:{port}/"
+    # The command `make serve` runs (Makefile), on the library's config.
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+                              cwd=folder, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    leaves = sorted(path for path in docs.rglob("*.md") if path.name != "index.md")
     try:
-        _wait_for(url, lambda body: "checklist" in body, timeout=120)
-        symptoms = project / "docs" / "symptoms.md"
+        start = time.perf_counter()
+        _wait_for(base, lambda body: "</html>" in body, timeout=900)
+        first = time.perf_counter() - start
+        saves = []
         for round_ in range(rounds):
-            marker = f"Benchmark edit {round_} {time.time_ns()}"
-            text = symptoms.read_text("utf-8").replace("<!-- checklist:end -->", f"- {marker}\n<!-- checklist:end -->")
-            start = time.perf_counter()
-            symptoms.write_text(text, "utf-8")
-            _wait_for(url, lambda body, marker=marker: marker in body, timeout=120)
-            seconds.append(time.perf_counter() - start)
-            print(f"bench: preview round {round_ + 1}: {seconds[-1]:.2f} s", flush=True)
-            time.sleep(1)
+            page = leaves[(round_ + 1) * len(leaves) // (rounds + 1)]  # pages far apart in the menu
+            marker = f"Benchmark sentence {round_} {time.time_ns()}."
+            seconds = _timed_save(page, "## Symptoms", f"{marker}\n\n## Symptoms", base + _url_of(docs, page), marker)
+            saves.append(seconds)
+            print(f"bench: preview of {count} pages, save {round_ + 1} ({page.relative_to(docs)}): {seconds:.2f} s", flush=True)
+        page = leaves[len(leaves) // 2]
+        symptom = f"Benchmark symptom {time.time_ns()}"
+        checklist = _checklist_url(base + _url_of(docs, page))
+        list_save = _timed_save(page, "<!-- checklist:end -->", f"- {symptom}\n<!-- checklist:end -->", checklist, symptom)
+        print(f"bench: preview of {count} pages, symptom list save ({page.relative_to(docs)}, shown on {checklist}): "
+              f"{list_save:.2f} s", flush=True)
     finally:
         server.terminate()
-        server.wait(timeout=30)
-    return seconds
+        server.wait(timeout=60)
+    return {"pages": count, "first_build": first, "saves": saves, "symptom_list": list_save}
+
+
+def _preview_config(folder: Path, docs: Path) -> Path:
+    """The library's `ours` config (bench/corpus.py) with the product's hooks only: the timer hook times builds."""
+    config = bench_corpus.configs(ROOT, docs, "index.md")["ours"]
+    config["hooks"] = [hook for hook in config["hooks"] if Path(hook) != bench_corpus.TIMER_HOOK]
+    path = folder / "preview.yml"
+    path.write_text(json.dumps(config), "utf-8")  # JSON is YAML
+    return path
+
+
+def _url_of(docs: Path, page: Path) -> str:
+    relative = page.relative_to(docs).with_suffix("")
+    return (relative.parent if relative.name == "index" else relative).as_posix().strip(".") + "/"
+
+
+def _checklist_url(page_url: str) -> str:
+    """The checklist page that shows a page's symptom list: the last of the page's "Related pages"."""
+    import lxml.html
+
+    with urllib.request.urlopen(page_url, timeout=30) as response:
+        html = lxml.html.fromstring(response.read())
+    return urllib.parse.urljoin(page_url, html.xpath("//aside[contains(@class, 'related-pages')]//a")[-1].get("href"))
+
+
+def _timed_save(page: Path, old: str, new: str, url: str, marker: str) -> float:
+    text = page.read_text("utf-8")
+    assert old in text, f"{page} has no {old!r}"
+    time.sleep(1)  # apart from the last save: MkDocs' watcher polls the files
+    start = time.perf_counter()
+    page.write_text(text.replace(old, new, 1), "utf-8")
+    _wait_for(url, lambda body: marker in body, timeout=300)
+    return time.perf_counter() - start
 
 
 def _free_port() -> int:
@@ -330,7 +375,7 @@ def main(argv: list[str] | None = None) -> None:
         weight = page_weight(sites, work / "project" / "deploy" / "nginx.conf", work)
         pages = ["", "causes/", "checklist/", "es/", "es/checklist/"]
         scores = lighthouse(sites["ours"], pages, work)
-        preview = editor_preview(work, rounds=3 if not quick else 1)
+        preview = editor_preview(work, pages=200 if quick else 2000)
     info["Benchmark run time"] = f"{time.perf_counter() - started:.0f} s"
     args.output.write_text(bench_report.render(info, scales, weight, scores, preview, args.runs, large, languages), "utf-8")
     print(f"bench: wrote {args.output}")

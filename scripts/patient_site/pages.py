@@ -7,6 +7,7 @@ path, how an editor sees it, its address, its text) so it can be read and tested
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from patient_site.checklist.symptom_lists import SymptomList, extract_items
@@ -53,8 +54,15 @@ class PageSource:
 
     def symptoms(self) -> SymptomList | None:
         """The page's marked symptom list, or None; ChecklistError names the file and line of a bad one."""
-        items = extract_items(self.source.body, self.shown, self.source.body_line)
-        return None if items is None else SymptomList(self.src, self.shown_title, tuple(items))
+        items = _marked_items(self.source.body, self.shown, self.source.body_line)
+        return None if items is None else SymptomList(self.src, self.shown_title, items)
+
+
+@functools.lru_cache(maxsize=8192)
+def _marked_items(body: str, shown: str, body_line: int) -> tuple[str, ...] | None:
+    """Kept by the text it reads (as `split_front_matter` is): every page's list is asked for after every save."""
+    items = extract_items(body, shown, body_line)
+    return None if items is None else tuple(items)
 
 
 def decode(raw: bytes, shown: str) -> str:
@@ -65,8 +73,11 @@ def decode(raw: bytes, shown: str) -> str:
         raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
 
 
+@functools.lru_cache(maxsize=8192)
 def read_page(src: str, shown: str, url: str, name: str, text: str, generated: bool = False) -> PageSource:
-    """Parse a page's front matter; an editor's page is also checked against the schema and for deep nesting."""
+    """Parse a page's front matter; an editor's page is also checked against the schema and for deep nesting.
+
+    Kept by all it reads (the page is immutable): the editor's preview reads every page again after each save."""
     source = split_front_matter(text, shown)
     if not generated:
         validate(source)

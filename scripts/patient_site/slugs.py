@@ -8,10 +8,12 @@ accident of spelling.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of its arguments; a library's symptoms ask it each build
 def slug(text: str, default: str = "item", limit: int = 60) -> str:
     """"Café—au lait!" -> "cafe-au-lait": lower-case letters and digits joined by "-", at most `limit` long."""
     unaccented = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -11,6 +11,7 @@ from the file list. MkDocs' own link warnings name the file but no line; `LineNu
 
 from __future__ import annotations
 
+import functools
 import logging
 import posixpath
 import re
@@ -175,8 +176,11 @@ def check_nesting(path: str, full_text: str) -> None:
         raise EditorError(f"{path}:{line}: quotes or lists are nested {depth} levels deep; use at most {MAX_NESTING}")
 
 
+@functools.lru_cache(maxsize=8192)
 def nesting(text: str) -> tuple[int, int]:
-    """The deepest quote or list nesting in the Markdown source, and its line (estimated from '>' and indentation)."""
+    """The deepest quote or list nesting in the Markdown source, and its line (estimated from '>' and indentation).
+
+    Kept by the text (as `split_front_matter` is): the editor's preview checks every unchanged page again."""
     deepest, where = 0, 1
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" \t")

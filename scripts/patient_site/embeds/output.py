@@ -15,9 +15,10 @@ from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembe
 from patient_site.embeds.for_clinics import fill
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
 from patient_site.errors import SiteError
-from patient_site.hosting.compress import precompress
-from patient_site.hosting.headers import scan_page, write_headers
+from patient_site.hosting.compress import made_copy, precompress
+from patient_site.hosting.headers import scan_page, site_files, write_headers
 from patient_site.patient.structured_data import publisher
+from patient_site.preview import PreviewCache, digest
 from patient_site.site import SiteBuild
 from patient_site.urls import absolute
 
@@ -32,20 +33,27 @@ class HeadersError(SiteError):
 
 
 def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
-                  extra_javascript: list[str], nginx_suffix: str = "") -> None:
+                  extra_javascript: list[str], nginx_suffix: str = "", kept: PreviewCache | None = None) -> None:
     """Write the embed pages and JSON files into the built site, then check every page and write the headers.
 
     `nginx_suffix` goes before the snippet's extension ("-zensical": nginx-zensical.conf), so a build by another
     engine, whose pages have other inline scripts, does not replace the snippet that goes with the published site.
+    `kept` is the editor preview's cache (patient_site/preview.py): what the last build into the same folder
+    wrote, so only what changed is written again; a build passes none.
     """
-    write_extras(built, site, render, extra_css, extra_javascript)
+    write_extras(built, site, render, extra_css, extra_javascript, kept.embeds if kept else None)
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
     nginx = nginx.with_name(nginx.stem + nginx_suffix + nginx.suffix)
     try:
-        write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting)
+        if kept is None:
+            write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting)
+        else:
+            files = site_files(built)  # one walk of the folder for both steps: `_headers` is the only file between
+            write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting,
+                          lambda entry: made_copy(kept.compressed, entry), kept.headers, files)
     except ValueError as error:
         raise HeadersError(f"{os.path.relpath(built)}/{error}") from None
-    precompress(built)  # last: the .gz copies are of the final files
+    precompress(built, kept.compressed if kept else None, files if kept else None)  # last: copies of the final files
 
 
 def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
@@ -63,27 +71,46 @@ def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
 
 
 def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
-                 extra_javascript: list[str]) -> int:
-    """Each embeddable page's embed variant, API and oEmbed file, and the API's index; returns how many pages."""
+                 extra_javascript: list[str], kept: dict | None = None) -> int:
+    """Each embeddable page's embed variant, API and oEmbed file, and the API's index; returns how many pages.
+
+    `kept` (page URL -> (inputs, scan of its embed page), and the API index's inputs), when given, skips a page
+    whose three files the last build into this folder wrote from the same inputs (and the index, likewise), and is
+    updated with what this build wrote.
+    """
     settings, state = site.settings, site.embeds
     copies = with_checklist_review(site)
     embeds = {copy.url: embed_url(copy.url) for copy in copies}
     styles = [site.asset(EMBED_STYLESHEET), *extra_css]
     scripts = [script for script in extra_javascript if script != site.asset(COPY_SCRIPT)] + [site.asset(FRAME_SCRIPT)]
     clinic = publisher(settings.clinic)
+    shared = digest(embeds, styles, scripts, site.site_name, site.language, site.site_url, settings) if kept is not None else ""
     for copy in copies:
+        page = embed_url(copy.url) + "index.html"
+        if kept is not None:
+            key = (shared, copy, state.lists.get(copy.url, []))  # compared, not hashed: a kept copy is the same object
+            if kept.get(copy.url, ((),))[0] == key and (built / page).is_file():
+                state.content_scans[page] = kept[copy.url][1]
+                continue
         words = settings.site_text  # the embed's own words in the build's language (English when not set)
         context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer, words)
         context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
         context.update(open_full_page=words.open_full_page, please_note=words.please_note)
-        _write(built / embed_url(copy.url) / "index.html", render(**context))
-        state.content_scans[embed_url(copy.url) + "index.html"] = scan_page(context["content"])
+        _write(built / page, render(**context))
+        state.content_scans[page] = scan_page(context["content"])
         _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,
                                                            state.lists.get(copy.url, []), clinic, settings.disclaimer)))
         frame_title = fill(settings.for_clinics.frame_title, title=copy.title, site_name=site.site_name)
         _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width,
                                                            settings.embed.height, frame_title)))
-    _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name, settings.site_text.api_index_name)))
+        if kept is not None:
+            kept[copy.url] = (key, state.content_scans[page])
+    index_name = settings.site_text.api_index_name
+    listed = ([(copy.url, copy.title, copy.description, copy.reviewed) for copy in copies], site.site_url, site.site_name, index_name)
+    if kept is None or kept.get("api/index.json") != listed or not (built / "api" / "index.json").is_file():
+        _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name, index_name)))
+        if kept is not None:
+            kept["api/index.json"] = listed  # what the index shows of each page
     return len(copies)
 
 

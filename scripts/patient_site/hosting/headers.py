@@ -27,6 +27,7 @@ from __future__ import annotations
 import base64
 import fnmatch
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,13 +117,14 @@ def representative_pages(pages: list[str]) -> list[str]:
     return sorted(first.values())
 
 
-def scan_site(site: Path, content_scans: dict[str, PageScan]) -> dict[str, PageScan]:
+def scan_site(site: Path, content_scans: dict[str, PageScan], pages: list[str] | None = None) -> dict[str, PageScan]:
     """Scans by built page ("symptoms/index.html"): every page's content, and one whole page of each shape.
 
     A page scanned whole counts for its content too; a page with no content scan (written by no template
-    of ours) is scanned whole.
+    of ours) is scanned whole. `pages`: the built pages, sorted, when the caller has listed them already.
     """
-    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    if pages is None:
+        pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     whole = set(representative_pages(pages)) | {page for page in pages if page not in content_scans}
     return {page: scan_page((site / page).read_bytes()) if page in whole else content_scans[page] for page in pages}
 
@@ -164,13 +166,17 @@ def common_headers(hosting: HostingSettings) -> dict[str, str]:
     return {**COMMON, **({"Strict-Transport-Security": HSTS_VALUE} if hosting.hsts else {})}
 
 
-def header_rules(site: Path, policies: Policies, hosting: HostingSettings = HostingSettings()) -> list[tuple[str, dict[str, str]]]:
-    """(path pattern, headers) in `_headers` order; no path gets two Content-Security-Policy or Cache-Control values."""
+def header_rules(site: Path, policies: Policies, hosting: HostingSettings = HostingSettings(),
+                 leftover=lambda entry: False) -> list[tuple[str, dict[str, str]]]:
+    """(path pattern, headers) in `_headers` order; no path gets two Content-Security-Policy or Cache-Control values.
+
+    `leftover(entry)` names a file the editor's preview left from its last build (a `.gz` copy, made after the
+    headers), which a clean build does not have yet at this point."""
     rules: dict[str, dict[str, str]] = {"/*": common_headers(hosting)}
     site_csp = {"Content-Security-Policy": policies.site}
     rules["/"] = dict(site_csp)
     for entry in sorted(site.iterdir()):
-        if entry.name in ("_headers",) or entry.name + "/" == EMBED_PREFIX:
+        if entry.name in ("_headers",) or entry.name + "/" == EMBED_PREFIX or leftover(entry):
             continue
         if entry.is_dir():
             rules[f"/{entry.name}"], rules[f"/{entry.name}/*"] = dict(site_csp), dict(site_csp)
@@ -303,17 +309,44 @@ def check_pages(scans: dict[str, PageScan], rules: list[tuple[str, dict[str, str
 
 
 def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path,
-                  content_scans: dict[str, PageScan] | None = None, hosting: HostingSettings = HostingSettings()) -> Policies:
+                  content_scans: dict[str, PageScan] | None = None, hosting: HostingSettings = HostingSettings(),
+                  leftover=lambda entry: False, kept: dict | None = None, files: list[str] | None = None) -> Policies:
     """Write `_headers` into the site and the nginx snippet to `nginx_file`, after checking the pages.
 
     `content_scans` are `scan_page` results of each page's content by built page; without them every page
-    is scanned whole.
+    is scanned whole. `kept` (the editor's preview) holds the last rules with what they were made from (the
+    policies and the site's file names, `files` when the caller listed them): when neither changed, the pages
+    are checked and nothing is written.
     """
-    scans = scan_site(site, content_scans or {})
+    if kept is None:
+        scans = scan_site(site, content_scans or {})
+    else:
+        files = files if files is not None else site_files(site)
+        scans = scan_site(site, content_scans or {}, [path for path in files if path.endswith(".html")])
     policies = build_policies(scans, allowed_origins)
-    rules = header_rules(site, policies, hosting)
+    if kept is not None:
+        # A `.gz` copy beside its file changes no rule (the top folder's own, which could, are named apart).
+        names = set(files)
+        listed = [path for path in files if path != "_headers" and not (path.endswith(".gz") and path[:-3] in names)]
+        top = [entry.name for entry in site.iterdir() if entry.name.endswith(".gz") and not leftover(entry)]
+        key = (policies, hosting, str(nginx_file), listed, top)
+        if kept.get("key") == key and (site / "_headers").is_file() and nginx_file.is_file():
+            check_pages(scans, kept["rules"])
+            return policies
+    rules = header_rules(site, policies, hosting, leftover)
     check_pages(scans, rules)
     (site / "_headers").write_text(render_headers_file(rules), "utf-8")
     nginx_file.parent.mkdir(parents=True, exist_ok=True)
     nginx_file.write_text(render_nginx(policies, site, hosting), "utf-8")
+    if kept is not None:
+        kept.update(key=key, rules=rules)
     return policies
+
+
+def site_files(site: Path) -> list[str]:
+    """Every file of the built site ("symptoms/index.html"), sorted: one walk of the folder."""
+    found = []
+    for folder, _, names in os.walk(site):
+        prefix = os.path.relpath(folder, site).replace(os.sep, "/") + "/"
+        found += [name if prefix == "./" else prefix + name for name in names]
+    return sorted(found)

@@ -9,6 +9,7 @@ in the text, so the walk counts them (`raw_html` is Python-Markdown's stash) and
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -34,9 +35,14 @@ def phrase_pattern(phrases) -> re.Pattern | None:
     Shaped as a character trie (shared prefixes factored out, the longer phrase tried first), so each text
     node is scanned once and each position costs the length of a phrase, not the number of phrases.
     """
-    phrases = [normalise(phrase) for phrase in phrases]
-    if not phrases:
-        return None
+    phrases = tuple(normalise(phrase) for phrase in phrases)
+    return _compiled(phrases) if phrases else None
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(phrases: tuple[str, ...]) -> re.Pattern:
+    """Kept by the phrases it matches: the editor's preview rebuilds with the same terms after most saves, and a
+    large library's trie takes a noticeable part of a rebuild to make."""
     return re.compile(rf"(?<!\w)(?:{_trie(phrases)})(?!\w)", re.IGNORECASE)
 
 

@@ -27,7 +27,9 @@ from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import GlossaryExtension
 from patient_site.mkdocs import embeds, languages, styles, theme
+from patient_site.mkdocs.preview import Preview
 from patient_site.pages import decode, read_page
+from patient_site.preview import PreviewCache
 from patient_site.patient.care_cards import fill_cards, place_markers
 from patient_site.config_checks import check_config
 from patient_site.settings import load_settings
@@ -52,17 +54,24 @@ class MkDocsBuild:
         )
         self.site.languages = languages.of_build(config, self.site)
         self.files = None  # MkDocs' Files, kept for on_page_context, which is not given them
+        self.preview: Preview | None = None  # the editor's preview cache at work (`mkdocs serve --dirty` only)
 
     # on_config ---------------------------------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, config) -> "MkDocsBuild":
-        """Check the settings, add our Markdown extensions, and teach MkDocs' link warnings to name lines."""
+    def start(cls, config, preview: PreviewCache | None = None) -> "MkDocsBuild":
+        """Check the settings, add our Markdown extensions, and teach MkDocs' link warnings to name lines.
+
+        `preview` is the cache a dirty `mkdocs serve` keeps across rebuilds (patient_site/preview.py); it is used
+        for the site's first language only (`make serve` previews it), other builds render every page.
+        """
         try:
             build = cls(config)
         except SiteError as error:
             raise PluginError(str(error)) from None
         site = build.site
+        if preview is not None and (site.languages is None or site.languages.is_first):
+            build.preview = Preview(preview, config, site)
         try:
             check_config(site, config.use_directory_urls, config.theme.get("features"), config.docs_dir)
         except SiteError as error:
@@ -95,7 +104,7 @@ class MkDocsBuild:
             warnings, notes = languages.check(files, site)  # a page, term or glossary entry missing in a language
             for warning in warnings:
                 log.warning(warning)  # a warning: `serve` goes on while a translation is written; `--strict` stops
-            for note in notes:
+            for note in notes if self.preview is None else self.preview.new_notes(notes):
                 log.info(note)  # not translated yet: `make check` lists it too
             check_conditions(site, lambda src: files.get_file_from_path(src) is not None)
             embeds.plan(files, config, site, self._add)
@@ -135,6 +144,8 @@ class MkDocsBuild:
             self.site.pages.check_titles_with_generated()
         except SiteError as error:
             raise PluginError(str(error)) from None
+        if self.preview:
+            self.preview.plan(files)
         return nav
 
     # pages -------------------------------------------------------------------------------------------------------
@@ -176,32 +187,51 @@ class MkDocsBuild:
     def on_page_context(self, page) -> None:
         """Every page's Markdown is rendered by now, so links in both directions are known: add "Related pages"."""
         languages.set_alternates(self.config, page, self.site)  # the language selector leads to this page's translations
+        related = self._related(page)
+        if related is not None:
+            links = [(get_relative_url(self.files.src_uris[src].url, page.url), title) for src, title in related]
+            page.content += related_html(links, self.site.settings.site_text.related_pages)
+
+    def _related(self, page) -> list[tuple[str, str]] | None:
+        """The page's "Related pages" as (source path, title) pairs; None for the home page and generated pages."""
         if page.is_homepage or page.file.generated_by:
-            return
+            return None
         site = self.site
         checklist = site.checklist_of.get(page.file.src_uri, CHECKLIST_PAGE)  # the checklist page with this page's list
         related = [src for src in site.crosslinks.related(page.file.src_uri) if src not in site.checklist_sources] + [checklist]
-        links, by_src = [], self.files.src_uris
-        for src in related:
-            target = by_src[src]
-            links.append((get_relative_url(target.url, page.url), target.page.title if target.page else src))
-        page.content += related_html(links, site.settings.site_text.related_pages)
+        by_src = self.files.src_uris
+        return [(src, by_src[src].page.title if by_src[src].page else src) for src in related]
 
     def on_env(self, env):
         languages.set_alternates(self.config, None, self.site)  # pages without a source (404): the languages' home pages
         if self.site.first_error:
             raise PluginError(self.site.first_error)
         theme.add_globals(env, self.config, self.site)
+        if self.preview:
+            self.preview.use_compiled_templates(env)
+            self.preview.before_writing(self._related)
         return env
 
     def on_post_page(self, page, output: str) -> None:
-        styles.collect(page, output, self.site)
+        tokens = styles.collect(page, output, self.site)
         embeds.collect(page, self.site)
+        if self.preview:
+            self.preview.page_written(page, tokens)
 
     def on_post_build(self) -> None:
+        preview = self.preview
         try:
-            styles.write(self.config, self.site)  # first: the pages' stylesheet link is final before they are checked
-            embeds.write(self.config, self.site)
+            if preview is None:
+                styles.write(self.config, self.site)  # first: the pages' stylesheet link is final before they are checked
+                embeds.write(self.config, self.site)
+                return
+            preview.before_post_build()
+            old_name = preview.cache.bundle[-1] if preview.cache.bundle else ""
+            preview.cache.bundle = styles.write(self.config, self.site, preview.cache.bundle)
+            preview.rename_bundle(old_name, self.site.styles.name)
+            preview.keep(self._related)  # before the .gz copies are made: it writes the search index again
+            embeds.write(self.config, self.site, preview.cache)
+            preview.done()
         except SiteError as error:
             raise PluginError(str(error)) from None
 

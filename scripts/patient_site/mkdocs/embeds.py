@@ -17,6 +17,7 @@ from patient_site.frontmatter.schema import as_date
 from patient_site.hosting.fingerprint import fingerprint, is_own_asset
 from patient_site.hosting.headers import scan_page
 from patient_site.patient.branding import STYLESHEET
+from patient_site.preview import PreviewCache
 from patient_site.site import SiteBuild
 from patient_site.theme.nav_order import nav_position
 
@@ -71,8 +72,11 @@ def collect(page, site: SiteBuild) -> None:
     ))
 
 
-def write(config, site: SiteBuild) -> None:
-    """Write the embed pages and JSON files into the built site, then check every page and write the headers."""
+def write(config, site: SiteBuild, kept: PreviewCache | None = None) -> None:
+    """Write the embed pages and JSON files into the built site, then check every page and write the headers.
+
+    The editor's preview passes what it kept of the last build (see `write_outputs`); a build passes nothing."""
     template = config.theme.get_env().get_template(TEMPLATE)
     write_outputs(Path(config.site_dir), site, template.render, list(site.styles.own) or [str(css) for css in config.extra_css],
-                  [str(script) for script in config.extra_javascript])  # embeds link our own stylesheets, not the page bundle
+                  [str(script) for script in config.extra_javascript],  # embeds link our own stylesheets, not the page bundle
+                  kept=kept)

@@ -17,7 +17,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from patient_site.hosting.fingerprint import hashed_name, is_own_asset
 from patient_site.site import SiteBuild
 from patient_site.theme.assets import material_bundle
-from patient_site.theme.style_bundle import Usage, trim
+from patient_site.theme.style_bundle import add_tokens, page_tokens, trim
 
 PLACEHOLDER = "assets/stylesheets/site-bundle.PENDING.css"
 NAME = "assets/stylesheets/site-bundle.css"  # hashed as site-bundle.<10 hex>.css
@@ -58,25 +58,34 @@ def defer_scripts(config) -> None:
             script.defer = True
 
 
-def collect(page, output: str, site: SiteBuild) -> None:
-    """What this page's HTML gives selectors to match."""
-    if site.styles.sources:
-        site.styles.usage.add_page(output)
-        site.styles.written.append(page.file.abs_dest_path)
+def collect(page, output: str, site: SiteBuild):
+    """What this page's HTML gives selectors to match (returned too, for the preview cache)."""
+    if not site.styles.sources:
+        return None
+    tokens = page_tokens(output)
+    add_tokens(site.styles.usage, tokens)
+    site.styles.written.append(page.file.abs_dest_path)
+    return tokens
 
 
-def write(config, site: SiteBuild) -> None:
-    """Trim and write the bundle; point every page written this build at its hashed name."""
+def write(config, site: SiteBuild, previous: tuple = ()) -> tuple:
+    """Trim and write the bundle; point every page written this build at its hashed name.
+
+    Returns (sources, usage, stylesheet, name); given them back as `previous`, the editor's preview trims again
+    only when the sources or what the pages use changed."""
     state = site.styles
     if not state.sources:
-        return
+        return ()
     built = Path(config.site_dir)
     pages = [Path(path) for path in state.written]
     not_found = built / "404.html"  # rendered from a template, without a page event
     if not_found.is_file():
         pages.append(not_found)
         state.usage.add_page(not_found.read_bytes())
-    css = trim(state.sources, state.usage).encode("utf-8")
+    if previous and previous[:2] == (state.sources, state.usage):
+        css = previous[2]
+    else:
+        css = trim(state.sources, state.usage).encode("utf-8")
     state.name = hashed_name(NAME, css)
     target = built / state.name
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -86,3 +95,4 @@ def write(config, site: SiteBuild) -> None:
         data = path.read_bytes()
         if old in data:
             path.write_bytes(data.replace(old, new))
+    return list(state.sources), state.usage, css, state.name
