@@ -370,7 +370,8 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(folder)
         scales = scaling(args.sizes, args.runs, work)
         large = scaling([args.large], 1, work, variants=("ours", "plain"), sizes_of_html=False)[0] if args.large else None
-        languages = bench_languages.language_cost(max(args.sizes), args.runs, work, timed_build)
+        # Two runs of each at the largest size (three would take `make bench` past its 15 minutes).
+        languages = bench_languages.language_cost(max(args.sizes), min(args.runs, 2), work, timed_build)
         sites = real_sites(work)
         weight = page_weight(sites, work / "project" / "deploy" / "nginx.conf", work)
         pages = ["", "causes/", "checklist/", "es/", "es/checklist/"]
