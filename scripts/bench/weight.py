@@ -17,6 +17,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 NO_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
@@ -151,11 +153,19 @@ def _first_and_repeat(browser, urls: list[str], view) -> dict:
         first = view(context, url)
         context.close()
         context = browser.new_context()
-        view(context, next(other for other in urls + [""] if other != url))
+        same = [other for other in urls if other != url and _language(other) == _language(url)]
+        view(context, same[0] if same else next(other for other in urls + [""] if other != url))
         repeat = view(context, url)
         context.close()
         results[url] = (first, repeat)
     return results
+
+
+def _language(url_path: str) -> str:
+    """The language folder a page is in ("" for the first language): a repeat view follows a page of its own
+    language, as a reader's does; each language's build has its own assets."""
+    folder = url_path.split("/", 1)[0]
+    return folder if (ROOT / "languages" / folder).is_dir() and folder else ""
 
 
 def first_search(browser, site: Path, url_path: str, query: str) -> View:
