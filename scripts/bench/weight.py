@@ -153,12 +153,18 @@ def _first_and_repeat(browser, urls: list[str], view) -> dict:
         first = view(context, url)
         context.close()
         context = browser.new_context()
-        same = [other for other in urls if other != url and _language(other) == _language(url)]
+        same = [other for other in urls if other != url and _kind(other) == _kind(url)]
         view(context, same[0] if same else next(other for other in urls + [""] if other != url))
         repeat = view(context, url)
         context.close()
         results[url] = (first, repeat)
     return results
+
+
+def _kind(url_path: str) -> tuple[str, bool]:
+    """A page's language and whether it is an embed variant: a repeat view follows a view of the same kind, as a
+    reader's does (a patient on a clinic's site opens another embedded page; a site reader another page)."""
+    return _language(url_path), "embed" in url_path.split("/")
 
 
 def _language(url_path: str) -> str:
