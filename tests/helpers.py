@@ -11,6 +11,7 @@ import functools
 import hashlib
 import logging
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
+import urllib.error
+import urllib.request
 from urllib.parse import urljoin
 
 import yaml
@@ -261,3 +264,26 @@ def wait_until(condition, timeout=5.0) -> bool:
             return True
         time.sleep(0.05)
     return condition()
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_text(url: str) -> str | None:
+    """The page's text, or None while the server is not answering yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """An editor's change to a file: `old` must still be there."""
+    text = path.read_text("utf-8")
+    assert old in text, f"{path.name} no longer has {old!r}"
+    path.write_text(text.replace(old, new, 1), "utf-8")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import article, copy_project, resolve
+from helpers import article, copy_project, edit, resolve
 
 SERVE_URL = "http://127.0.0.1:8000/"  # MkDocs' default dev_addr: serve's site_url
 EPOCH = "1700000000"
@@ -32,12 +32,6 @@ NEW_TITLE = "Chronic venous insufficiency explained"
 OLD_TITLE = "About chronic venous insufficiency"
 NEW_SENTENCE = "This sentence is there for one rebuild only."
 NEW_PHONE = "555-0199"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{path.name} no longer has {old!r}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

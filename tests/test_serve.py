@@ -10,29 +10,20 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import article, copy_project, resolve
+from helpers import article, copy_project, edit, fetch_text, free_port, resolve
 
 NEW_SYMPTOM = "Restless legs in the evening"
 NEW_PHONE = "555-0199"
 CVI = "chronic-venous-insufficiency/"
 NEW_SENTENCE = "This sentence was added while the preview was running."
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{path.name} no longer has {old!r}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def soup(site: Path, url_path: str) -> BeautifulSoup:
@@ -100,20 +91,6 @@ def test_two_builds_in_one_process_show_each_edit(tmp_path):
         assert NEW_PHONE in contact and "555-0100" not in contact, page
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
 def wait_for(condition, timeout: float, what: str, server: subprocess.Popen):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -140,7 +117,7 @@ def test_make_serve_shows_an_edited_page(tmp_path):
     )
 
     def article_text() -> str | None:
-        page = fetch(base + "causes/")
+        page = fetch_text(base + "causes/")
         return page and article(BeautifulSoup(page, "html.parser")).get_text(" ", strip=True)
 
     try:
@@ -169,4 +146,4 @@ def test_make_serve_shows_an_edited_page(tmp_path):
             log.close()
     assert code in (0, None), output
     assert "Traceback" not in output or code is None, output
-    assert fetch(base) is None, "the server still answers after it stopped"
+    assert fetch_text(base) is None, "the server still answers after it stopped"

@@ -5,31 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, copy_project
+from helpers import ROOT, copy_project, fetch_text, free_port
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
 
 
 def make(project, *args: str, **popen) -> subprocess.Popen:
@@ -46,7 +29,7 @@ def test_make_serve_es_previews_the_spanish_pages(tmp_path):
     try:
         deadline, page = time.monotonic() + 90, None
         while page is None and time.monotonic() < deadline and server.poll() is None:
-            page = fetch(f"http://{address}/es/causes/")
+            page = fetch_text(f"http://{address}/es/causes/")
             time.sleep(0.5)
         assert page is not None, "no Spanish page served"
         soup = BeautifulSoup(page, "html.parser")
@@ -63,7 +46,7 @@ def test_make_serve_es_previews_the_spanish_pages(tmp_path):
         output = log.read()
         log.close()
     assert "languages/es/mkdocs.yml" in output
-    assert fetch(f"http://{address}/es/") is None, "the preview still answers after Ctrl+C"
+    assert fetch_text(f"http://{address}/es/") is None, "the preview still answers after Ctrl+C"
 
 
 def test_make_serve_of_a_language_that_is_not_there_says_so(tmp_path):
