@@ -318,7 +318,7 @@ def test_an_inline_handler_in_a_page_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     template = project / "overrides" / "main.html"
     template.write_text(template.read_text("utf-8").replace(
-        "{{ clinic_contact_html }}", '{{ clinic_contact_html }}<p><a href="#" onclick="steal()">Click</a></p>'), "utf-8")
+        "{{ clinic_footer_html }}", '{{ clinic_footer_html }}<p><a href="#" onclick="steal()">Click</a></p>'), "utf-8")
     built = build_in_process(project, tmp_path / "site")
     assert built.returncode != 0
     assert "<a onclick=…> is inline JavaScript" in built.log, built.log

@@ -1,4 +1,4 @@
-"""Our Markdown-level features loaded by name alone (patient_site/markdown/standalone.py), as an engine without
+"""Our Markdown-level features loaded by name alone (patient_site/engine/extension.py), as an engine without
 hooks loads them from `markdown_extensions`: a real Python-Markdown converter, the real project read from its
 config file, Markdown in and parsed HTML out. Which page converts is found from its text (no engine context here).
 """
@@ -14,7 +14,7 @@ from patient_site.editor.checks import EditorError
 from patient_site.engine.prepare import prepare
 from patient_site.patient.care_cards import CareCardError
 
-NAMES = [f"patient_site.markdown.standalone:{name}" for name in ("EditorSafety", "CrossLinks", "CareCards", "GlossaryMarks")]
+NAMES = ["patient_site.engine.extension:PatientSite"]
 
 
 def converter(config_file) -> markdown.Markdown:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing import Callable
 
 from patient_site.errors import SiteError
-from patient_site.site import SiteBuild
+
+if TYPE_CHECKING:
+    from patient_site.site import SiteBuild
 
 
 def check_conditions(site: SiteBuild, is_file: Callable[[str], bool]) -> None:

@@ -6,11 +6,15 @@ The MkDocs glue (`MkDocsBuild.start`) and the hook-free pre-build step (`engine/
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import os
 
 from patient_site.errors import SiteError
-from patient_site.site import SiteBuild
 from patient_site.theme.nav_menu import unsupported_features
+
+if TYPE_CHECKING:
+    from patient_site.site import SiteBuild
 
 
 def check_config(site: SiteBuild, use_directory_urls: bool, features, docs_dir: str) -> None:

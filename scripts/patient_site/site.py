@@ -13,18 +13,30 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
+from patient_site import translations
+from patient_site.checklist.pages import INDEX_PAGE as CHECKLIST_PAGE
 from patient_site.checklist.pages import ChecklistSite, GeneratedChecklist, checklist_pages
 from patient_site.checklist.symptom_lists import SymptomList
 from patient_site.editor.checks import PageSafety
+from patient_site.conditions import check_conditions
 from patient_site.embeds.for_clinics import Embeddable
+from patient_site.embeds.output import COPY_SCRIPT
+from patient_site.embeds.planning import plan_embeds
 from patient_site.embeds.variants import PageCopy
-from patient_site.hosting.headers import PageScan
+from patient_site.frontmatter.schema import as_date
+from patient_site.hosting.fingerprint import fingerprint, is_own_asset
+from patient_site.hosting.headers import PageScan, scan_page
 from patient_site.languages import Languages
-from patient_site.markdown.crosslinks import CrossLinkState, TermIndex
+from patient_site.markdown.crosslinks import CrossLinkState, TermIndex, related_html
+from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
+from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
-from patient_site.pages import PageIndex, PageSource
+from patient_site.pages import PageIndex, PageSource, decode, read_page
+from patient_site.patient.branding import STYLESHEET
 from patient_site.settings import SiteSettings
+from patient_site.source_files import SourceFiles
 from patient_site.theme.style_bundle import Usage
+from patient_site.urls import relative_url
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,17 @@ class StyleState:
     name: str = ""
 
 
+@dataclass(frozen=True)
+class Planned:
+    """What the planning leaves for the engine's glue to do: its words to log, its config lists to change."""
+
+    warnings: list[str]  # content problems a strict build stops on (a translation's gaps)
+    notes: list[str]  # worth saying, never stopping (a page not translated yet)
+    logo: str | None  # the clinic's logo, for the theme's `logo`
+    extra_css: list[str]  # the config's stylesheets and scripts with ours added, each its content-hashed copy
+    extra_javascript: list[str]
+
+
 @dataclass
 class SiteBuild:
     """One build's settings, pages and every feature's state."""
@@ -97,6 +120,51 @@ class SiteBuild:
     languages: Languages | None = None  # the site's languages and which one this build is (None: one language)
     sitemap_alternates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # source path -> (lang, full address)
 
+    def plan(self, files: SourceFiles, order: Callable[[str], int], extra_css: list[str],
+             extra_javascript: list[str]) -> Planned:
+        """The one planning call of every engine, once all source files are known and before any page converts.
+
+        Reads every page once (the page index, site-wide checks, the term index), generates the checklist page(s)
+        and the glossary page, checks the languages and `extra.conditions`, plans the embeds and for-clinics
+        pages, and gives our stylesheets and scripts content-hashed copies, last (the clinic's stylesheet is
+        generated). `order` is the menu's order of source paths; `extra_css`/`extra_javascript` the config's.
+        """
+        pages = []
+        for src in files.pages():
+            shown = files.shown(src)
+            url, name = files.page(src)
+            pages.append(read_page(src, shown, url, name, decode(files.read(src), shown)))
+        self.read_sources(pages, order)
+
+        def add(src: str, content: str | bytes, in_nav: bool = True, edit_from: str | None = None) -> None:
+            files.add(src, content, in_nav, edit_from)
+            if src.endswith(".md"):  # a generated page joins the page index (its text is in memory already)
+                url, name = files.page(src)
+                self.pages.add(read_page(src, src, url, name, content, generated=True))
+
+        for record in self.checklists:
+            add(record.src, record.markdown, record.in_nav, record.edit_from)  # "Edit this page" opens a list it shows
+        glossary_shown = None
+        if files.exists(GLOSSARY_FILE):  # a generated page, not a published file; before the embeds
+            glossary_shown = files.shown(GLOSSARY_FILE)
+            text = decode(files.read(GLOSSARY_FILE), glossary_shown)
+            files.remove(GLOSSARY_FILE)
+            add(GLOSSARY_PAGE, self.use_glossary(text, glossary_shown))
+        warnings, notes = translations.check(self, glossary_shown)
+        check_conditions(self, files.exists)
+        plan_embeds(self, [(src, *files.page(src)) for src in files.pages()], order, lambda src: files.page(src)[0], add)
+        # Last: the generated assets/clinic.css is among our assets.
+        extra_css = extra_css + ([STYLESHEET] if STYLESHEET not in extra_css else [])
+        extra_javascript = extra_javascript + ([COPY_SCRIPT] if COPY_SCRIPT not in extra_javascript else [])
+        ours = {path: files.read(path) for path in files.other_files() if is_own_asset(path)}  # read only these few
+        self.assets = fingerprint(ours)
+        for path, hashed in self.assets.items():
+            files.add(hashed, ours[path])
+        self.site_urls = files.addresses()
+        self.pages.check_titles_with_generated()  # every page exists now: no editor's title may repeat a generated one's
+        return Planned(warnings, notes, self.settings.clinic.logo or None, [self.asset(path) for path in extra_css],
+                       [self.asset(path) for path in extra_javascript])
+
     def read_sources(self, pages: list[PageSource], order: Callable[[str], int]) -> None:
         """What every engine does first with the pages it read: the index, the site-wide checks, the term index and
         the checklist page(s), in menu `order`."""
@@ -116,6 +184,30 @@ class SiteBuild:
         self.glossary.index = GlossaryIndex.build(entries)
         self.glossary_entries = entries
         return render_glossary_page(entries, words=self.settings.glossary)
+
+    def related_pages(self, src: str, url_of: Callable[[str], str], title_of: Callable[[str], str | None]) -> str:
+        """A page's "Related pages" aside ("" for the home page and generated pages): the pages its cross-links lead
+        to, then those that link to it, then the checklist with its list. Known once every page has converted."""
+        page = self.pages.get(src)
+        if src == "index.md" or page is None or page.generated:
+            return ""
+        checklist = self.checklist_of.get(src, CHECKLIST_PAGE)  # the checklist page with this page's list
+        related = [other for other in self.crosslinks.related(src) if other not in self.checklist_sources] + [checklist]
+        links = [(relative_url(url_of(other), page.url), title_of(other) or other) for other in related]
+        return related_html(links, self.settings.site_text.related_pages)
+
+    def keep_content(self, src: str, dest: str, title: str | None, content: str) -> None:
+        """A converted page's final content: scanned for inline code (CSP); an embeddable page's kept for its embed."""
+        state = self.embeds
+        state.content_scans[dest] = scan_page(content)
+        if src not in state.embeddable:
+            return
+        page = self.pages.get(src)
+        meta = page.source.meta
+        state.copies.append(PageCopy(
+            src_uri=src, url=page.url, title=title or state.embeddable[src].title,
+            description=str(meta.get("description") or ""), content=content, reviewed=as_date(meta.get("reviewed")),
+        ))
 
     def asset(self, path: str) -> str:
         """The site path to link for one of our assets: its content-hashed copy when it has one."""

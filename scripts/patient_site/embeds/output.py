@@ -7,6 +7,8 @@ template (overrides/embed.html) with a context from `embeds.variants.embed_conte
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import os
 from pathlib import Path
 from typing import Callable
@@ -19,8 +21,10 @@ from patient_site.hosting.compress import made_copy, precompress
 from patient_site.hosting.headers import scan_page, site_files, write_headers
 from patient_site.patient.structured_data import publisher
 from patient_site.preview import PreviewCache, digest
-from patient_site.site import SiteBuild
 from patient_site.urls import absolute
+
+if TYPE_CHECKING:
+    from patient_site.site import SiteBuild
 
 COPY_SCRIPT = "assets/for-clinics.js"
 FRAME_SCRIPT = "assets/embed-frame.js"

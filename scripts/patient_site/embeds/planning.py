@@ -7,6 +7,8 @@ pre-build step (`patient_site.engine.prepare`) both call `plan_embeds`, so both 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing import Callable
 
 from patient_site.embeds.feeds import iframe_html, oembed_path
@@ -14,8 +16,10 @@ from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
 from patient_site.embeds.for_clinics import SHOWN, Embeddable, fill, render_for_clinics_page, render_snippets_page, snippets_page
 from patient_site.embeds.variants import PageCopy
 from patient_site.patient.branding import STYLESHEET, accent_css
-from patient_site.site import SiteBuild
 from patient_site.urls import absolute
+
+if TYPE_CHECKING:
+    from patient_site.site import SiteBuild
 
 Add = Callable[..., None]  # add(src, content, in_nav=True)
 

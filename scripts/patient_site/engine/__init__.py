@@ -1,7 +1,8 @@
-"""The build without MkDocs events: for engines that run no hooks (Zensical), the same features in three steps.
+"""The Zensical glue: engines that run no hooks get the same sequence as the MkDocs glue, in three steps.
 
-`prepare` reads the config and every page as the MkDocs glue does in `on_config`/`on_files` and makes the generated
-pages; `zensical` writes them into a docs overlay, runs the engine and then `finish`es the built site (embed
-variants, API/oEmbed files, headers). The Markdown-level features run inside the engine as extensions
-(`patient_site.markdown.standalone`). Nothing here imports mkdocs.
+`prepare` makes the build object and makes the one planning call (`SiteBuild.plan`); `overlay` writes the planned
+files into a work folder with a config naming our Markdown extension (`extension`, which runs the one page
+conversion around each page inside the engine); `finish` puts what the theme shows from our globals into the
+built pages and writes what every build writes after its pages (embeds/output.py). `zensical_build` is the
+command, for every language. Nothing here imports mkdocs.
 """

@@ -17,15 +17,12 @@ from pathlib import Path
 import jinja2
 import lxml.html
 
-from patient_site.checklist.pages import INDEX_PAGE as CHECKLIST_PAGE
+from patient_site import translations
 from patient_site.embeds.output import write_outputs
-from patient_site.embeds.variants import PageCopy
 from patient_site.engine.prepare import Prepared, dest_uri, page_url
-from patient_site.frontmatter.schema import as_date
-from patient_site.hosting.headers import scan_page
-from patient_site.markdown.crosslinks import LINK_CLASS, Target, related_html
-from patient_site.patient.page_parts import foot_parts, footer_card, head_parts
-from patient_site.urls import absolute, relative_url, site_path
+from patient_site.markdown.crosslinks import LINK_CLASS, Target
+from patient_site.patient.page_parts import foot_parts, footer_html, head_parts
+from patient_site.urls import absolute, site_path
 
 # What the template puts in the article besides the page's content: the skip target, edit buttons, file dates.
 THEME_PARTS = (".//a[@id='__skip']", ".//*[contains(concat(' ', @class, ' '), ' md-content__button ')]",
@@ -37,7 +34,7 @@ TOOLTIPS = ".//span[@role='tooltip'][contains(concat(' ', @class, ' '), ' glossa
 def finish(prepared: Prepared, built: Path, nginx_suffix: str = "-zensical") -> None:
     """Add what the hook adds to the built pages, then write embed variants, API/oEmbed JSON and the headers."""
     site = prepared.site
-    pages = [page for page in site.pages]  # in MkDocs' order: the editor's files, then the generated pages
+    pages = list(site.pages)  # in MkDocs' order: the editor's files, then the generated pages
     by_url = {page.url: page.src for page in pages}
     contents, titles = {}, {}
     for page in pages:
@@ -51,25 +48,14 @@ def finish(prepared: Prepared, built: Path, nginx_suffix: str = "-zensical") -> 
         return explicit.get(src) or site.pages.get(src).title or titles[src] or None
 
     for page in pages:
-        if page.src != "index.md" and not page.generated:
-            checklist = site.checklist_of.get(page.src, CHECKLIST_PAGE)
-            related = [src for src in site.crosslinks.related(page.src) if src not in site.checklist_sources] + [checklist]
-            contents[page.src] += related_html([(relative_url(page_url(src), page.url), title_of(src) or src) for src in related])
+        contents[page.src] += site.related_pages(page.src, page_url, title_of)
         _add_theme_parts(prepared, page, built / dest_uri(page.src), contents[page.src], title_of(page.src))
     for page in pages:
-        content = contents[page.src]
-        site.embeds.content_scans[dest_uri(page.src)] = scan_page(content)
-        if page.src in site.embeds.embeddable:
-            meta = page.source.meta
-            site.embeds.copies.append(PageCopy(
-                src_uri=page.src, url=page.url,
-                title=title_of(page.src) or site.embeds.embeddable[page.src].title,
-                description=str(meta.get("description") or ""), content=content, reviewed=as_date(meta.get("reviewed")),
-            ))
+        site.keep_content(page.src, dest_uri(page.src), title_of(page.src), contents[page.src])
     custom_dir = prepared.config.custom_dir
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader([custom_dir] if custom_dir else []))
-    write_outputs(built, site, environment.get_template("embed.html").render, prepared.extra_css, prepared.extra_javascript,
-                  nginx_suffix)
+    write_outputs(built, site, environment.get_template("embed.html").render, prepared.planned.extra_css,
+                  prepared.planned.extra_javascript, nginx_suffix)
 
 
 def _read_built(path: Path) -> tuple[str, str]:
@@ -127,8 +113,7 @@ def _add_theme_parts(prepared: Prepared, page, path: Path, content: str, title: 
     if page.url in site.embeds.oembed_links:
         head = (f'<noscript><link rel="alternate" type="application/json+oembed" href="{escape(site.embeds.oembed_links[page.url])}" '
                 f'title="{escape(title or "")}"></noscript>\n{head}')
-    card = (f'<div class="clinic-footer site-added">\n<div class="md-grid md-typeset clinic-footer__inner">\n'
-            f"{footer_card(site)}\n</div>\n</div>")
+    alternates = translations.alternates(site, page)
     document = lxml.html.fromstring(path.read_bytes())
     heads = document.xpath("/html/head")
     articles = document.xpath(ARTICLE)
@@ -138,8 +123,13 @@ def _add_theme_parts(prepared: Prepared, page, path: Path, content: str, title: 
     if articles:
         articles[0].extend(_elements(_aside_of(content) + foot_parts(site, page.src, url)))
     if footers:
-        for element in _elements(card):
+        for element in _elements(footer_html(site)):
             footers[0].addprevious(element)
+    if alternates:  # the selector and hreflang lead to this page's translations (the config names home pages)
+        for link, alternate in zip(document.xpath("//a[contains(concat(' ', @class, ' '), ' md-select__link ')]"), alternates):
+            link.set("href", alternate["href"])
+        for link, alternate in zip(document.xpath("/html/head/noscript/link[@rel='alternate'][@hreflang]"), alternates):
+            link.set("href", alternate["link"])
     path.write_bytes(lxml.html.tostring(document.getroottree(), encoding="utf-8"))
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from patient_site.engine.prepare import Prepared
-from patient_site.markdown.standalone import EXTENSIONS, ZENSICAL_ONLY
+from patient_site.engine.extension import PatientSite
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -26,22 +26,21 @@ DROPPED = ("INHERIT", "hooks", "watch", "site_dir", "docs_dir")  # hooks never r
 
 
 def extension_names(config_file: str, build: str) -> list[dict]:
-    """Our Markdown extensions as `markdown_extensions` entries, each told the site's config file and the build."""
-    return [{f"{extension.__module__}:{extension.__name__}": {"config_file": config_file, "build": build}}
-            for extension in (*EXTENSIONS, *ZENSICAL_ONLY)]
+    """Our Markdown extension as a `markdown_extensions` entry, told the site's config file and the build."""
+    return [{f"{PatientSite.__module__}:{PatientSite.__name__}": {"config_file": config_file, "build": build}}]
 
 
 def write_overlay(prepared: Prepared, work: Path) -> Path:
     """Fill `work` (an empty folder) for a Zensical build; returns the config file to build."""
     docs = work / DOCS
-    for src in prepared.sources:
+    for src in prepared.files.sources:
         target = docs / src
         target.parent.mkdir(parents=True, exist_ok=True)
         _link_or_copy(os.path.join(prepared.config.docs_dir, src), target)
-    for item in prepared.generated:
+    for item in prepared.files.generated.values():
         target = docs / item.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(item.content, "utf-8")
+        target.write_bytes(item.content.encode("utf-8") if isinstance(item.content, str) else item.content)
     data = {key: value for key, value in prepared.config.data.items() if key not in DROPPED}
     data["docs_dir"], data["site_dir"] = DOCS, SITE
     theme = dict(prepared.config.theme)
@@ -49,10 +48,10 @@ def write_overlay(prepared: Prepared, work: Path) -> Path:
         # Our sitemap.xml override reads MkDocs' template context (`pages`), which Zensical's sitemap lacks: its own is kept.
         shutil.copytree(prepared.config.custom_dir, work / OVERRIDES, ignore=shutil.ignore_patterns(*MKDOCS_ONLY))
         theme["custom_dir"] = OVERRIDES
-    if prepared.logo:
-        theme["logo"] = prepared.logo
+    if prepared.planned.logo:
+        theme["logo"] = prepared.planned.logo
     data["theme"] = theme
-    data["extra_css"], data["extra_javascript"] = prepared.extra_css, prepared.extra_javascript
+    data["extra_css"], data["extra_javascript"] = prepared.planned.extra_css, prepared.planned.extra_javascript
     data["markdown_extensions"] = [*(data.get("markdown_extensions") or []), *extension_names(prepared.config.config_file, work.name)]
     config = work / CONFIG
     config.write_text("# Generated for one Zensical build by patient_site/engine/overlay.py; edit "

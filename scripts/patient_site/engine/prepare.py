@@ -1,9 +1,8 @@
-"""The site-wide work MkDocs' events do, as one plain step: config checked, pages read, generated pages made.
+"""The Zensical glue before its build: the config checked and the one planning call over a walk of docs_dir.
 
-It follows `MkDocsBuild.start`, `on_files` and `on_nav` (patient_site/mkdocs/build.py) step for step and calls
-the same feature functions, over a walk of docs_dir instead of MkDocs' `Files`. The result is a `Prepared`:
-the `SiteBuild` the Markdown extensions and the post-build step read, and the generated files an engine's
-docs overlay needs. Nothing is written here.
+`prepare` makes the `SiteBuild` as `MkDocsBuild.start` does and calls `SiteBuild.plan` (the same call the MkDocs
+glue makes in `on_files`) over `DocsFolder`, a walk of docs_dir that keeps what the planning generates in memory
+for the work folder Zensical builds (engine/overlay.py). Nothing is written here.
 """
 
 from __future__ import annotations
@@ -14,49 +13,71 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from patient_site.conditions import check_conditions
-from patient_site.embeds.output import COPY_SCRIPT
-from patient_site.embeds.planning import plan_embeds
-from patient_site.engine.config import SiteConfig
-from patient_site.hosting.fingerprint import fingerprint, is_own_asset
-from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
-from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
-from patient_site.pages import decode, read_page
-from patient_site.patient.branding import STYLESHEET
 from patient_site.config_checks import check_config
+from patient_site.engine.config import SiteConfig
+from patient_site.languages import Languages
 from patient_site.settings import load_settings
-from patient_site.site import Paths, SiteBuild
+from patient_site.site import Paths, Planned, SiteBuild
 from patient_site.theme.nav_order import nav_position
 
 
 @dataclass(frozen=True)
 class Generated:
     src: str  # path inside docs_dir, e.g. "checklist.md"
-    content: str
+    content: str | bytes
     in_nav: bool = True
 
 
 @dataclass
+class DocsFolder:
+    """docs_dir's files and the generated ones, in MkDocs' order: what `SiteBuild.plan` reads and adds to."""
+
+    docs_dir: str
+    paths: Paths
+    sources: list[str]  # the editor's files to publish (glossary.yml is not one once planned)
+    generated: dict[str, Generated] = field(default_factory=dict)
+
+    def pages(self) -> list[str]:
+        return [src for src in [*self.sources, *self.generated] if src.endswith(".md")]
+
+    def page(self, src: str) -> tuple[str, str]:
+        return page_url(src), file_name(src)
+
+    def other_files(self) -> list[str]:
+        return [src for src in [*self.sources, *self.generated] if not src.endswith(".md")]
+
+    def exists(self, src: str) -> bool:
+        return src in self.generated or src in self.sources
+
+    def read(self, src: str) -> bytes:
+        if src in self.generated:
+            content = self.generated[src].content
+            return content.encode("utf-8") if isinstance(content, str) else content
+        return Path(self.docs_dir, src).read_bytes()
+
+    def shown(self, src: str) -> str:
+        return src if src in self.generated else self.paths.shown(os.path.join(self.docs_dir, src))
+
+    def remove(self, src: str) -> None:
+        self.sources.remove(src)
+
+    def add(self, src: str, content: str | bytes, in_nav: bool = True, edit_from: str | None = None) -> None:
+        self.generated[src] = Generated(src, content, in_nav)
+
+    def addresses(self) -> frozenset:
+        files = [*self.sources, *self.generated]
+        return frozenset(page_url(src) if src.endswith(".md") else src for src in files) | frozenset(map(dest_uri, files))
+
+
+
+@dataclass
 class Prepared:
-    """One build's state before any engine converts a page."""
+    """One build's state before Zensical converts a page."""
 
     config: SiteConfig
     site: SiteBuild
-    sources: list[str]  # the editor's files to publish, by path inside docs_dir (glossary.yml is not one)
-    generated: list[Generated] = field(default_factory=list)
-    extra_css: list[str] = field(default_factory=list)  # as the MkDocs glue leaves config.extra_css
-    extra_javascript: list[str] = field(default_factory=list)
-    logo: str | None = None
-    _by_text: dict | None = field(default=None, repr=False)
-
-    def page_by_text(self, text: str):
-        """The page whose body (or whole text) is `text`, for engines that do not say which page converts."""
-        if self._by_text is None:
-            self._by_text = {}
-            for page in self.site.pages:
-                self._by_text.setdefault(page.text.strip(), page)
-                self._by_text.setdefault(page.source.body.strip(), page)
-        return self._by_text.get(text.strip())
+    files: DocsFolder
+    planned: Planned
 
 
 def dest_uri(src: str) -> str:
@@ -93,70 +114,16 @@ def walk_docs(docs_dir: str) -> list[str]:
 
 
 def prepare(config_file: str) -> Prepared:
-    """Read and check everything the build knows before conversion; raises SiteError (`path:line: message`)."""
+    """Read, check and plan everything the build knows before conversion; raises SiteError (`path:line: message`)."""
     config = SiteConfig.read(config_file)
     data = config.data
-    paths = Paths(config.root, config.config_file, config.docs_dir)
-    site = SiteBuild(paths=paths, settings=load_settings(config.extra, config.config_file), site_url=config.site_url,
-                     site_name=str(data.get("site_name") or ""), language=config.language)
+    settings = load_settings(config.extra, config.config_file)
+    languages = Languages.of_build(settings.languages, config.language, config.docs_dir)
+    project = languages.project if languages.active and not languages.is_first else None
+    site = SiteBuild(paths=Paths(config.root, config.config_file, config.docs_dir, project), settings=settings,
+                     site_url=config.site_url, site_name=str(data.get("site_name") or ""), language=config.language)
+    site.languages = languages if languages.active else None
     check_config(site, data.get("use_directory_urls") is not False, config.theme.get("features"), config.docs_dir)
-    prepared = Prepared(config, site, walk_docs(config.docs_dir))
-    _configure(prepared)
-    _read_pages(prepared)
-    return prepared
-
-
-def _configure(prepared: Prepared) -> None:
-    """As `mkdocs/embeds.configure`: full addresses, the clinic's logo, stylesheet and copy script."""
-    site, config = prepared.site, prepared.config
-    clinic = site.settings.clinic
-    if clinic.logo:  # checked by config_checks.check_config
-        prepared.logo = clinic.logo
-    prepared.extra_css = config.extra_css + ([STYLESHEET] if STYLESHEET not in config.extra_css else [])
-    prepared.extra_javascript = config.extra_javascript + ([COPY_SCRIPT] if COPY_SCRIPT not in config.extra_javascript else [])
-
-
-def _add_hashed_assets(prepared: Prepared) -> None:
-    """As `mkdocs/embeds.add_hashed_assets`: a content-hashed copy of each of our stylesheets and scripts."""
-    site, docs = prepared.site, prepared.config.docs_dir
-    ours = {src: Path(docs, src).read_bytes() for src in prepared.sources if is_own_asset(src)}
-    ours.update({item.src: item.content.encode("utf-8") for item in prepared.generated if is_own_asset(item.src)})
-    site.assets = fingerprint(ours)
-    for path, hashed in site.assets.items():
-        prepared.generated.append(Generated(hashed, ours[path].decode("utf-8")))
-    prepared.extra_css = [site.asset(path) for path in prepared.extra_css]
-    prepared.extra_javascript = [site.asset(path) for path in prepared.extra_javascript]
-
-
-def _read_pages(prepared: Prepared) -> None:
-    """As `MkDocsBuild.on_files` and `on_nav`: the page index, site-wide checks and the generated pages."""
-    site, config = prepared.site, prepared.config
-    docs = config.docs_dir
-    pages = []
-    for src in prepared.sources:
-        if not src.endswith(".md"):
-            continue
-        shown = site.paths.shown(os.path.join(docs, src))
-        pages.append(read_page(src, shown, page_url(src), file_name(src), decode(Path(docs, src).read_bytes(), shown)))
-    nav = config.data.get("nav")
-    site.read_sources(pages, nav_position(nav))
-
-    def add(src: str, content: str, in_nav: bool = True) -> None:
-        prepared.generated.append(Generated(src, content, in_nav))
-        if src.endswith(".md"):
-            site.pages.add(read_page(src, src, page_url(src), file_name(src), content, generated=True))
-
-    for record in site.checklists:
-        add(record.src, record.markdown, record.in_nav)
-    if GLOSSARY_FILE in prepared.sources:  # a generated page, not a published file; before the embeds
-        prepared.sources.remove(GLOSSARY_FILE)
-        path = os.path.join(docs, GLOSSARY_FILE)
-        shown = site.paths.shown(path)
-        add(GLOSSARY_PAGE, site.use_glossary(decode(Path(path).read_bytes(), shown), shown))
-    check_conditions(site, lambda src: src in prepared.sources or any(item.src == src for item in prepared.generated))
-    documentation = [src for src in [*prepared.sources, *(item.src for item in prepared.generated)] if src.endswith(".md")]
-    plan_embeds(site, [(src, page_url(src), file_name(src)) for src in documentation], nav_position(nav), page_url, add)
-    _add_hashed_assets(prepared)  # last: the generated assets/clinic.css is among them
-    files = [*prepared.sources, *(item.src for item in prepared.generated)]
-    site.site_urls = frozenset(page_url(src) if src.endswith(".md") else src for src in files) | frozenset(map(dest_uri, files))
-    site.pages.check_titles_with_generated()
+    files = DocsFolder(config.docs_dir, site.paths, walk_docs(config.docs_dir))
+    planned = site.plan(files, nav_position(data.get("nav")), config.extra_css, config.extra_javascript)
+    return Prepared(config, site, files, planned)

@@ -141,7 +141,7 @@ class Preview:
     def before_writing(self, related) -> None:
         """Every page is converted or restored: rebuild the cross-links in build order, then decide what to write.
 
-        `related(page)` is the page's "Related pages" as (source path, title) pairs, or None for a page without them.
+        `related(page)` is the page's "Related pages" aside ("" for a page without one).
         """
         cache, site = self.cache, self.site
         cache.finished = False

@@ -9,14 +9,14 @@ from __future__ import annotations
 from jinja2 import pass_context
 from mkdocs.utils import normalize_url
 
-from patient_site.patient.page_parts import foot_parts, footer_card, head_parts
+from patient_site.patient.page_parts import foot_parts, footer_html, head_parts
 from patient_site.site import SiteBuild
 from patient_site.theme.assets import material_bundle
 from patient_site.theme.nav_menu import menu_parts
 
 
 def add_globals(env, config, site: SiteBuild) -> None:
-    env.globals["clinic_contact_html"] = footer_card(site)
+    env.globals["clinic_footer_html"] = footer_html(site)
     env.globals["patient_head_html"] = lambda page, config: head_html(page, config, site)  # JSON-LD and Open Graph
     env.globals["patient_foot_html"] = lambda page: foot_html(page, site)  # review, disclaimer, print footer
     env.globals["oembed_links"] = site.embeds.oembed_links

@@ -6,10 +6,14 @@ The MkDocs glue hands them to the templates as globals (`mkdocs/theme.py`); the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from patient_site.patient.page_foot import page_foot_html
 from patient_site.patient.review import ReviewInfo, review_html
 from patient_site.patient.structured_data import json_ld_script, medical_web_page, open_graph_html
-from patient_site.site import SiteBuild
+
+if TYPE_CHECKING:
+    from patient_site.site import SiteBuild
 
 
 def head_parts(site: SiteBuild, src: str, title: str, description: str, url: str) -> str:
@@ -33,6 +37,8 @@ def foot_parts(site: SiteBuild, src: str, canonical_url: str) -> str:
     return page_foot_html(review, site.settings.disclaimer, canonical_url, contact, words.please_note, words.printed_from)
 
 
-def footer_card(site: SiteBuild) -> str:
-    """The clinic's contact card, as the footer shows it on every page."""
-    return site.settings.site_text.contact(site.settings.clinic)
+def footer_html(site: SiteBuild) -> str:
+    """The clinic's contact card atop the footer, as every page shows it (overrides/main.html, block footer)."""
+    card = site.settings.site_text.contact(site.settings.clinic)
+    return (f'<div class="clinic-footer site-added">\n    <div class="md-grid md-typeset clinic-footer__inner">\n'
+            f'      {card}\n    </div>\n  </div>')
