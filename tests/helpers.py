@@ -287,3 +287,12 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text, f"{path.name} no longer has {old!r}"
     path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def edit_yaml(path: Path, change) -> None:
+    """Change a YAML file through `change(data)` (comments are not kept: for a copy of the project only)."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text("utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import site_snippet
-from helpers import CONTENT_PAGES, ROOT, Built, QuietHandler, build_in_process, copy_project, symptom_bullets
+from helpers import CONTENT_PAGES, ROOT, Built, QuietHandler, build_in_process, copy_project, edit_yaml, symptom_bullets
 from patient_site.frontmatter.reader import split_front_matter
 from patient_site.hosting.headers import parse_headers_file, scan_page
 
@@ -54,12 +54,6 @@ def build_config(project: Path, config: str, site: Path) -> Built:
         capture_output=True, text=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return Built(site, done.returncode, done.stdout + done.stderr)
-
-
-def edit_yaml(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text("utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
 
 
 # --- embed variants ---------------------------------------------------------------------------------------

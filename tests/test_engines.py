@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import lxml.html
 import pytest
 from conftest import ROOT, copy_project, tree_digest
+from helpers import edit_yaml
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 
@@ -39,8 +40,6 @@ THEME_DIFFERENCES = {
     # Zensical post-processes the HTML it writes.
     "data-search-exclude": "Zensical drops the attribute after indexing; engine/finish.py puts it back on tooltips",
     "Content-Security-Policy hashes": "each theme has its own inline scripts, so _headers hashes differ",
-    # The Zensical build is of one language (the first); the others, and the links to them, are MkDocs builds.
-    "languages": "no links to other languages' pages (selector, hreflang, for-clinics' other snippets), no /es/ rules",
 }
 THEME_FILES = ("assets/javascripts/", "assets/stylesheets/", "search/", "search.json", "sitemap.xml.gz")
 
@@ -63,19 +62,51 @@ def zensical_build(project: Path, site: Path, config: str = "mkdocs.yml") -> sub
     )
 
 
-def mkdocs_build(config: str, site: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(site)],
-                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+def mkdocs_build(project: Path, config: str, site: Path) -> None:
+    """Every language, as `make site` does."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from patient_site.mkdocs.commands import strict_build_all; "
+         "sys.exit(strict_build_all(Path(sys.argv[1]), Path(sys.argv[2])))", str(project / config), str(site)],
+        cwd=project, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")})
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.fixture(scope="module", params=["mkdocs.yml", "clinics/riverside.yml"])
+UNUSUAL = " Zq"  # ends every per-language word of the "unusual words" project
+
+
+def unusual(value):
+    """A setting's default with UNUSUAL after it (each of a list's items): placeholders and Markdown stay valid."""
+    return [unusual(item) for item in value] if isinstance(value, (list, tuple)) else f"{value}{UNUSUAL}"
+
+
+def unusual_words_project(folder: Path) -> Path:
+    """The repository with every per-language word of mkdocs.yml set to an unusual value: each block's every key."""
+    from patient_site.settings import BLOCKS
+
+    project = copy_project(folder)
+    words = {"site_text": None, "glossary": None, "for_clinics": None,
+             "checklist": ("legend", "other_symptoms", "notes_title", "notes", "printed_on", "print_button", "clear_button", "privacy")}
+
+    def edit(data):
+        for block, keys in words.items():
+            fields = BLOCKS[block].fields
+            data["extra"].setdefault(block, {}).update(
+                {key: unusual(fields[key].default) for key in (keys or fields) if fields[key].default})
+    edit_yaml(project / "mkdocs.yml", edit)
+    return project
+
+
+@pytest.fixture(scope="module", params=["mkdocs.yml", "clinics/riverside.yml", "unusual words"])
 def sites(request, tmp_path_factory) -> tuple[Path, Path, str]:
-    """(MkDocs' site, Zensical's site, the config) of one clinic, both built from the repository."""
+    """(MkDocs' site, Zensical's site, the config) of one clinic, both built from the repository (or, for "unusual
+    words", from a copy whose every per-language word is set, so a setting one engine ignores shows as a difference)."""
     folder = tmp_path_factory.mktemp("engines")
-    mkdocs_build(request.param, folder / "mkdocs")
+    project, config = (unusual_words_project(folder / "project"), "mkdocs.yml") if request.param == "unusual words" \
+        else (ROOT, request.param)
+    mkdocs_build(project, config, folder / "mkdocs")
     docs = tree_digest(ROOT / "docs")
-    done = zensical_build(ROOT, folder / "zensical", request.param)
+    done = zensical_build(project, folder / "zensical", config)
     assert done.returncode == 0, done.stdout + done.stderr
     assert tree_digest(ROOT / "docs") == docs, "the Zensical build wrote into docs/"
     return folder / "mkdocs", folder / "zensical", request.param
@@ -84,11 +115,21 @@ def sites(request, tmp_path_factory) -> tuple[Path, Path, str]:
 def ours(site: Path) -> set[str]:
     """Every file of a built site except the theme's own."""
     files = {str(path.relative_to(site)) for path in site.rglob("*") if path.is_file()}
-    return {name for name in files if not name.startswith(THEME_FILES)}
+    return {name for name in files if not is_theme(name)}
+
+
+def is_theme(name: str, theme_files: tuple = THEME_FILES) -> bool:
+    """A file of the theme's own, at the root or in a language's folder."""
+    return name.startswith(theme_files) or name.partition("/")[2].startswith(theme_files)
 
 
 def pages(site: Path) -> list[str]:
     return sorted(name for name in ours(site) if name.endswith(".html"))
+
+
+def not_a_content_page(page: str) -> bool:
+    """Embed variants and the 404 page, in any language's folder."""
+    return page.startswith(("embed/", "404")) or page.partition("/")[2].startswith(("embed/", "404"))
 
 
 def parse(path: Path):
@@ -123,8 +164,7 @@ def content(path: Path):
     articles = parse(path).xpath("//article[contains(@class, 'md-content__inner')]")
     assert articles, f"{path}: no <article>"
     article = articles[0]
-    for part in article.xpath(".//a[@id='__skip'] | .//*[contains(@class, 'md-content__button')]"
-                              " | .//*[contains(@class, 'for-clinics__languages')]"):  # see THEME_DIFFERENCES: languages
+    for part in article.xpath(".//a[@id='__skip'] | .//*[contains(@class, 'md-content__button')]"):
         part.drop_tree()
     return article
 
@@ -185,7 +225,7 @@ def test_the_same_pages_and_generated_files(sites):
 def test_each_page_has_the_same_features(sites, what, read):
     mkdocs_site, zensical_site, _ = sites
     found = {page: (read(content(mkdocs_site / page)), read(content(zensical_site / page)))
-             for page in pages(mkdocs_site) if not page.startswith(("embed/", "404"))}
+             for page in pages(mkdocs_site) if not not_a_content_page(page)}
     assert any(mkdocs for mkdocs, _ in found.values()), f"no page has {what}: the comparison would prove nothing"
     different = {page: pair for page, pair in found.items() if pair[0] != pair[1]}
     assert not different, f"{what} differ (MkDocs, Zensical): {different}"
@@ -194,7 +234,7 @@ def test_each_page_has_the_same_features(sites, what, read):
 def test_each_page_has_the_same_content_apart_from_the_theme(sites):
     mkdocs_site, zensical_site, _ = sites
     for page in pages(mkdocs_site):
-        if page.startswith(("embed/", "404")):
+        if not_a_content_page(page):
             continue
         mkdocs, zensical = resolved(content(mkdocs_site / page), page), resolved(content(zensical_site / page), page)
         for tip in mkdocs.xpath(".//span[@role='tooltip']"):  # see THEME_DIFFERENCES: data-search-exclude
@@ -210,13 +250,15 @@ def theme_parts(path: Path) -> dict:
         "open graph": sorted((meta.get("property"), meta.get("content")) for meta in page.xpath("//meta[starts-with(@property, 'og:')]")),
         "oembed": [(link.get("href"), link.get("title")) for link in page.xpath("//link[@type='application/json+oembed']")],
         "clinic card": [canonical(card) for card in page.xpath("//div[contains(@class, 'clinic-footer')]")],
+        "languages": [(link.get("hreflang"), link.get("href")) for link in page.xpath("//head/noscript/link[@hreflang]")
+                      + page.xpath("//a[contains(@class, 'md-select__link')]")],
     }
 
 
 def test_each_page_has_the_same_head_and_footer_parts(sites):
     mkdocs_site, zensical_site, _ = sites
     for page in pages(mkdocs_site):
-        if page.startswith(("embed/", "404")):
+        if not_a_content_page(page):
             continue
         mkdocs, zensical = theme_parts(mkdocs_site / page), theme_parts(zensical_site / page)
         assert mkdocs["json-ld"] and mkdocs["open graph"] and mkdocs["clinic card"], page
@@ -225,8 +267,8 @@ def test_each_page_has_the_same_head_and_footer_parts(sites):
 
 def test_the_same_embeds_and_feeds(sites):
     mkdocs_site, zensical_site, _ = sites
-    embeds = [name for name in ours(mkdocs_site) if name.startswith("embed/") and name.endswith(".html")]
-    feeds = [name for name in ours(mkdocs_site) if name.startswith(("api/", "oembed/")) and name.endswith(".json")]
+    embeds = [name for name in ours(mkdocs_site) if "embed/" in name and name.endswith(".html")]
+    feeds = [name for name in ours(mkdocs_site) if ("api/" in name or "oembed/" in name) and name.endswith(".json")]
     assert embeds and feeds
     for name in embeds:
         assert canonical(parse(mkdocs_site / name)) == canonical(parse(zensical_site / name)), name
@@ -242,12 +284,25 @@ def test_the_same_header_rules_apart_from_script_hashes(sites):
     def rules(folder: Path):
         return [(path, {name: value.split("script-src")[0] for name, value in headers.items()})
                 for path, headers in parse_headers_file((folder / "_headers").read_text("utf-8"))
-                if not path.lstrip("/").startswith(tuple(name.rstrip("/") for name in THEME_FILES))]
+                if not is_theme(path.lstrip("/"), tuple(name.rstrip("/") for name in THEME_FILES))]
     assert rules(mkdocs_site) and rules(mkdocs_site) == rules(zensical_site)
+
+
+def test_every_unusual_word_is_on_the_site(sites):
+    """The "unusual words" comparison proves something only if the words reach the pages readers see."""
+    mkdocs_site, _, config = sites
+    if config != "unusual words":
+        return
+    text = " ".join(parse(mkdocs_site / page).text_content() for page in pages(mkdocs_site) if not page.startswith("es/"))
+    for word in ("Related pages", "Non-urgent advice", "Immediate action required", "Please note:", "Printed from",
+                 "Book an appointment", "Snippets for the pages in Español", "Glossary of medical words"):
+        assert word + UNUSUAL in text, word
 
 
 def test_the_zensical_nginx_snippet_goes_beside_the_published_one(sites):
     """The inline scripts' hashes differ between the engines, so one snippet must not replace the other."""
+    if sites[2] == "unusual words":
+        return
     snippet = {"mkdocs.yml": ROOT / "deploy" / "nginx.conf", "clinics/riverside.yml": ROOT / "deploy" / "riverside" / "nginx.conf"}[sites[2]]
     assert snippet.is_file() and snippet.with_name("nginx-zensical.conf").is_file()
 

@@ -10,6 +10,11 @@ both call `start` and `finish`; `extensions` are the Markdown extensions whose s
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree as etree
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from patient_site import translations
 from patient_site.editor.checks import PageSafety
@@ -40,7 +45,8 @@ class PageConversion:
 
     def extensions(self) -> list:
         """Our Markdown extensions, in order: the editor checks read each tree before cross-links and marks go in."""
-        return [self.safety.extension, CrossLinkExtension(self.crosslinks), GlossaryExtension(self.glossary)]
+        return [self.safety.extension, CrossLinkExtension(self.crosslinks), GlossaryExtension(self.glossary),
+                _SitePartsExtension(self)]
 
     def start(self, page: PageSource | None, markdown: str) -> str:
         """Before conversion; `markdown` is the text the engine converts (the body, or the whole file)."""
@@ -55,17 +61,54 @@ class PageConversion:
         return place_markers(markdown, self.site.settings.care_cards, page.shown, first_line(page, markdown))
 
     def finish(self, html: str) -> str:
-        """After conversion: raises EditorError for the page's first mistake; adds the site's cards and notices."""
+        """After conversion: raises EditorError for the page's first mistake; puts the site's care cards in."""
         site, page = self.site, self.page
         if page is None:
             return html
         if not page.generated:
             self.safety.finish(page.shown, page.text, page.url, site.site_urls)
         settings = site.settings
-        html = fill_cards(html, settings.care_cards, settings.clinic, settings.site_text.levels)
-        snippets = translations.other_snippets(site, page)
-        # On a line of its own: Zensical 0.0.73 reads what follows the last heading on its line into the heading's title.
-        return translations.notice(site, page) + html + (f"\n{snippets}" if snippets else "")
+        return fill_cards(html, settings.care_cards, settings.clinic, settings.site_text.levels)
+
+    def notices(self) -> list[str]:
+        """The words of the notes that open the page, under its title (a translation not reviewed yet)."""
+        return [text for text in [translations.notice(self.site, self.page)] if text] if self.page else []
+
+    def closing(self) -> str:
+        """HTML that ends the page's content (the for-clinics page's links to the other languages' snippets)."""
+        return translations.other_snippets(self.site, self.page) if self.page else ""
+
+
+class _SiteParts(Treeprocessor):
+    """Puts the page's notices under its title and its closing part at its end, as elements of the tree.
+
+    In the tree, not around the HTML: Zensical 0.0.73 reads HTML around the converted text into heading ids."""
+
+    def __init__(self, md, conversion: PageConversion):
+        super().__init__(md)
+        self.conversion = conversion
+
+    def run(self, root):
+        at = 1 if len(root) and root[0].tag == "h1" else 0
+        for text in reversed(self.conversion.notices()):
+            note = etree.Element("p", {"class": "translation-notice site-added", "role": "note"})
+            note.text = AtomicString(text)
+            note.tail = "\n"
+            root.insert(at, note)
+        closing = self.conversion.closing()
+        if closing:
+            root.append(etree.fromstring(closing))
+
+
+class _SitePartsExtension(Extension):
+    def __init__(self, conversion: PageConversion, **kwargs):
+        super().__init__(**kwargs)
+        self.conversion = conversion
+
+    def extendMarkdown(self, md):
+        # Priority -1: after every other tree processor, MkDocs' link check ('relpath', 0) included: the parts' links
+        # are addresses relative to the page, as the built site has them, which MkDocs would take for missing files.
+        md.treeprocessors.register(_SiteParts(md, self.conversion), "patient-site-parts", -1)
 
 
 def first_line(page: PageSource, text: str) -> int:

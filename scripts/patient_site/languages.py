@@ -124,6 +124,10 @@ class Languages:
             return Path(self.project) / "docs"
         return Path(self.project) / LANGUAGES_FOLDER / lang / "docs"
 
+    def config_file(self, lang: str) -> Path:
+        """A further language's config: languages/<lang>/mkdocs.yml (LANGUAGES.md)."""
+        return Path(self.project) / LANGUAGES_FOLDER / lang / "mkdocs.yml"
+
     def others(self) -> list[Language]:
         return [language for language in self.all if language.lang != self.current]
 
@@ -172,6 +176,21 @@ class Languages:
         return f"{self.root_url(site_url)}{self.prefix(lang)}{'' if url == './' else url}"
 
 
+def join_language(site_dir: Path, lang: str, snippet: Path, own_snippet: Path) -> None:
+    """After a further language is built into `site_dir/<lang>/`: its `_headers` and nginx snippet join the root's.
+
+    Hosts read only the root's `_headers`, and a server includes one snippet: each language's rules move under
+    `/<lang>` into them, and the language's own files go. The same for every engine."""
+    own = site_dir / lang / "_headers"
+    root = site_dir / "_headers"
+    if own.is_file() and root.is_file():
+        root.write_text(merge_headers(root.read_text("utf-8"), own.read_text("utf-8"), lang), "utf-8")
+        own.unlink()
+    if snippet.is_file() and own_snippet.is_file() and own_snippet != snippet:
+        snippet.write_text(merge_nginx(snippet.read_text("utf-8"), own_snippet.read_text("utf-8"), lang), "utf-8")
+        own_snippet.unlink()
+
+
 def merge_headers(root: str, language: str, lang: str) -> str:
     """The site's `_headers` with a language's own rules added under `/<lang>`: one file for the whole site.
 
@@ -212,11 +231,6 @@ def other_snippets_html(languages: Languages, words: SiteText, page_url: str) ->
 def needs_notice(review: ReviewInfo) -> bool:
     """A translated page says it is unreviewed until both `reviewed` and `reviewed_by` are filled in."""
     return not (review.reviewed and review.reviewed_by)
-
-
-def notice_html(text: str) -> str:
-    """The translation notice at the top of a page: the site's words, marked as such."""
-    return f'<p class="translation-notice site-added" role="note">{escape(text)}</p>\n'
 
 
 def missing_translations(languages: Languages, pages: dict[str, str], only: tuple[str, ...] | None = None) -> list[str]:

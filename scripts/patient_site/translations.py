@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from patient_site.checklist.symptom_lists import extract_items
 from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE
 from patient_site.frontmatter.reader import split_front_matter, string_list
-from patient_site.languages import check_symptom_count, missing_translations, needs_notice, notice_html, other_snippets_html
+from patient_site.languages import check_symptom_count, missing_translations, needs_notice, other_snippets_html
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import load_glossary
@@ -92,7 +92,8 @@ def other_snippets(site: SiteBuild, page: PageSource) -> str:
 
 
 def notice(site: SiteBuild, page: PageSource) -> str:
-    """The translation notice for a page of a translated language, until its review fields are filled in."""
+    """The translation notice's words for a page of a translated language, until its review fields are filled in
+    ("" for none)."""
     text = site.settings.site_text.untranslated_notice
     if not text or site.languages is None or site.languages.is_first:
         return ""
@@ -100,11 +101,11 @@ def notice(site: SiteBuild, page: PageSource) -> str:
         # A checklist shows the translated symptom lists: it is reviewed when the pages it comes from are.
         sources = [symptoms.page for record in site.checklists if record.src == page.src for symptoms in record.lists]
         if page.src == GLOSSARY_PAGE:
-            return notice_html(text) if any(not entry.approved for entry in site.glossary_entries) else ""
+            return text if any(not entry.approved for entry in site.glossary_entries) else ""
         if not sources:
             return ""  # the for-clinics pages: about embedding, no medical text
-        return notice_html(text) if any(needs_notice(site.pages.get(s).review) for s in sources) else ""
-    return notice_html(text) if needs_notice(page.review) else ""
+        return text if any(needs_notice(site.pages.get(s).review) for s in sources) else ""
+    return text if needs_notice(page.review) else ""
 
 
 def _has_page(site: SiteBuild, src: str, generated: bool) -> dict[str, bool]:

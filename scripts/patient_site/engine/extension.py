@@ -29,7 +29,6 @@ from patient_site.conversion import PageConversion
 from patient_site.engine.prepare import Prepared, prepare, walk_docs
 from patient_site.markdown.crosslinks import LINK_CLASS
 from patient_site.pages import PageSource
-from patient_site.urls import site_path
 
 _CACHE: dict[str, tuple[tuple, Prepared]] = {}  # config file -> (what it was read from, the prepared site)
 
@@ -143,12 +142,11 @@ class _GeneratedPageLinks(Postprocessor):
                 value = element.get(attribute) if isinstance(element.tag, str) else None
                 if not value or value.startswith(("#", "/")) or urlsplit(value).scheme or urlsplit(value).path.endswith(".md"):
                     continue  # a link to a source page is read from the source's folder by both engines
-                where = site_path(page.url, value)
-                if where is None:
-                    continue
-                path, fragment = where
-                relative = posixpath.relpath(path.rstrip("/") or ".", folder)
-                relative += "/" if path.endswith("/") or path == "" else ""
+                parts = urlsplit(value)
+                # From the page's address (it may lead out of this language's folder, to another language's page).
+                target = posixpath.normpath(posixpath.join(page.url, parts.path))
+                relative = posixpath.relpath(target, folder) + ("/" if parts.path.endswith("/") else "")
+                fragment = parts.fragment
                 element.set(attribute, relative + (f"#{fragment}" if fragment else ""))
                 changed = True
         if not changed:

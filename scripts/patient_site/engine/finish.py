@@ -31,7 +31,7 @@ ARTICLE = "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-co
 TOOLTIPS = ".//span[@role='tooltip'][contains(concat(' ', @class, ' '), ' glossary-term__tip ')]"
 
 
-def finish(prepared: Prepared, built: Path, nginx_suffix: str = "-zensical") -> None:
+def finish(prepared: Prepared, built: Path, nginx_suffix: str) -> None:
     """Add what the hook adds to the built pages, then write embed variants, API/oEmbed JSON and the headers."""
     site = prepared.site
     pages = list(site.pages)  # in MkDocs' order: the editor's files, then the generated pages

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from patient_site.engine.prepare import Prepared
+from patient_site import translations
 from patient_site.engine.extension import PatientSite
 
 CONFIG = "mkdocs.yml"
@@ -52,6 +53,9 @@ def write_overlay(prepared: Prepared, work: Path) -> Path:
         theme["logo"] = prepared.planned.logo
     data["theme"] = theme
     data["extra_css"], data["extra_javascript"] = prepared.planned.extra_css, prepared.planned.extra_javascript
+    alternates = translations.alternates(prepared.site, None)
+    if alternates:  # the languages' home pages; engine/finish.py points each page's at its own translations
+        data["extra"] = {**(data.get("extra") or {}), "alternate": alternates}
     data["markdown_extensions"] = [*(data.get("markdown_extensions") or []), *extension_names(prepared.config.config_file, work.name)]
     config = work / CONFIG
     config.write_text("# Generated for one Zensical build by patient_site/engine/overlay.py; edit "
@@ -62,6 +66,6 @@ def write_overlay(prepared: Prepared, work: Path) -> Path:
 
 def _link_or_copy(source: str, target: Path) -> None:
     try:
-        os.link(source, target)
+        os.link(os.path.realpath(source), target)  # a symbolic link's file, not the link (it would lead nowhere there)
     except OSError:  # another disk, or a file system without hard links
         shutil.copy2(source, target)

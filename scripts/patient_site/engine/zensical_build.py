@@ -20,6 +20,9 @@ from patient_site.engine.finish import finish
 from patient_site.engine.overlay import SITE, write_overlay
 from patient_site.engine.prepare import prepare
 from patient_site.errors import SiteError
+from patient_site.languages import join_language
+
+SUFFIX = "-zensical"  # the nginx snippet of a Zensical build goes beside the published one: deploy/nginx-zensical.conf
 
 # Zensical reports an exception from an extension as "RuntimeError: Python error: EditorError: docs/x.md:3: …"
 # after a traceback; an editor needs only the message our feature wrote.
@@ -35,42 +38,69 @@ def zensical_command(config: Path) -> list[str]:
     return [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
 
 
+class _Failed(Exception):
+    """A build step failed; its message is what the editor reads."""
+
+
 def build(config_file: Path, site_dir: Path, timings: bool = False) -> int:
-    """Build `config_file` with Zensical into `site_dir`; 0 on success, 1 (site_dir untouched) otherwise."""
-    started = time.perf_counter()
+    """Build `config_file` with Zensical into `site_dir`, each further language into `site_dir/<lang>/` as
+    `make site` does; 0 on success, 1 (site_dir untouched) otherwise."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".zensical-", dir=site_dir.parent))  # same disk, so the swap is a rename
     try:
         try:
-            prepared = prepare(str(config_file))
-            config = write_overlay(prepared, work)
-        except SiteError as error:
-            return _failed(str(error), site_dir)
-        prepared_at = time.perf_counter()
-        run = subprocess.run(zensical_command(config), cwd=work, capture_output=True, text=True)
-        built_at = time.perf_counter()
-        output = COLOURS.sub("", run.stdout + run.stderr)
-        if run.returncode != 0:
-            messages = [match["message"] for match in ENGINE_ERROR.finditer(output)] or findings(output, prepared)
-            return _failed("\n".join(messages) if messages else output.strip(), site_dir)
-        try:
-            finish(prepared, work / SITE)
-        except SiteError as error:
-            return _failed(str(error), site_dir)
+            prepared = _build_one(config_file, work / "first", work / SITE, timings)
+            languages = prepared.site.languages
+            for language in languages.others() if languages and languages.is_first else []:
+                own = _build_one(languages.config_file(language.lang), work / language.lang, work / SITE / language.lang, timings)
+                join_language(work / SITE, language.lang, _snippet(prepared), _snippet(own))
+        except _Failed as failed:
+            return _failed(str(failed), site_dir)
         old = work.with_name(work.name.replace(".zensical-", ".zensical-old-"))
         if site_dir.exists():
             site_dir.rename(old)
         (work / SITE).rename(site_dir)
         shutil.rmtree(old, ignore_errors=True)
         print(f"Built the site with Zensical into {site_dir.name}/")
-        if timings:
-            finished = time.perf_counter()
-            print(f"pre-build {prepared_at - started:.1f} s, Zensical {built_at - prepared_at:.1f} s, "
-                  f"post-build {finished - built_at:.1f} s")
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _build_one(config_file: Path, work: Path, into: Path, timings: bool):
+    """One language: plan, lay the work folder out, run Zensical, finish the built site and move it `into` place."""
+    started = time.perf_counter()
+    work.mkdir()
+    try:
+        prepared = prepare(str(config_file))
+        for warning in prepared.planned.warnings:  # a strict build, as `mkdocs build --strict`
+            raise _Failed(warning)
+        config = write_overlay(prepared, work)
+    except SiteError as error:
+        raise _Failed(str(error)) from None
+    prepared_at = time.perf_counter()
+    run = subprocess.run(zensical_command(config), cwd=work, capture_output=True, text=True)
+    built_at = time.perf_counter()
+    output = COLOURS.sub("", run.stdout + run.stderr)
+    if run.returncode != 0:
+        messages = [match["message"] for match in ENGINE_ERROR.finditer(output)] or findings(output, prepared)
+        raise _Failed("\n".join(messages) if messages else output.strip())
+    try:
+        finish(prepared, work / SITE, SUFFIX)
+    except SiteError as error:
+        raise _Failed(str(error)) from None
+    (work / SITE).rename(into)
+    if timings:
+        print(f"{config_file}: pre-build {prepared_at - started:.1f} s, Zensical {built_at - prepared_at:.1f} s, "
+              f"post-build {time.perf_counter() - built_at:.1f} s")
+    return prepared
+
+
+def _snippet(prepared) -> Path:
+    """Where the post-build step wrote this build's nginx snippet (extra.embed.nginx_snippet, with the suffix)."""
+    nginx = Path(prepared.site.paths.root) / prepared.site.settings.embed.nginx_snippet
+    return nginx.with_name(nginx.stem + SUFFIX + nginx.suffix)
 
 
 def findings(output: str, prepared) -> list[str]:
@@ -90,6 +120,7 @@ def findings(output: str, prepared) -> list[str]:
 
 
 def _failed(message: str, site_dir: Path) -> int:
+    """Say what failed and that the site folder was left as it was."""
     print(message, file=sys.stderr)
     print(f"The build failed: {site_dir.name}/ was left as it was. Fix the problem named above and try again.", file=sys.stderr)
     return 1

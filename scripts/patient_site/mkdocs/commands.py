@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 
 from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
 from patient_site.editor.content_settings import Settings
-from patient_site.languages import Languages, merge_headers, merge_nginx, missing_translations
+from patient_site.languages import Languages, join_language, missing_translations
 from patient_site.settings import SiteSettings, load_settings
 from patient_site.theme.nav_order import nav_pages
 
@@ -43,7 +43,7 @@ def language_configs(config_file: Path) -> list[tuple[str, Path]]:
     languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
     if not languages.active or not languages.is_first:
         return []
-    return [(language.lang, Path(languages.project) / "languages" / language.lang / "mkdocs.yml") for language in languages.others()]
+    return [(language.lang, languages.config_file(language.lang)) for language in languages.others()]
 
 
 def strict_build_all(config_file: Path, site_dir: Path) -> int:
@@ -56,15 +56,7 @@ def strict_build_all(config_file: Path, site_dir: Path) -> int:
         code = strict_build(language_config, site_dir / lang, cwd=config_file.parent)  # "languages/es/mkdocs.yml:LINE"
         if code:
             break
-        own = site_dir / lang / "_headers"  # hosts read only the root's: the language's rules join it under /<lang>
-        root = site_dir / "_headers"
-        if own.is_file() and root.is_file():
-            root.write_text(merge_headers(root.read_text("utf-8"), own.read_text("utf-8"), lang), "utf-8")
-            own.unlink()
-        snippet, own_snippet = nginx_snippet(config_file), nginx_snippet(language_config)  # the same for nginx
-        if snippet.is_file() and own_snippet.is_file() and own_snippet != snippet:
-            snippet.write_text(merge_nginx(snippet.read_text("utf-8"), own_snippet.read_text("utf-8"), lang), "utf-8")
-            own_snippet.unlink()
+        join_language(site_dir, lang, nginx_snippet(config_file), nginx_snippet(language_config))
     return code
 
 
