@@ -9,19 +9,30 @@ The one thing kept from build to build is the editor's preview cache, made by `o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable, Literal
+
 from patient_site.mkdocs.build import MkDocsBuild
 from patient_site.preview import PreviewCache
+
+if TYPE_CHECKING:  # MkDocs' own types, for the events' real signatures (mkdocs/plugins.py)
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 build: MkDocsBuild | None = None  # the build in progress; replaced by every on_config
 preview: PreviewCache | None = None  # what a dirty `mkdocs serve` keeps across its rebuilds; None otherwise
 
 
-def on_startup(command, dirty, **kwargs):
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     global preview
     preview = PreviewCache() if dirty else None
 
 
-def on_serve(server, config, builder, **kwargs):
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     global build
     build = None  # the first build is over: let its objects go before the preview settles what it keeps
     if preview is not None:
@@ -29,50 +40,46 @@ def on_serve(server, config, builder, **kwargs):
     return server
 
 
-def on_shutdown(**kwargs):
+def on_shutdown() -> None:
     global preview
     preview = None
 
 
-def on_config(config, **kwargs):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
     build = MkDocsBuild.start(config, preview)
     return config
 
 
-def on_files(files, config, **kwargs):
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return build.on_files(files)
 
 
-def on_nav(nav, config, files, **kwargs):
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     return build.on_nav(nav, files)
 
 
-def on_page_read_source(page, **kwargs):
-    return build.page_source(page)
-
-
-def on_page_markdown(markdown, page, **kwargs):
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return build.on_page_markdown(markdown, page)
 
 
-def on_page_content(html, page, **kwargs):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return build.on_page_content(html, page)
 
 
-def on_page_context(context, page, **kwargs):
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     build.on_page_context(page)
     return context
 
 
-def on_env(env, **kwargs):
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     return build.on_env(env)
 
 
-def on_post_page(output, page, **kwargs):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     build.on_post_page(page, output)
     return output
 
 
-def on_post_build(config, **kwargs):
+def on_post_build(*, config: MkDocsConfig) -> None:
     build.on_post_build()

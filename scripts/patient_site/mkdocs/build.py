@@ -100,6 +100,8 @@ class MkDocsBuild:
                 else:  # an ExtraScriptValue keeps its attributes
                     script.path = site.asset(script.path)
             styles.plan(files, config, site)  # after the hashed copies: the bundle replaces their links
+            for page in site.pages.editors_pages():  # MkDocs converts the text read here (one reader of sources)
+                files.get_file_from_path(page.src).content_string = page.text
         except SiteError as error:
             raise PluginError(str(error)) from None
         self.files = files
@@ -113,10 +115,6 @@ class MkDocsBuild:
         return nav
 
     # pages -------------------------------------------------------------------------------------------------------
-
-    def page_source(self, page) -> str:
-        """The text read in on_files: MkDocs need not read the file again."""
-        return self.site.pages.get(page.file.src_uri).text
 
     def on_page_markdown(self, markdown: str, page) -> str:
         try:
