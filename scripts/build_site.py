@@ -9,24 +9,20 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from patient_site.errors import SiteError
 from patient_site.mkdocs.commands import language_configs, run_checks, strict_build_all
+from patient_site.publish import failed, swap_in, work_folder
 
 
 def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
     """Build, check, then swap the new site into place; 0 on success, 1 (site_dir untouched) otherwise."""
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))  # same disk, so the swap is a rename
-    try:
-        if strict_build_all(config_file, new) != 0:  # every language (LANGUAGES.md)
-            print(f"The build failed: {site_dir.name}/ was left as it was. Fix the problem named above and try again.", file=sys.stderr)
-            return 1
+    with work_folder(site_dir, ".site-new-") as new:
+        if strict_build_all(config_file, new) != 0:  # every language (LANGUAGES.md); MkDocs printed the problem
+            return failed("", site_dir)
         try:
             reports, _ = run_checks(config_file, new, today)
             for lang, language_config in language_configs(config_file):
@@ -39,15 +35,9 @@ def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
             print("\n".join(errors), file=sys.stderr)
             print(f"The content checks failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
-        old = site_dir.with_name(new.name.replace(".site-new-", ".site-old-"))
-        if site_dir.exists():
-            site_dir.rename(old)
-        new.rename(site_dir)
-        shutil.rmtree(old, ignore_errors=True)
-        print(f"Built the site into {site_dir.name}/")
-        return 0
-    finally:
-        shutil.rmtree(new, ignore_errors=True)
+        swap_in(new, site_dir)
+    print(f"Built the site into {site_dir.name}/")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,7 @@
 A new setting is one more `Field` in its block below (and the field on the dataclass its feature reads); a new
 block is one more entry in `BLOCKS` and one more field on `SiteSettings`. The values come from MkDocs' merged
 `config.extra`. Lines come from composing the YAML again, only when a message needs one (`yaml.compose` needs no
-constructors, so MkDocs' `!ENV` and `!relative` tags are fine), following `INHERIT:` to the file a value comes from.
+constructors, so MkDocs' `!ENV` and `!relative` tags are fine), following `INHERIT:` (config_file.layers) to the file a value comes from.
 Plain data in, plain data out: this module does not import MkDocs.
 """
 
@@ -23,6 +23,8 @@ import yaml
 from patient_site.checklist.symptom_lists import ChecklistSettings
 from patient_site.editor.content_settings import DEFAULT_LABEL, POLICIES, TARGET_GRADE, TARGETS
 from patient_site.editor.content_settings import Settings as ContentCheckSettings
+from patient_site.config_file import ConfigError
+from patient_site.config_file import layers as config_layers
 from patient_site.errors import SiteError
 from patient_site.hosting.settings import HostingSettings
 from patient_site.languages import Language, SiteText
@@ -452,21 +454,11 @@ class _Lines:
 
     def layers(self) -> list[tuple[str, yaml.Node]]:
         if self._layers is None:
-            self._layers, path, seen = [], self.config_file, set()
-            while path and path not in seen:
-                seen.add(path)
-                try:
-                    with open(path, encoding="utf-8") as source:
-                        document = yaml.compose(source, Loader=yaml.SafeLoader)
-                except (OSError, yaml.YAMLError):
-                    break
-                if document is None:
-                    break
-                self._layers.append((_shown(path), document))
-                parent = _value(document, "INHERIT")
-                if not isinstance(parent, yaml.ScalarNode):
-                    break
-                path = os.path.normpath(os.path.join(os.path.dirname(path), parent.value))
+            try:
+                self._layers = [(_shown(path), document) for path, document in config_layers(self.config_file)
+                                if document is not None]
+            except ConfigError:  # the engine read the config already; a message names its first line
+                self._layers = []
         return self._layers
 
     def locate(self, keys: tuple) -> tuple[str, int]:

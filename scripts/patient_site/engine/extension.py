@@ -26,7 +26,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from patient_site.conversion import PageConversion
-from patient_site.engine.prepare import Prepared, prepare, walk_docs
+from patient_site.docs_folder import walk_docs
+from patient_site.engine.prepare import Prepared, prepare
 from patient_site.markdown.crosslinks import LINK_CLASS
 from patient_site.pages import PageSource
 

@@ -19,9 +19,11 @@ import lxml.html
 
 from patient_site import translations
 from patient_site.embeds.output import write_outputs
-from patient_site.engine.prepare import Prepared, dest_uri, page_url
+from patient_site.docs_folder import dest_uri, page_url
+from patient_site.engine.prepare import Prepared
 from patient_site.markdown.crosslinks import LINK_CLASS, Target
 from patient_site.patient.page_parts import foot_parts, footer_html, head_parts
+from patient_site.theme.nav_order import nav_titles
 from patient_site.urls import absolute, site_path
 
 # What the template puts in the article besides the page's content: the skip target, edit buttons, file dates.
@@ -41,7 +43,7 @@ def finish(prepared: Prepared, built: Path, nginx_suffix: str) -> None:
         contents[page.src], titles[page.src] = _read_built(built / dest_uri(page.src))
     for page in pages:  # the links each page got, in reading order, as the cross-linker records them
         site.crosslinks.record(page.src, [Target(src, "") for src in _crosslinked(contents[page.src], page.url, by_url)])
-    explicit = _nav_titles(prepared.config.data.get("nav"))
+    explicit = nav_titles(prepared.config.data.get("nav"))
 
     def title_of(src: str) -> str | None:
         """MkDocs' page.title: the menu's, else the front matter's, else the first heading's."""
@@ -89,19 +91,6 @@ def _crosslinked(content: str, url: str, by_url: dict[str, str]) -> list[str]:
             if src and src not in found:
                 found.append(src)
     return found
-
-
-def _nav_titles(nav) -> dict[str, str]:
-    """Pages the menu names itself ("Home: index.md"), whose title MkDocs takes from the menu."""
-    titles = {}
-    for item in nav or []:
-        if isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, str):
-                    titles.setdefault(value, title)
-                else:
-                    titles.update({k: v for k, v in _nav_titles(value).items() if k not in titles})
-    return titles
 
 
 def _add_theme_parts(prepared: Prepared, page, path: Path, content: str, title: str | None) -> None:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from patient_site.engine.overlay import SITE, write_overlay
 from patient_site.engine.prepare import prepare
 from patient_site.errors import SiteError
 from patient_site.languages import join_language
+from patient_site.publish import failed, swap_in, work_folder
 
 SUFFIX = "-zensical"  # the nginx snippet of a Zensical build goes beside the published one: deploy/nginx-zensical.conf
 
@@ -46,26 +45,18 @@ def build(config_file: Path, site_dir: Path, timings: bool = False) -> int:
     """Build `config_file` with Zensical into `site_dir`, each further language into `site_dir/<lang>/` as
     `make site` does; 0 on success, 1 (site_dir untouched) otherwise."""
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".zensical-", dir=site_dir.parent))  # same disk, so the swap is a rename
-    try:
+    with work_folder(site_dir, ".zensical-") as work:
         try:
             prepared = _build_one(config_file, work / "first", work / SITE, timings)
             languages = prepared.site.languages
             for language in languages.others() if languages and languages.is_first else []:
                 own = _build_one(languages.config_file(language.lang), work / language.lang, work / SITE / language.lang, timings)
                 join_language(work / SITE, language.lang, _snippet(prepared), _snippet(own))
-        except _Failed as failed:
-            return _failed(str(failed), site_dir)
-        old = work.with_name(work.name.replace(".zensical-", ".zensical-old-"))
-        if site_dir.exists():
-            site_dir.rename(old)
-        (work / SITE).rename(site_dir)
-        shutil.rmtree(old, ignore_errors=True)
-        print(f"Built the site with Zensical into {site_dir.name}/")
-        return 0
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        except _Failed as error:
+            return failed(str(error), site_dir)
+        swap_in(work / SITE, site_dir)
+    print(f"Built the site with Zensical into {site_dir.name}/")
+    return 0
 
 
 def _build_one(config_file: Path, work: Path, into: Path, timings: bool):
@@ -117,13 +108,6 @@ def findings(output: str, prepared) -> list[str]:
             found.append(f"{where[0]}:{where[1]}: {message} (Zensical): {code}")
             message, where = None, None
     return found
-
-
-def _failed(message: str, site_dir: Path) -> int:
-    """Say what failed and that the site folder was left as it was."""
-    print(message, file=sys.stderr)
-    print(f"The build failed: {site_dir.name}/ was left as it was. Fix the problem named above and try again.", file=sys.stderr)
-    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,3 +22,16 @@ def nav_position(nav: object) -> Callable[[str], int]:
     for number, page in enumerate(nav_pages(nav)):
         order.setdefault(page, number)  # a page listed twice sorts where it is first listed
     return lambda page: order.get(page, len(order))
+
+
+def nav_titles(nav) -> dict[str, str]:
+    """Pages the menu names itself ("Home: index.md"): MkDocs takes their title from the menu."""
+    titles = {}
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles.setdefault(value, title)
+                else:
+                    titles.update({k: v for k, v in nav_titles(value).items() if k not in titles})
+    return titles

@@ -1,7 +1,8 @@
-"""A MkDocs-style config file read without MkDocs: `INHERIT` merged as MkDocs merges it, paths made absolute.
+"""A MkDocs-style config file and the files it INHERITs: the one place that follows `INHERIT`.
 
-Engines that read mkdocs.yml themselves (Zensical) still need our own view of it for the steps around their
-build; this reads only what those steps use. `!ENV` and other tags are read as MkDocs' loader would not
+`layers` gives each file's parsed YAML (child first) with line numbers, which `settings.py` reads to name the file
+and line of a setting; `SiteConfig` merges them as MkDocs merges INHERIT, for engines that read mkdocs.yml
+themselves (Zensical) and need our own view of it. `!ENV` and other tags are read as MkDocs' loader would not
 need them here: a tagged value becomes its plain scalar.
 """
 
@@ -43,21 +44,48 @@ def _merge(parent: dict, child: dict) -> dict:
     return merged
 
 
-def _load(path: str, seen: tuple = ()) -> dict:
-    if path in seen:
-        raise ConfigError(f"{os.path.relpath(path)}:1: INHERIT leads back to this file")
-    try:
-        with open(path, encoding="utf-8") as source:
-            data = yaml.load(source, Loader=_Loader) or {}
-    except OSError as error:
-        raise ConfigError(f"{os.path.relpath(path)}:1: cannot read the config file ({error.strerror})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ConfigError(f"{os.path.relpath(path)}:{mark.line + 1 if mark else 1}: not valid YAML") from None
-    parent = data.pop("INHERIT", None)
-    if parent:
-        return _merge(_load(os.path.normpath(os.path.join(os.path.dirname(path), parent)), (*seen, path)), data)
-    return data
+def layers(config_file: str) -> list[tuple[str, yaml.Node]]:
+    """(path, parsed document) of the config file and each file it INHERITs, child first; ConfigError if one
+    cannot be read or leads back to itself."""
+    found, path = [], os.path.abspath(config_file)
+    while path:
+        if any(path == seen for seen, _ in found):
+            raise ConfigError(f"{os.path.relpath(found[-1][0])}:1: INHERIT leads back to {os.path.relpath(path)}")
+        try:
+            with open(path, encoding="utf-8-sig") as source:
+                document = yaml.compose(source, Loader=_Loader)
+        except OSError as error:
+            raise ConfigError(f"{os.path.relpath(path)}:1: cannot read the config file ({error.strerror})") from None
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise ConfigError(f"{os.path.relpath(path)}:{mark.line + 1 if mark else 1}: not valid YAML") from None
+        found.append((path, document))
+        parent = _value(document, "INHERIT")
+        path = os.path.normpath(os.path.join(os.path.dirname(path), parent.value)) if isinstance(parent, yaml.ScalarNode) else None
+    return found
+
+
+def _value(node, key: str):
+    """The value node of `key` in a mapping node, or None."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value_node
+    return None
+
+
+def _load(config_file: str) -> dict:
+    """The merged config: each layer's data over its parent's, without INHERIT."""
+    merged: dict = {}
+    for _, document in reversed(layers(config_file)):
+        loader = _Loader("")
+        try:
+            data = (loader.construct_document(document) if document is not None else None) or {}
+        finally:
+            loader.dispose()
+        data.pop("INHERIT", None)
+        merged = _merge(merged, data)
+    return merged
 
 
 @dataclass(frozen=True)
