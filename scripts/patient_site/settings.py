@@ -33,6 +33,7 @@ from patient_site.patient.care_cards import LEVELS, CareCard, check_placeholders
 from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic
 from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
 from patient_site.patient.structured_data import Condition
+from patient_site.sources import normalized, read_source
 
 
 class SettingsError(SiteError):
@@ -212,6 +213,7 @@ class SiteSettings:
 def load_settings(extra: Mapping, config_file: str) -> SiteSettings:
     """Check every block of `extra` (MkDocs' merged `config.extra`); raise SettingsError naming every bad block."""
     lines = _Lines(config_file)
+    extra = normalized(dict(extra))  # MkDocs read the file itself: its text as the one reader gives it (sources.py)
     values, problems = {}, []
     for name, declared in BLOCKS.items():
         try:
@@ -456,9 +458,8 @@ class _Lines:
             while path and path not in seen:
                 seen.add(path)
                 try:
-                    with open(path, encoding="utf-8") as source:
-                        document = yaml.compose(source, Loader=yaml.SafeLoader)
-                except (OSError, yaml.YAMLError):
+                    document = yaml.compose(read_source(path, _shown(path)), Loader=yaml.SafeLoader)
+                except (OSError, SiteError, yaml.YAMLError):
                     break
                 if document is None:
                     break

@@ -22,6 +22,7 @@ from patient_site.editor.html_safety import Problem, check_raw_html, check_tree,
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from patient_site.errors import SiteError
+from patient_site.sources import read_source
 from patient_site.urls import site_path
 
 # Nesting deeper than this is no page a patient can read, and Python-Markdown would overflow its stack.
@@ -274,9 +275,8 @@ class LineNumberFilter(logging.Filter):
 
     def _line_in_page(self, page: str, url: str) -> int:
         try:
-            with open(posixpath.join(self.docs_dir, page), encoding="utf-8") as source:
-                text = source.read()
-        except (OSError, UnicodeDecodeError):
+            text = read_source(posixpath.join(self.docs_dir, page), page)
+        except (OSError, SiteError):
             return 1
         for needle in (f"]({url}", f"]: {url}", f'"{url}"', url):
             if needle in text:

@@ -34,6 +34,7 @@ from patient_site.patient.care_cards import fill_cards, place_markers
 from patient_site.config_checks import check_config
 from patient_site.settings import load_settings
 from patient_site.site import Paths, SiteBuild
+from patient_site.sources import normalized, read_source
 from patient_site.theme.nav_order import nav_position
 
 log = get_plugin_logger(__name__)
@@ -43,6 +44,8 @@ class MkDocsBuild:
 
     def __init__(self, config):
         self.config = config
+        for key in ("site_name", "site_description"):  # MkDocs read the config itself: its text as sources.py reads files
+            config[key] = normalized(config[key])
         settings = load_settings(config.extra, config.config_file_path)
         project = languages.project_of(config, settings)  # a translation's build names files from the project folder
         self.site = SiteBuild(
@@ -81,8 +84,7 @@ class MkDocsBuild:
         config.markdown_extensions.append(CrossLinkExtension(site.crosslinks))
         embeds.configure(config, site)  # the clinic's logo, stylesheet and the copy-button script
         config.markdown_extensions.append(GlossaryExtension(site.glossary))
-        with open(config.config_file_path, encoding="utf-8") as source:
-            config_text = source.read()
+        config_text = read_source(config.config_file_path, site.paths.config_shown)
         # The loggers' real names: under ProperDocs, `mkdocs.structure.pages` is `properdocs.structure.pages`.
         install_line_numbers(LineNumberFilter(site.paths.docs_shown, config.docs_dir, site.paths.config_shown, config_text),
                              [mkdocs_pages.__name__, mkdocs_nav.__name__])

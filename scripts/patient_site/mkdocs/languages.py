@@ -16,6 +16,7 @@ from patient_site.languages import (Languages, check_symptom_count, missing_tran
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import load_glossary
 from patient_site.site import SiteBuild
+from patient_site.sources import read_source
 
 
 def project_of(config, settings) -> str | None:
@@ -50,7 +51,8 @@ def check(files, site: SiteBuild) -> tuple[list[str], list[str]]:
         original_file = original_docs / page.src
         if not original_file.is_file():
             continue
-        original = split_front_matter(original_file.read_text("utf-8"), f"{shown_docs}/{page.src}")
+        original_shown = f"{shown_docs}/{page.src}"
+        original = split_front_matter(read_source(original_file, original_shown), original_shown)
         theirs, ours = string_list(original, "terms"), page.terms
         if len(theirs) != len(ours):
             line = page.source.line_of("terms") if "terms" in page.source.meta else 1
@@ -77,7 +79,7 @@ def _glossary_gaps(site: SiteBuild, original_path, original_shown: str, files) -
     """Each entry of the first language's glossary has one here (`original:` names it), and no entry names a missing one."""
     if not original_path.is_file():
         return []
-    theirs = {entry.term.lower(): entry for entry in load_glossary(original_path.read_text("utf-8"), original_shown)}
+    theirs = {entry.term.lower(): entry for entry in load_glossary(read_source(original_path, original_shown), original_shown)}
     ours = site.glossary_entries
     glossary = files.get_file_from_path(GLOSSARY_FILE)
     shown = site.paths.shown(glossary.abs_src_path) if glossary is not None and glossary.abs_src_path else \
