@@ -1,6 +1,6 @@
 """`make serve-prod`: the built site served by nginx with the headers the build wrote, as production does.
 
-The server block is listen, root and `include` of the snippet only (patient_site/hosting/nginx.py), so what
+The server block is listen, root and `include` of the snippet only (scripts/local_nginx.py), so what
 the browser gets (Content-Security-Policy, framing, caching, gzip copies, the 404 page) is what a clinic
 deploys. Run it after `make site`; Ctrl-C stops nginx.
 """
@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from patient_site.mkdocs.commands import nginx_snippet
-from patient_site.hosting.nginx import start
+from local_nginx import start
 
 
 def _interrupt(*_) -> None:

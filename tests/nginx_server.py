@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import site_snippet
 
-from patient_site.hosting.nginx import INSTALL, nginx_binary, start
+from local_nginx import INSTALL, nginx_binary, start
 
 
 def serve_with_nginx(site: Path, snippet: Path, work: Path):

@@ -7,7 +7,7 @@ import logging
 import pytest
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
-from patient_site.editor.checks import EditorError, LineNumberFilter, PageChecker, broken_raw_link, nesting
+from patient_site.editor.checks import EditorError, LineNumberFilter, PageChecker, broken_raw_link, duplicate_terms, nesting
 
 
 def test_page_checker_reports_the_line_of_the_mistake():
@@ -55,3 +55,10 @@ def test_html_generated_by_extensions_is_not_taken_for_the_editors():
     checker.check("An :icon: here, *fine*.", "p.md", "An :icon: here")
     with pytest.raises(EditorError, match="raw <svg> is not allowed"):
         checker.check("An <svg></svg> here.", "p.md", "An <svg></svg> here.")
+
+
+def test_a_term_claimed_twice_is_refused():
+    """The one check of terms (the term index relies on it): the key is the matcher's, case and spaces aside."""
+    with pytest.raises(EditorError, match=r"^docs/b\.md:4: the term 'Leg  Cramps' is already claimed by docs/a\.md"):
+        duplicate_terms([("docs/a.md", [(3, "leg cramps")]), ("docs/b.md", [(4, "Leg  Cramps")])])
+    duplicate_terms([("docs/a.md", [(3, "leg cramps"), (4, "Leg cramps")])])  # twice on one page is no conflict

@@ -61,7 +61,7 @@ MISTAKES = [
     ("title-used-twice", {"page.md": front("title: Another Page"), "zz.md": "---\ntitle: another page\n---\n\n# Other\n"}, [*BASE_NAV, "zz.md"], "docs/zz.md:2:", "already used by docs/page.md"),
     ("title-used-by-generated-page", {"page.md": front("title: Symptom checklist")}, None, "docs/page.md:2:", "already used by the generated page checklist.md"),
     ("page-beside-folder-index", {"page/index.md": "---\ntitle: Folder page\ndescription: Same address.\n---\n\n# Folder page\n"}, None, "docs/page/index.md:1:", "would both be published"),
-    ("not-utf-8", {"page.md": page("Caf\xe9 au lait.").encode("latin-1")}, None, "docs/page.md:1:", "not UTF-8"),
+    ("not-utf-8", {"page.md": page("Caf\xe9 au lait.").encode("latin-1")}, None, "docs/page.md:8:", "not UTF-8"),  # the line of the first byte that is not UTF-8
     ("div-never-closed", {"page.md": page('<div class="note">\n\nImportant words.')}, None, "docs/page.md:8:", "never closed"),
     ("second-div-never-closed", {"page.md": page('<div class="note">\n\nFirst.\n\n</div>\n\n<div class="note">\n\nSecond.')}, None, "docs/page.md:14:", "never closed"),
     ("comment-never-closed", {"page.md": page("<!-- fine -->\n\nWords.\n\n<!-- a note for editors\n\nMore words.")}, None, "docs/page.md:12:", "comment '<!--' is never closed"),

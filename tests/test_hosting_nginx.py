@@ -1,6 +1,6 @@
 """The built site served by Debian's nginx with the snippet the build wrote: headers, gzip, 404, and Chromium.
 
-nginx runs as one unprivileged process on a loopback port (patient_site/hosting/nginx.py); its server block
+nginx runs as one unprivileged process on a loopback port (scripts/local_nginx.py); its server block
 is listen, root and `include deploy/nginx.conf`, nothing else. What it sends is compared with what
 `_headers` says for the same path, so the two files a clinic may deploy are proven to say the same thing.
 """

@@ -11,9 +11,16 @@ import pytest
 from helpers import BASE_NAV, ROOT, build_in_process, small_project
 from patient_site.editor.content_check import check_site, format_report, read_article, readability
 from patient_site.editor.content_settings import Settings
+from patient_site.mkdocs.commands import page_index, read_config
 
 
 TODAY = datetime.date(2026, 11, 24)  # fixed, so nothing fails because time passed
+
+
+def _pages(project):
+    """The project's pages as `make check` reads them: the build's own page index."""
+    config, _ = read_config(project / "mkdocs.yml")
+    return page_index(config, "docs")
 
 
 REVIEWED = """---
@@ -50,7 +57,7 @@ def test_make_check_reports_grade_review_alt_text_and_orphans(tmp_path):
     built = build_in_process(project, tmp_path / "site")
     assert built.returncode == 0, built.log
     settings = Settings()
-    reports = {r.path: r for r in check_site(project / "docs", built.site, [*BASE_NAV, "lonely.md"], TODAY, settings)}
+    reports = {r.path: r for r in check_site(_pages(project), built.site, [*BASE_NAV, "lonely.md"], TODAY, settings)}
 
     page_report = reports["docs/page.md"]
     assert page_report.hardest[0][1].startswith("Notwithstanding considerable")
@@ -76,7 +83,7 @@ def test_orphan_page_outside_the_menu_is_a_warning(tmp_path):
     (project / "docs" / "old.md").write_text("---\ntitle: Old\ndescription: Old.\n---\n\n# Old\n", "utf-8")
     (built.site / "old").mkdir()
     (built.site / "old" / "index.html").write_text('<article class="md-content__inner"><p>Old words here now.</p></article>', "utf-8")
-    reports = {r.path: r for r in check_site(project / "docs", built.site, BASE_NAV, TODAY, Settings())}
+    reports = {r.path: r for r in check_site(_pages(project), built.site, BASE_NAV, TODAY, Settings())}
     assert any("orphan page" in w for w in reports["docs/old.md"].warnings)
 
 

@@ -216,7 +216,7 @@ class Wire:
 
 
 def _logged(log: Path, start: int) -> list[tuple[str, int, int, int]]:
-    """Requests nginx logged after byte `start` of its access log (format: patient_site.hosting.nginx.LOG_FORMAT)."""
+    """Requests nginx logged after byte `start` of its access log (format: scripts/local_nginx.py LOG_FORMAT)."""
     with log.open("rb") as file:
         file.seek(start)
         lines = file.read().decode("utf-8").splitlines()
@@ -238,7 +238,7 @@ def _wire_view(context, server, url_path: str) -> Wire:
 
 def nginx_measure(browser, site: Path, snippet: Path, work: Path, url_paths: list[str] | None = None) -> dict[str, tuple[Wire, Wire]]:
     """(first view, repeat view) per page as sent by nginx with `snippet`; the repeat view follows another page."""
-    from patient_site.hosting.nginx import start
+    from local_nginx import start
 
     server = start(site, snippet, work)
     try:

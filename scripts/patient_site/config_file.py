@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from patient_site.errors import SiteError
+from patient_site.sources import read_source
 
 
 class ConfigError(SiteError):
@@ -52,8 +53,7 @@ def layers(config_file: str) -> list[tuple[str, yaml.Node]]:
         if any(path == seen for seen, _ in found):
             raise ConfigError(f"{os.path.relpath(found[-1][0])}:1: INHERIT leads back to {os.path.relpath(path)}")
         try:
-            with open(path, encoding="utf-8-sig") as source:
-                document = yaml.compose(source, Loader=_Loader)
+            document = yaml.compose(read_source(path, os.path.relpath(path)), Loader=_Loader)
         except OSError as error:
             raise ConfigError(f"{os.path.relpath(path)}:1: cannot read the config file ({error.strerror})") from None
         except yaml.YAMLError as error:

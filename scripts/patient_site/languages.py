@@ -18,7 +18,8 @@ from html import escape
 from pathlib import Path
 
 from patient_site.errors import SiteError
-from patient_site.patient.review import MONTHS, ReviewInfo, ReviewWords
+from patient_site.patient.care_cards import LEVELS
+from patient_site.patient.review import ReviewInfo, ReviewWords
 
 LANGUAGES_FOLDER = "languages"  # languages/<lang>/mkdocs.yml and languages/<lang>/docs/, beside mkdocs.yml
 
@@ -50,22 +51,24 @@ class SiteText:
     phone: str = "Phone:"
     website: str = "Website:"
     book: str = "Book an appointment"
-    # Each care card's heading starts with its level in words, so a list of headings says how urgent it is.
-    non_urgent: str = "Non-urgent advice"
-    urgent: str = "Urgent advice"
-    emergency: str = "Immediate action required"
+    # Each care card's heading starts with its level in words, so a list of headings says how urgent it is
+    # (the English words are declared with the levels, in patient/care_cards.py).
+    non_urgent: str = LEVELS["non-urgent"]
+    urgent: str = LEVELS["urgent"]
+    emergency: str = LEVELS["emergency"]
     # Shown at the top of a translated page until its review fields (`reviewed`, `reviewed_by`) are filled in.
     # Empty in the first language, which is the clinic's own article.
     untranslated_notice: str = ""
     # On /for-clinics/: where the snippets for each other language's pages are ({language} is its own name).
     other_language_snippets: str = "Snippets for the pages in {language}"
-    # A page's review details (its front matter's `reviewed`, `next_review`, `reviewed_by`, `sources`) and their dates.
-    last_reviewed: str = "Page last reviewed:"
-    next_review: str = "Next review due:"
-    reviewed_by: str = "Reviewed by:"
-    sources: str = "Sources:"
-    date_format: str = "{day} {month} {year}"
-    months: tuple[str, ...] = MONTHS
+    # A page's review details (its front matter's `reviewed`, `next_review`, `reviewed_by`, `sources`) and their dates
+    # (the English words are declared with the review block, in patient/review.py).
+    last_reviewed: str = ReviewWords.last_reviewed
+    next_review: str = ReviewWords.next_review
+    reviewed_by: str = ReviewWords.reviewed_by
+    sources: str = ReviewWords.sources
+    date_format: str = ReviewWords.date_format
+    months: tuple[str, ...] = ReviewWords.months
     embed_reviewed: str = "reviewed {date}"  # an embed's attribution after "From <site name> · "
     api_index_name: str = "{site_name}: pages"  # the name of /api/index.json, the list of pages
     not_found: str = "404 - Not found"  # the heading of the page for an address the site does not have
@@ -78,7 +81,7 @@ class SiteText:
     @property
     def levels(self) -> dict[str, str]:
         """Care-card levels in words, by level."""
-        return {"non-urgent": self.non_urgent, "urgent": self.urgent, "emergency": self.emergency}
+        return {level: getattr(self, level.replace("-", "_")) for level in LEVELS}
 
     def contact(self, clinic, print_out: bool = False):
         """The clinic's contact card in this language (`patient.clinic.Clinic.contact_html`)."""

@@ -16,6 +16,9 @@ from patient_site.editor.checks import check_nesting, duplicate_destinations, du
 from patient_site.frontmatter.reader import Source, split_front_matter, string_list
 from patient_site.frontmatter.schema import validate
 from patient_site.patient.review import ReviewInfo, review_info
+from patient_site.sources import decode  # the one reader of source files; the engines import it from here
+
+__all__ = ["PageIndex", "PageSource", "decode", "read_page"]
 
 
 @dataclass(frozen=True)
@@ -63,14 +66,6 @@ def _marked_items(body: str, shown: str, body_line: int) -> tuple[str, ...] | No
     """Kept by the text it reads (as `split_front_matter` is): every page's list is asked for after every save."""
     items = extract_items(body, shown, body_line)
     return None if items is None else tuple(items)
-
-
-def decode(raw: bytes, shown: str) -> str:
-    """A source file's text (UTF-8, a leading BOM dropped, as MkDocs reads it); a file that is not UTF-8 names itself."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SiteError(f"{shown}:1: the file is not UTF-8 text ({error.reason}); open it and save it as UTF-8") from None
 
 
 @functools.lru_cache(maxsize=8192)

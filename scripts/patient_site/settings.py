@@ -4,12 +4,12 @@ A new setting is one more `Field` in its block below (and the field on the datac
 block is one more entry in `BLOCKS` and one more field on `SiteSettings`. The values come from MkDocs' merged
 `config.extra`. Lines come from composing the YAML again, only when a message needs one (`yaml.compose` needs no
 constructors, so MkDocs' `!ENV` and `!relative` tags are fine), following `INHERIT:` (config_file.layers) to the file a value comes from.
-Plain data in, plain data out: this module does not import MkDocs.
+Plain data in, plain data out: this module does not import MkDocs. `Field` and `Bad` (patient_site/declared.py) are
+the front matter's too: one way to declare and check what an editor's file may hold.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -25,6 +25,7 @@ from patient_site.editor.content_settings import DEFAULT_LABEL, POLICIES, TARGET
 from patient_site.editor.content_settings import Settings as ContentCheckSettings
 from patient_site.config_file import ConfigError
 from patient_site.config_file import layers as config_layers
+from patient_site.declared import Bad, Field, closest
 from patient_site.errors import SiteError
 from patient_site.hosting.settings import HostingSettings
 from patient_site.languages import Language, SiteText
@@ -35,28 +36,11 @@ from patient_site.patient.care_cards import LEVELS, CareCard, check_placeholders
 from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic
 from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
 from patient_site.patient.structured_data import Condition
+from patient_site.sources import normalized, read_source
 
 
 class SettingsError(SiteError):
     """Everything wrong in the `extra.*` settings, one `file:LINE: message` per line."""
-
-
-@dataclass(frozen=True)
-class Field:
-    """One setting: the kind of value it holds, its default, and how its line looks when right."""
-
-    kind: str  # a key of KINDS
-    example: str  # the setting as an editor writes it, shown after every message about it
-    default: object = None  # used when the key is missing or empty; ignored when `required`
-    required: bool = False
-    meaning: str = ""  # for a required key: "is missing: give <meaning>" (without it, the kind's own message)
-    choices: tuple = ()  # "choice": the values allowed
-    low: float | None = None  # "number", "whole number": the range; "pages": the fewest items
-    high: float | None = None
-    unit: str = ""  # "whole number": what it counts, e.g. pixels
-    fields: Mapping[str, "Field"] | None = None  # "block": the keys inside
-    make: Callable | None = None  # "block": builds the feature's value from the checked keys
-    item: "Field | None" = None  # "cards", "blocks": the block each card or entry is
 
 
 CLINIC = {
@@ -133,17 +117,17 @@ SITE_TEXT = {
     "phone": Field("text", "phone: \"Phone:\"", SiteText.phone),
     "website": Field("text", "website: \"Website:\"", SiteText.website),
     "book": Field("text", "book: Book an appointment", SiteText.book),
-    "non_urgent": Field("text", "non_urgent: Non-urgent advice", SiteText.non_urgent),
-    "urgent": Field("text", "urgent: Urgent advice", SiteText.urgent),
-    "emergency": Field("text", "emergency: Immediate action required", SiteText.emergency),
+    "non_urgent": Field("text", f"non_urgent: {SiteText.non_urgent}", SiteText.non_urgent),
+    "urgent": Field("text", f"urgent: {SiteText.urgent}", SiteText.urgent),
+    "emergency": Field("text", f"emergency: {SiteText.emergency}", SiteText.emergency),
     "other_language_snippets": Field("text", "other_language_snippets: Snippets for the pages in {language}",
                                      SiteText.other_language_snippets),
     "untranslated_notice": Field("sentences", "untranslated_notice: This page is a translation that a clinician has not reviewed yet.",
                                  SiteText.untranslated_notice),
-    "last_reviewed": Field("text", "last_reviewed: \"Page last reviewed:\"", SiteText.last_reviewed),
-    "next_review": Field("text", "next_review: \"Next review due:\"", SiteText.next_review),
-    "reviewed_by": Field("text", "reviewed_by: \"Reviewed by:\"", SiteText.reviewed_by),
-    "sources": Field("text", "sources: \"Sources:\"", SiteText.sources),
+    "last_reviewed": Field("text", f'last_reviewed: "{SiteText.last_reviewed}"', SiteText.last_reviewed),
+    "next_review": Field("text", f'next_review: "{SiteText.next_review}"', SiteText.next_review),
+    "reviewed_by": Field("text", f'reviewed_by: "{SiteText.reviewed_by}"', SiteText.reviewed_by),
+    "sources": Field("text", f'sources: "{SiteText.sources}"', SiteText.sources),
     "date_format": Field("date format", "date_format: \"{day} {month} {year}\"  # 1 October 2026", SiteText.date_format),
     "months": Field("phrases", "months: [January, February, March, April, May, June, July, August, September, October, "
                     "November, December]", SiteText.months, low=12, high=12),
@@ -214,23 +198,18 @@ class SiteSettings:
 def load_settings(extra: Mapping, config_file: str) -> SiteSettings:
     """Check every block of `extra` (MkDocs' merged `config.extra`); raise SettingsError naming every bad block."""
     lines = _Lines(config_file)
+    extra = normalized(dict(extra))  # MkDocs read the file itself: its text as the one reader gives it (sources.py)
     values, problems = {}, []
     for name, declared in BLOCKS.items():
         try:
             values[name] = _check(declared, extra.get(name), (name,))
-        except _Bad as bad:
+        except Bad as bad:
             path, line = lines.locate(bad.keys)
             example = f"; write it like:\n    {bad.example.replace(chr(10), chr(10) + '    ')}" if bad.example else ""
             problems.append(f"{path}:{line}: {bad.message}{example}")
     if problems:
         raise SettingsError("\n".join(problems))
     return SiteSettings(**values, lines=lines)
-
-
-class _Bad(Exception):
-    def __init__(self, keys: tuple, message: str, example: str = ""):
-        super().__init__(message)
-        self.keys, self.message, self.example = keys, message, example
 
 
 def _name(keys: tuple) -> str:
@@ -247,13 +226,13 @@ def _check(declared: Field, value: object, keys: tuple):
             return declared.default
         value = EMPTY[declared.kind]  # a block left out is a block of defaults
     if value is None and declared.meaning:
-        raise _Bad(keys, f"{_name(keys)} is missing: give {declared.meaning}", declared.example)
+        raise Bad(keys, f"{_name(keys)} is missing: give {declared.meaning}", declared.example)
     return KINDS[declared.kind](declared, value, keys)
 
 
 def _text(declared, value, keys):
     if not isinstance(value, str) or not value.strip():
-        raise _Bad(keys, f"{_name(keys)} must be non-empty text", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be non-empty text", declared.example)
     return value.strip()
 
 
@@ -262,35 +241,35 @@ def _card_text(declared, value, keys):
     try:
         check_placeholders(text, _name(keys))
     except ValueError as error:
-        raise _Bad(keys, str(error), declared.example) from None
+        raise Bad(keys, str(error), declared.example) from None
     return text
 
 
 def _sentences(declared, value, keys):
     if not isinstance(value, str) or not value.strip():
-        raise _Bad(keys, f"{_name(keys)} must be a sentence or two of plain text (leave it out for the default)", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a sentence or two of plain text (leave it out for the default)", declared.example)
     return " ".join(value.split())
 
 
 def _phrases(declared, value, keys):
     if not isinstance(value, list) or not value or not all(isinstance(item, str) and item.strip() for item in value):
-        raise _Bad(keys, f"{_name(keys)} must be a list of short phrases", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a list of short phrases", declared.example)
     if declared.low is not None and not declared.low <= len(value) <= declared.high:
-        raise _Bad(keys, f"{_name(keys)} must be a list of {declared.low} phrases, not {len(value)}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a list of {declared.low} phrases, not {len(value)}", declared.example)
     return tuple(" ".join(item.split()) for item in value)
 
 
 def _date_format(declared, value, keys):
     text = _text(declared, value, keys)
     if not all(part in text for part in ("{day}", "{month}", "{year}")):
-        raise _Bad(keys, f"{_name(keys)} must contain {{day}}, {{month}} and {{year}}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must contain {{day}}, {{month}} and {{year}}", declared.example)
     return text
 
 
 def _phone(declared, value, keys):
     text = str(value).strip() if isinstance(value, int) and not isinstance(value, bool) else _text(declared, value, keys)
     if not re.search(r"\d", text):
-        raise _Bad(keys, f"{_name(keys)} must contain a number, not {text!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must contain a number, not {text!r}", declared.example)
     return text
 
 
@@ -301,13 +280,13 @@ def _web_address(declared, value, keys):
     except ValueError:  # e.g. "https://[": no address at all
         parts = None
     if parts is None or parts.scheme != "https" or not parts.netloc:
-        raise _Bad(keys, f"{_name(keys)} must be a full web address starting with https://, not {value!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a full web address starting with https://, not {value!r}", declared.example)
     return text
 
 
 def _colour(declared, value, keys):
     if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value.strip()):
-        raise _Bad(keys, f"{_name(keys)} must be a colour as #rrggbb (in quotes), not {value!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a colour as #rrggbb (in quotes), not {value!r}", declared.example)
     return value.strip()
 
 
@@ -316,19 +295,19 @@ def _grade(declared, value, keys):
     if isinstance(value, str) and value.strip().lower() in TARGETS:
         return TARGETS[value.strip().lower()]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not _in_range(declared, value):
-        raise _Bad(keys, f"{_name(keys)} must be a number {_range(declared)}, nhs or nih, not {value!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a number {_range(declared)}, nhs or nih, not {value!r}", declared.example)
     return float(value), f"US grade {value:g}, set in mkdocs.yml"
 
 
 def _yes_no(declared, value, keys):
     if not isinstance(value, bool):
-        raise _Bad(keys, f"{_name(keys)} must be true or false, not {value!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be true or false, not {value!r}", declared.example)
     return value
 
 
 def _choice(declared, value, keys):
     if value not in declared.choices:
-        raise _Bad(keys, f"{_name(keys)} must be one of {', '.join(declared.choices)}, not {value!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be one of {', '.join(declared.choices)}, not {value!r}", declared.example)
     return value
 
 
@@ -344,46 +323,46 @@ def _in_range(declared, value) -> bool:
 
 def _number(declared, value, keys):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not _in_range(declared, value):
-        raise _Bad(keys, f"{_name(keys)} must be a number {_range(declared)}, not {value!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a number {_range(declared)}, not {value!r}", declared.example)
     return float(value)
 
 
 def _whole_number(declared, value, keys):
     if isinstance(value, bool) or not isinstance(value, int) or not _in_range(declared, value):
         unit = f" of {declared.unit}" if declared.unit else ""
-        raise _Bad(keys, f"{_name(keys)} must be a whole number{unit} {_range(declared)}, not {value!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a whole number{unit} {_range(declared)}, not {value!r}", declared.example)
     return value
 
 
 def _file_path(declared, value, keys):
     if not isinstance(value, str) or not value.strip():
-        raise _Bad(keys, f"{_name(keys)} must be a file path, not {value!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a file path, not {value!r}", declared.example)
     return value.strip()
 
 
 def _page(declared, value, keys):
     if not isinstance(value, str) or not value.strip():
-        raise _Bad(keys, f"{_name(keys)} must be one page file, e.g. symptoms.md, not {value!r}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be one page file, e.g. symptoms.md, not {value!r}", declared.example)
     return value.strip()
 
 
 def _pages(declared, value, keys):
     if not isinstance(value, list):
-        raise _Bad(keys, f"{_name(keys)} must be a list of page files, e.g. [symptoms.md]", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a list of page files, e.g. [symptoms.md]", declared.example)
     if declared.low and len(value) < declared.low:
-        raise _Bad(keys, f"{_name(keys)} must list at least {declared.low:g} page file", declared.example)
+        raise Bad(keys, f"{_name(keys)} must list at least {declared.low:g} page file", declared.example)
     return tuple(_page(declared, page, (*keys, number)) for number, page in enumerate(value))
 
 
 def _origins(declared, value, keys):
     if not isinstance(value, list):
-        raise _Bad(keys, f"{_name(keys)} must be a list of origins, e.g. [https://clinic.example.org]", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a list of origins, e.g. [https://clinic.example.org]", declared.example)
     found = []
     for number, origin in enumerate(value):
         try:
             found.append(parse_origin(origin, _name((*keys, number))))
         except EmbedSettingsError as error:
-            raise _Bad((*keys, number), str(error), declared.example) from None
+            raise Bad((*keys, number), str(error), declared.example) from None
     return tuple(dict.fromkeys(found))
 
 
@@ -391,24 +370,24 @@ def _block(declared, value, keys, **given):
     """A block of settings: every key known, each checked, then made into the feature's value."""
     inner = declared.fields
     if not isinstance(value, dict):
-        raise _Bad(keys, f"{_name(keys)} must be a block of settings ({', '.join(inner)})", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a block of settings ({', '.join(inner)})", declared.example)
     unknown = [str(key) for key in value if str(key) not in inner]
     if unknown:
-        guess = difflib.get_close_matches(unknown[0], inner, n=1, cutoff=0.6)
-        hint = f"; did you mean '{guess[0]}'?" if len(unknown) == 1 and guess else ""
+        guess = closest(unknown[0], inner)
+        hint = f"; did you mean '{guess}'?" if len(unknown) == 1 and guess else ""
         message = f"{_name(keys)} has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(inner)}{hint}"
-        raise _Bad((*keys, unknown[0]), message)
+        raise Bad((*keys, unknown[0]), message)
     checked = {key: _check(inner[key], value.get(key), (*keys, key)) for key in inner}
     return declared.make(**given, **checked)
 
 
 def _cards(declared, value, keys):
     if not isinstance(value, dict):
-        raise _Bad(keys, f"{_name(keys)} must be a block of cards: NAME: {{level: ..., heading: ..., text: ...}}", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a block of cards: NAME: {{level: ..., heading: ..., text: ...}}", declared.example)
     cards = {}
     for name, card in value.items():
         if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
-            raise _Bad((*keys, str(name)), f"{_name((*keys, name))}: a card's name is lower-case letters, digits and '-', "
+            raise Bad((*keys, str(name)), f"{_name((*keys, name))}: a card's name is lower-case letters, digits and '-', "
                        "e.g. check-symptoms")
         cards[name] = _block(declared.item, card, (*keys, name), name=name)
     return MappingProxyType(cards)
@@ -417,7 +396,7 @@ def _cards(declared, value, keys):
 def _blocks(declared, value, keys):
     if not isinstance(value, list):
         shape = "; ".join(f"{key}: ..." for key in declared.item.fields)
-        raise _Bad(keys, f"{_name(keys)} must be a list of '- {{{shape}}}' entries", declared.example)
+        raise Bad(keys, f"{_name(keys)} must be a list of '- {{{shape}}}' entries", declared.example)
     return tuple(_block(declared.item, entry, (*keys, number)) for number, entry in enumerate(value))
 
 

@@ -31,9 +31,10 @@ from patient_site.markdown.crosslinks import CrossLinkState, TermIndex, related_
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
-from patient_site.pages import PageIndex, PageSource, decode, read_page
+from patient_site.pages import PageIndex, PageSource, read_page
 from patient_site.patient.branding import STYLESHEET
 from patient_site.settings import SiteSettings
+from patient_site.sources import decode
 from patient_site.source_files import SourceFiles
 from patient_site.theme.style_bundle import Usage
 from patient_site.urls import relative_url

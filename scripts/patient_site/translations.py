@@ -17,6 +17,7 @@ from patient_site.languages import check_symptom_count, missing_translations, ne
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import load_glossary
+from patient_site.sources import read_source
 
 if TYPE_CHECKING:
     from patient_site.pages import PageSource
@@ -45,7 +46,8 @@ def check(site: SiteBuild, glossary_shown: str | None) -> tuple[list[str], list[
         original_file = original_docs / page.src
         if not original_file.is_file():
             continue
-        original = split_front_matter(original_file.read_text("utf-8"), f"{shown_docs}/{page.src}")
+        original_shown = f"{shown_docs}/{page.src}"
+        original = split_front_matter(read_source(original_file, original_shown), original_shown)
         theirs, ours = string_list(original, "terms"), page.terms
         if len(theirs) != len(ours):
             line = page.source.line_of("terms") if "terms" in page.source.meta else 1
@@ -73,7 +75,7 @@ def _glossary_gaps(site: SiteBuild, original_path, original_shown: str, shown: s
     """Each entry of the first language's glossary has one here (`original:` names it), and no entry names a missing one."""
     if not original_path.is_file():
         return []
-    theirs = {entry.term.lower(): entry for entry in load_glossary(original_path.read_text("utf-8"), original_shown)}
+    theirs = {entry.term.lower(): entry for entry in load_glossary(read_source(original_path, original_shown), original_shown)}
     ours = site.glossary_entries
     covered = {entry.original.lower() for entry in ours if entry.original}
     warnings = [f"{shown}:{entry.line}: '{entry.term}' names original '{entry.original or '(none)'}', which is not a term "

@@ -22,6 +22,8 @@ from patient_site.editor.html_safety import Problem, check_raw_html, check_tree,
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from patient_site.errors import SiteError
+from patient_site.markdown.mentions import normalise
+from patient_site.sources import read_source
 from patient_site.urls import site_path
 
 # Nesting deeper than this is no page a patient can read, and Python-Markdown would overflow its stack.
@@ -274,9 +276,8 @@ class LineNumberFilter(logging.Filter):
 
     def _line_in_page(self, page: str, url: str) -> int:
         try:
-            with open(posixpath.join(self.docs_dir, page), encoding="utf-8") as source:
-                text = source.read()
-        except (OSError, UnicodeDecodeError):
+            text = read_source(posixpath.join(self.docs_dir, page), page)
+        except (OSError, SiteError):
             return 1
         for needle in (f"]({url}", f"]: {url}", f'"{url}"', url):
             if needle in text:
@@ -298,7 +299,7 @@ def duplicate_terms(pages: list[tuple[str, list[tuple[int, str]]]]) -> None:
     seen: dict[str, str] = {}
     for shown, terms in pages:
         for line, term in terms:
-            key = " ".join(term.lower().split())
+            key = normalise(term)  # the term index's key: what one mention would match
             if seen.get(key, shown) != shown:
                 raise EditorError(
                     f"{shown}:{line}: the term '{term}' is already claimed by {seen[key]}; each term links to one page, "

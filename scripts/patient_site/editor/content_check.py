@@ -21,10 +21,11 @@ from patient_site.editor.readability import formula
 from patient_site.editor.readability import grade as reading_grade
 from patient_site.editor.content_settings import TARGETS, Settings
 from patient_site.editor.example_clinic import guard_messages
-from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
 from patient_site.frontmatter.schema import as_date
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import load_glossary, unapproved
+from patient_site.pages import PageIndex
+from patient_site.sources import read_source
 
 BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd figcaption summary caption blockquote".split())
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -47,6 +48,7 @@ class PageReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    src: str = ""  # the page's source path inside docs/ (empty for a report about a settings file)
 
 
 class _ArticleReader(HTMLParser):
@@ -188,22 +190,19 @@ def grade_findings(article: "_ArticleReader", settings: Settings, report: PageRe
             f"the site's own text reads at grade {report.site_grade:.1f}, above the target of {settings.target_grade:g}; {SITE_ADVICE}")
 
 
-def check_site(docs_dir: Path, site_dir: Path, menu: list[str], today: datetime.date, settings: Settings,
-               shown_docs: str = "docs", use_directory_urls: bool = True, language: str = "en") -> list[PageReport]:
-    """One report per Markdown page in `docs_dir`, and per generated page in the menu, from the built HTML in `site_dir`."""
-    pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    generated = [src for src in menu if src.endswith(".md") and src not in pages and src not in NOT_CHECKED]
-    urls = {src: page_url(src, use_directory_urls) for src in [*pages, *generated]}
+def check_site(pages: PageIndex, site_dir: Path, menu: list[str], today: datetime.date, settings: Settings,
+               language: str = "en") -> list[PageReport]:
+    """One report per editor's page and per generated page in the menu, from the built HTML in `site_dir`.
+
+    `pages` is the build's own page index (`mkdocs.commands.page_index`): the pages and addresses the build has,
+    read as it reads them, so nothing here walks the folder or guesses an address.
+    """
+    urls = {page.src: page.url for page in pages}
     reports, linked_to = [], {src: set() for src in urls}
-    for src in pages:
-        shown = f"{shown_docs}/{src}"
-        try:
-            meta = split_front_matter((docs_dir / src).read_text("utf-8"), shown).meta
-        except (FrontMatterError, UnicodeDecodeError) as error:
-            reports.append(PageReport(shown, src, errors=[str(error)]))
-            continue
-        report = PageReport(shown, str(meta.get("title") or src))
-        built = site_dir / (urls[src] + "index.html" if urls[src].endswith("/") or not urls[src] else urls[src])
+    for page in sorted(pages.editors_pages(), key=lambda page: page.src):  # by file name, as editors list them
+        meta = page.source.meta
+        report = PageReport(page.shown, page.title or page.src, src=page.src)
+        built = _built(site_dir, page.url)
         article = read_article(built.read_text("utf-8")) if built.exists() else None
         if article is None:
             report.errors.append("the page is missing from the built site")
@@ -215,35 +214,29 @@ def check_site(docs_dir: Path, site_dir: Path, menu: list[str], today: datetime.
             if not (image.get("alt") or "").strip():
                 report.notes.append(f"the image {image.get('src')} has no alt text; describe it unless it is only decoration")
         for href in article.links:
-            target = _link_target(href, urls[src], urls)
-            if target and target != src:
-                linked_to[target].add(src)
+            target = _link_target(href, page.url, urls)
+            if target and target != page.src:
+                linked_to[target].add(page.src)
         reports.append(report)
-    for src in generated:  # the build writes these from the site's settings and lists: the site's words only
-        built = site_dir / (urls[src] + "index.html" if urls[src].endswith("/") or not urls[src] else urls[src])
-        if built.exists():
-            report = PageReport(f"{src} (generated)", src, generated=True)
+    for page in pages:  # the build writes these from the site's settings and lists: the site's words only
+        built = _built(site_dir, page.url)
+        if page.generated and page.src in menu and page.src not in NOT_CHECKED and built.exists():
+            report = PageReport(f"{page.src} (generated)", page.src, generated=True, src=page.src)
             grade_findings(read_article(built.read_text("utf-8")), settings, report, language)
             reports.append(report)
     for report in reports:
-        if report.generated:
+        if report.generated or report.src == "index.md" or linked_to.get(report.src):
             continue
-        src = report.path[len(shown_docs) + 1 :]
-        if src == "index.md" or linked_to.get(src):
-            continue
-        if src in menu:
+        if report.src in menu:
             report.notes.append("no other page links to this page; readers find it only through the menu")
         else:
             report.warnings.append("orphan page: it is not in the menu and no page links to it")
     return reports
 
 
-def page_url(src: str, use_directory_urls: bool = True) -> str:
-    """The published address of a source page, as MkDocs makes it ("causes.md" -> "causes/")."""
-    stem = src[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/" if use_directory_urls else stem + ".html"
+def _built(site_dir: Path, url: str) -> Path:
+    """The built HTML file of the page published at `url`."""
+    return site_dir / (url + "index.html" if url.endswith("/") or not url else url)
 
 
 def _link_target(href: str, from_url: str, urls: dict[str, str]) -> str | None:
@@ -293,7 +286,7 @@ def clinic_report(config_file: Path, clinic: object, settings: Settings) -> Page
     """The publishing guard's findings about `extra.clinic`, or None when it holds no example value."""
     if not isinstance(clinic, dict):
         return None
-    messages = guard_messages(config_file.name, config_file.read_text("utf-8"), clinic)
+    messages = guard_messages(config_file.name, read_source(config_file, config_file.name), clinic)
     if not messages:
         return None
     report = PageReport(config_file.name, "the clinic's details")
@@ -308,5 +301,5 @@ def glossary_report(docs: Path, shown_docs: str) -> PageReport | None:
         return None
     shown = f"{shown_docs}/{GLOSSARY_FILE}"
     report = PageReport(shown, "the glossary")
-    report.notes += unapproved(load_glossary(path.read_text("utf-8"), shown), shown)
+    report.notes += unapproved(load_glossary(read_source(path, shown), shown), shown)
     return report if report.notes else None

@@ -16,9 +16,8 @@ from typing import Callable
 from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembed_path, page_json
 from patient_site.embeds.for_clinics import fill
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
-from patient_site.errors import SiteError
 from patient_site.hosting.compress import made_copy, precompress
-from patient_site.hosting.headers import scan_page, site_files, write_headers
+from patient_site.hosting.headers import HeadersError, scan_page, site_files, write_headers
 from patient_site.patient.structured_data import publisher
 from patient_site.preview import PreviewCache, digest
 from patient_site.urls import absolute
@@ -30,10 +29,6 @@ COPY_SCRIPT = "assets/for-clinics.js"
 FRAME_SCRIPT = "assets/embed-frame.js"
 EMBED_STYLESHEET = "assets/embed.css"
 TEMPLATE = "embed.html"
-
-
-class HeadersError(SiteError):
-    """A built page that its Content-Security-Policy would break, named by its path in the built site."""
 
 
 def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
@@ -55,7 +50,7 @@ def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extr
             files = site_files(built)  # one walk of the folder for both steps: `_headers` is the only file between
             write_headers(built, site.settings.embed.allowed_origins, nginx, site.embeds.content_scans, site.settings.hosting,
                           lambda entry: made_copy(kept.compressed, entry), kept.headers, files)
-    except ValueError as error:
+    except ValueError as error:  # the page is named inside the built site: name the site's folder too
         raise HeadersError(f"{os.path.relpath(built)}/{error}") from None
     precompress(built, kept.compressed if kept else None, files if kept else None)  # last: copies of the final files
 

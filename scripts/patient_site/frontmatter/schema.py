@@ -1,29 +1,20 @@
 """The declared front-matter schema: every key a page may set, what it must hold, and a fix for each mistake.
 
-A new feature that reads a new key adds one `Field` to `FIELDS` below; nothing else needs to change. Every
-message is `path:line: what is wrong; how to fix it`, with the line of the key (or of the list item) at fault.
+Declared as the settings are (patient_site/declared.py): one `Field` per key in `FIELDS`, checked by the function of
+its kind in `KINDS`, which raises `Bad` with the keys at fault. A new feature that reads a new key adds one `Field`;
+nothing else needs to change. Every message is `path:line: what is wrong; how to fix it`, with the line of the key
+(or of the list item) at fault.
 """
 
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from patient_site.declared import Bad, Field, closest
 from patient_site.frontmatter.reader import FrontMatterError, Source
-
-
-@dataclass(frozen=True)
-class Field:
-    """One front-matter key: the kind of value it holds and an example line for messages."""
-
-    kind: str  # "plain text", "plain sentence", "phrases", "date", "sources", "choices"
-    example: str  # how the line looks when it is right
-    choices: tuple[str, ...] = ()  # for "choices": the words the list may hold
-
 
 FIELDS: dict[str, Field] = {
     "title": Field("plain text", "title: Symptoms of chronic venous insufficiency"),
@@ -34,7 +25,7 @@ FIELDS: dict[str, Field] = {
     "reviewed_by": Field("plain text", 'reviewed_by: "Dr A. Example, vascular surgeon"'),
     "sources": Field("sources", 'sources:\n  - title: "Name of the article or guideline"\n    url: "https://…"'),
     # Material for MkDocs: parts of the page layout to hide on this page.
-    "hide": Field("choices", "hide:\n  - toc", ("navigation", "toc", "footer", "path", "tags", "feedback")),
+    "hide": Field("choices", "hide:\n  - toc", choices=("navigation", "toc", "footer", "path", "tags", "feedback")),
 }
 SOURCE_KEYS = ("title", "url")
 # A full stop, question or exclamation mark followed by another sentence ("e.g. this" is no second sentence).
@@ -45,14 +36,14 @@ def validate(source: Source) -> None:
     """Raise FrontMatterError for the first key that is unknown or holds the wrong kind of value."""
     for key, value in source.meta.items():
         key = str(key)
-        field = FIELDS.get(key)
-        if field is None:
+        declared = FIELDS.get(key)
+        if declared is None:
             raise FrontMatterError(source.path, source.line_of(key), _unknown(key))
-        check = CHECKS[field.kind]
-        problem = check(source, key, value)
-        if problem:
-            line, message = problem if isinstance(problem, tuple) else (source.line_of(key), problem)
-            raise FrontMatterError(source.path, line, f"{message}; write it like:\n    {_indent(field.example)}")
+        try:
+            KINDS[declared.kind](declared, value, (key,))
+        except Bad as bad:
+            raise FrontMatterError(source.path, source.line_of(*bad.keys),
+                                   f"{bad.message}; write it like:\n    {_indent(bad.example)}") from None
     reviewed, next_review = source.meta.get("reviewed"), source.meta.get("next_review")
     if reviewed and next_review and as_date(next_review) <= as_date(reviewed):
         raise FrontMatterError(
@@ -60,8 +51,8 @@ def validate(source: Source) -> None:
 
 
 def _unknown(key: str) -> str:
-    guess = difflib.get_close_matches(key, FIELDS, n=1, cutoff=0.6)
-    hint = f"did you mean '{guess[0]}'?" if guess else f"the keys a page may use are: {', '.join(FIELDS)}"
+    guess = closest(key, FIELDS)
+    hint = f"did you mean '{guess}'?" if guess else f"the keys a page may use are: {', '.join(FIELDS)}"
     return f"unknown front-matter key '{key}'; {hint}"
 
 
@@ -69,72 +60,71 @@ def _indent(example: str) -> str:
     return example.replace("\n", "\n    ")
 
 
-def _plain_text(source, key, value):
+def _plain_text(declared, value, keys):
     if not isinstance(value, str) or not value.strip():
-        return f"'{key}' must be text on one line"
+        raise Bad(keys, f"'{keys[0]}' must be text on one line", declared.example)
     if contains_html(value):
-        return f"'{key}' contains HTML; write plain words (no <tags>), the site adds the formatting"
-    return None
+        raise Bad(keys, f"'{keys[0]}' contains HTML; write plain words (no <tags>), the site adds the formatting", declared.example)
+    return value
 
 
-def _plain_sentence(source, key, value):
-    problem = _plain_text(source, key, value)
-    if problem:
-        return problem
+def _plain_sentence(declared, value, keys):
+    _plain_text(declared, value, keys)
     if "\n" in value.strip() or SECOND_SENTENCE.search(value.strip()):
-        return f"'{key}' must be one sentence; search results and link previews show only that"
-    return None
+        raise Bad(keys, f"'{keys[0]}' must be one sentence; search results and link previews show only that", declared.example)
+    return value
 
 
-def _choices(source, key, value):
-    choices = FIELDS[key].choices
-    if not isinstance(value, list) or not all(item in choices for item in value):
-        return f"'{key}' must be a list of some of: {', '.join(choices)}"
-    return None
+def _choices(declared, value, keys):
+    if not isinstance(value, list) or not all(item in declared.choices for item in value):
+        raise Bad(keys, f"'{keys[0]}' must be a list of some of: {', '.join(declared.choices)}", declared.example)
+    return value
 
 
-def _phrases(source, key, value):
+def _phrases(declared, value, keys):
     if value is None:
-        return None
+        return value
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        return f"'{key}' must be a list of phrases, one '- phrase' line each"
+        raise Bad(keys, f"'{keys[0]}' must be a list of phrases, one '- phrase' line each", declared.example)
     for number, item in enumerate(value):
         if contains_html(item):
-            return source.line_of(key, number), f"'{key}' item '{item}' contains HTML; write plain words"
-    return None
+            raise Bad((*keys, number), f"'{keys[0]}' item '{item}' contains HTML; write plain words", declared.example)
+    return value
 
 
-def _date(source, key, value):
+def _date(declared, value, keys):
     if as_date(value) is None:
-        return f"'{key}' must be a date written YYYY-MM-DD (got {value!r})"
-    return None
+        raise Bad(keys, f"'{keys[0]}' must be a date written YYYY-MM-DD (got {value!r})", declared.example)
+    return value
 
 
-def _sources(source, key, value):
+def _sources(declared, value, keys):
+    def bad(where: tuple, message: str) -> Bad:
+        return Bad((*keys, *where), message, declared.example)
+
     if not isinstance(value, list) or not value:
-        return f"'{key}' must be a list, each source with a 'title' and a 'url'"
+        raise bad((), f"'{keys[0]}' must be a list, each source with a 'title' and a 'url'")
     for number, item in enumerate(value):
-        line = source.line_of(key, number)
         if not isinstance(item, dict):
-            return line, f"source {number + 1} must have 'title:' and 'url:' lines"
+            raise bad((number,), f"source {number + 1} must have 'title:' and 'url:' lines")
         for inner in item:
             if inner not in SOURCE_KEYS:
-                guess = difflib.get_close_matches(str(inner), SOURCE_KEYS, n=1)
-                hint = f"did you mean '{guess[0]}'?" if guess else "a source has only 'title' and 'url'"
-                return source.line_of(key, number, inner), f"source {number + 1} has an unknown key '{inner}'; {hint}"
+                guess = closest(inner, SOURCE_KEYS)
+                hint = f"did you mean '{guess}'?" if guess else "a source has only 'title' and 'url'"
+                raise bad((number, inner), f"source {number + 1} has an unknown key '{inner}'; {hint}")
         for inner in SOURCE_KEYS:
             if inner not in item:
-                return line, f"source {number + 1} has no '{inner}'"
+                raise bad((number,), f"source {number + 1} has no '{inner}'")
         title, url = item["title"], item["url"]
         if not isinstance(title, str) or not title.strip() or contains_html(title):
-            return source.line_of(key, number, "title"), f"source {number + 1}'s title must be plain text"
+            raise bad((number, "title"), f"source {number + 1}'s title must be plain text")
         parts = _split(url) if isinstance(url, str) else None
         if parts is None or parts.scheme != "https" or not parts.netloc:
-            return source.line_of(key, number, "url"), f"source {number + 1}'s url must be a full web address starting with https://"
-    return None
+            raise bad((number, "url"), f"source {number + 1}'s url must be a full web address starting with https://")
+    return value
 
 
-CHECKS = {
+KINDS = {
     "plain text": _plain_text,
     "plain sentence": _plain_sentence,
     "phrases": _phrases,

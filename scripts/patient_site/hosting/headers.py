@@ -55,7 +55,7 @@ SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text
 
 
 class HeadersError(SiteError):
-    """The built site has something its Content-Security-Policy would block."""
+    """A built page that its Content-Security-Policy would break, named by its path (`site/symptoms/index.html: …`)."""
 
 
 def script_hash(text: str) -> str:

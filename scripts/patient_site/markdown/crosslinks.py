@@ -22,14 +22,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from patient_site.markdown.mentions import mark_mentions, normalise, phrase_pattern
 from patient_site.urls import site_path
-from patient_site.errors import SiteError
 
 LINK_CLASS = "crosslink"
 RELATED_CLASS = "related-pages"
-
-
-class TermConflict(SiteError):
-    """Two pages claim the same term, so a mention could not know where to link."""
 
 
 @dataclass(frozen=True)
@@ -47,15 +42,9 @@ class TermIndex:
 
     @classmethod
     def build(cls, pages: list[tuple[str, str, list[str]]]) -> "TermIndex":
-        """`pages` is (source path, title, terms) per page; a term claimed twice raises TermConflict."""
-        targets: dict[str, Target] = {}
-        for page, title, terms in pages:
-            for term in terms:
-                key = normalise(term)
-                other = targets.get(key)
-                if other and other.page != page:
-                    raise TermConflict(f"the term '{term}' is claimed by both {other.page} and {page}; keep it on one page")
-                targets[key] = Target(page, title)
+        """`pages` is (source path, title, terms) per page, checked first by the page index: no term on two pages
+        (`PageIndex.check_site`, which names the file and line)."""
+        targets = {normalise(term): Target(page, title) for page, title, terms in pages for term in terms}
         return cls(targets, phrase_pattern(targets))
 
     def target_of(self, mention: str) -> Target:

@@ -25,6 +25,7 @@ from patient_site.mkdocs.preview import Preview
 from patient_site.preview import PreviewCache
 from patient_site.settings import load_settings
 from patient_site.site import Paths, SiteBuild
+from patient_site.sources import normalized, read_source
 from patient_site.theme.nav_order import nav_position
 
 log = get_plugin_logger(__name__)
@@ -34,6 +35,8 @@ class MkDocsBuild:
 
     def __init__(self, config):
         self.config = config
+        for key in ("site_name", "site_description"):  # MkDocs read the config itself: its text as sources.py reads files
+            config[key] = normalized(config[key])
         settings = load_settings(config.extra, config.config_file_path)
         project = languages.project_of(config, settings)  # a translation's build names files from the project folder
         self.site = SiteBuild(
@@ -70,8 +73,7 @@ class MkDocsBuild:
             raise PluginError(str(error)) from None
         # The editor checks go first: they read each page's tree before cross-links and glossary marks are added.
         config.markdown_extensions += build.conversion.extensions()
-        with open(config.config_file_path, encoding="utf-8") as source:
-            config_text = source.read()
+        config_text = read_source(config.config_file_path, site.paths.config_shown)
         # The loggers' real names: under ProperDocs, `mkdocs.structure.pages` is `properdocs.structure.pages`.
         install_line_numbers(LineNumberFilter(site.paths.docs_shown, config.docs_dir, site.paths.config_shown, config_text),
                              [mkdocs_pages.__name__, mkdocs_nav.__name__])

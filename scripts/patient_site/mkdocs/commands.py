@@ -13,9 +13,11 @@ import sys
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.structure.files import File, get_files
 
 from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
 from patient_site.editor.content_settings import Settings
+from patient_site.pages import PageIndex, decode, read_page
 from patient_site.languages import Languages, join_language, missing_translations
 from patient_site.settings import SiteSettings, load_settings
 from patient_site.theme.nav_order import nav_pages
@@ -69,11 +71,25 @@ def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple
     languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
     if languages.active and not languages.is_first:  # a translation's pages are named from the project folder
         shown = os.path.relpath(docs, languages.project)
-    reports = check_site(docs, site_dir, nav_pages(config.nav), today, checks, shown, config.use_directory_urls,
-                         config.theme["language"])
+    reports = check_site(page_index(config, shown), site_dir, nav_pages(config.nav), today, checks, config.theme["language"])
     extra = [clinic_report(config_file, config.extra.get("clinic"), checks), glossary_report(docs, shown),
              _translation_report(config, settings)]
     return reports + [report for report in extra if report], checks
+
+
+def page_index(config, shown_docs: str) -> PageIndex:
+    """Every page the build publishes, read as the build reads it (MkDocs' file list and addresses, `read_page`, the
+    one reader of source files); the generated pages the menu lists join it by name and address, with no text."""
+    files = get_files(config)
+    pages = []
+    for file in files.documentation_pages():
+        shown = f"{shown_docs}/{file.src_uri}"
+        pages.append(read_page(file.src_uri, shown, file.url, file.name, decode(file.content_bytes, shown)))
+    for src in nav_pages(config.nav):
+        if src.endswith(".md") and files.get_file_from_path(src) is None:
+            made = File(src, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+            pages.append(read_page(src, src, made.url, made.name, "", generated=True))  # its address, as the build's
+    return PageIndex(pages)
 
 
 def _translation_report(config, settings: SiteSettings) -> PageReport | None:

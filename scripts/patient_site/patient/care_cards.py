@@ -18,7 +18,8 @@ import markdown
 from patient_site.errors import SiteError
 
 LEVELS = {
-    # level -> the words that start the heading (read by screen readers and shown above the heading)
+    # level -> the words that start the heading (read by screen readers and shown above the heading); the one
+    # declaration of the English words: `extra.site_text` (languages.SiteText) takes its defaults from here
     "non-urgent": "Non-urgent advice",
     "urgent": "Urgent advice",
     "emergency": "Immediate action required",

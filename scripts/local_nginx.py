@@ -1,6 +1,7 @@
 """Serve a built site through Debian's nginx on a loopback port, with the snippet the build wrote and nothing else.
 
-For the tests, `make serve-prod` and the benchmark: the server block is the minimum a host writes (listen,
+A tool around the product, not part of it (so it lives beside scripts/serve_prod.py, outside patient_site): for the
+tests (tests/nginx_server.py), `make serve-prod` and the benchmark. The server block is the minimum a host writes (listen,
 root, `include` of the snippet), so what a reader gets is what the snippet says. nginx runs in the
 foreground as one process of the current user (`master_process off`), and everything it writes (pid,
 logs, temp files) stays in a folder of its own.
