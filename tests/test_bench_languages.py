@@ -24,7 +24,7 @@ def test_one_language_and_two_are_the_sites_make_site_would_build(tmp_path):
     assert page(two).html["lang"] == "en" and page(two).select_one('a.md-select__link[hreflang="es"]')
     spanish = page(two, "es")
     assert spanish.html["lang"] == "es" and spanish.select_one('a.md-select__link[hreflang="en"]')
-    assert page(two, "es/checklist").find("h1").get_text(strip=True) == "Lista de síntomas"
+    assert page(two, "es/checklist").find("h1").get_text(strip=True) == "Lista de síntomas para marcar"
     assert cost.outputs["spanish"] == cost.outputs["english"] == cost.outputs["one"]  # every page, in each language
     assert cost.two() == cost.runs["english"][0].seconds + cost.runs["spanish"][0].seconds
 

@@ -70,7 +70,7 @@ def test_spanish_ticks_survive_a_reload_print_in_spanish_and_leave_english_alone
     page.reload()
     assert page.get_by_label("La aparición de várices").is_checked()
     assert page.get_by_label("Úlceras en las piernas difíciles de tratar").is_checked()
-    assert not page.get_by_label("Sensación de tirantez en las pantorrillas").is_checked()
+    assert not page.get_by_label("Sensación de tensión en las pantorrillas").is_checked()
     stored = json.loads(page.evaluate("key => localStorage.getItem(key)", SPANISH_KEY))
     assert len(stored) == 2
 

@@ -311,7 +311,7 @@ def test_the_zensical_nginx_snippet_goes_beside_the_published_one(sites):
     # page, the text an editor changes, what they write instead, how the build's message starts (file:line)
     ("causes.md", "Many of us", "<font>Many</font> of us", "docs/causes.md:{line}: raw <font> is not allowed"),
     ("index.md", "(causes.md)", "(cause.md)", "docs/index.md:{line}: page does not exist (Zensical): "),
-    ("symptoms.md", "care-card: emergency", "care-card: nope", "docs/symptoms.md:{line}: no care card called 'nope'"),
+    ("symptoms.md", "care-card: get-checked", "care-card: nope", "docs/symptoms.md:{line}: no care card called 'nope'"),
 ])
 def test_an_editor_mistake_stops_the_zensical_build_with_its_line_and_keeps_the_old_site(tmp_path, src, find, replace, message):
     project = copy_project(tmp_path / "project")

@@ -83,16 +83,16 @@ def test_the_spanish_checklist_speaks_spanish_and_keeps_its_own_key(languages_si
     assert soup(languages_site.site, "checklist/").select_one("form[data-checklist]")["data-storage-key"] == "vein-guide:checklist:v1"
     assert form.select_one("[data-checklist-print]").get_text() == "Imprimir o guardar para su cita"
     assert form.select_one("[data-checklist-clear]").get_text() == "Borrar mis respuestas"
-    assert form.select_one(".checklist__privacy").get_text() == "Sus respuestas se quedan en este dispositivo. No se envían a ningún sitio."
+    assert form.select_one(".checklist__privacy").get_text() == "Sus respuestas se quedan en este dispositivo. No se envían a ninguna parte."
     assert form.select_one("legend").get_text().startswith("Síntomas que he notado")
     assert "Impreso el" in form.select_one(".checklist__print-meta").get_text()
 
 
 def test_care_cards_disclaimer_and_glossary_are_the_spanish_settings(languages_site):
     page = soup(languages_site.site, "es/symptoms/")
-    assert "Haga que le revisen los síntomas" in page.select_one("article").get_text()
+    assert "Pida que le revisen sus síntomas" in page.select_one("article").get_text()
     disclaimer = page.select_one(".page-disclaimer").get_text()
-    assert disclaimer.startswith("Tenga en cuenta:") and "no un diagnóstico" in disclaimer
+    assert disclaimer.startswith("Nota:") and "no un diagnóstico" in disclaimer
     glossary = soup(languages_site.site, "es/glossary/")
     assert glossary.select_one("h1").get_text().strip() == "Glosario de palabras médicas"
     sources = [a["href"] for a in glossary.select(".glossary-list__source a")]
@@ -202,7 +202,7 @@ def test_a_translated_page_without_an_original_is_a_warning_naming_the_file(tmp_
 def test_a_translated_symptom_list_of_another_length_stops_the_build(tmp_path):
     def drop_one(project):
         path = project / "languages/es/docs/symptoms.md"
-        path.write_text(path.read_text("utf-8").replace("- Piel de color marrón cerca de los tobillos\n", ""), "utf-8")
+        path.write_text(path.read_text("utf-8").replace("- Piel de color café cerca de los tobillos\n", ""), "utf-8")
     code, log = _build(tmp_path, drop_one)
     assert code != 0
     assert re.search(r"ERROR +- .*languages/es/docs/symptoms\.md:\d+: the marked symptom list has 7 symptom\(s\) but docs/symptoms\.md has 8", log)
@@ -271,7 +271,7 @@ def test_a_third_language_is_added_with_files_and_settings_only(tmp_path):
         french.write_text(french.read_text("utf-8").replace("language: es", "language: fr").replace("lang: es", "lang: fr")
                           .replace("/es/", "/fr/").replace("checklist:es:", "checklist:fr:"), "utf-8")
         (project / "languages/fr/docs/index.md").write_text(
-            (project / "languages/fr/docs/index.md").read_text("utf-8").replace("# Dolor de piernas", "# Douleurs aux jambes"), "utf-8")
+            (project / "languages/fr/docs/index.md").read_text("utf-8").replace("# Dolor en las piernas", "# Douleurs aux jambes"), "utf-8")
     code, log = _build(tmp_path, add_french)
     assert code == 0, log
     site = tmp_path / "site"

@@ -33,7 +33,7 @@ def test_the_features_work_from_their_names_alone():
     # Links as paths from the page, which every engine resolves and checks like an editor's own Markdown link.
     assert [a["href"] for a in page.select("a.crosslink")] == ["chronic-venous-insufficiency.md"]
     assert [a.get_text() for a in page.select(".glossary-term a")] == ["varicose veins", "Leg ulcers"]
-    assert [card["data-care-card"] for card in page.select("[data-care-card]")] == ["get-checked", "emergency"]
+    assert [card["data-care-card"] for card in page.select("[data-care-card]")] == ["get-checked"]
     assert "Example Vein Clinic (fictional)" in page.select_one("[data-care-card=get-checked]").get_text()
 
 
@@ -46,7 +46,7 @@ def test_a_page_that_is_none_of_ours_converts_without_our_features():
 @pytest.mark.parametrize("src, find, replace, error, message", [
     # page, text to find, its replacement, the error, the start of the message (file:line)
     ("causes.md", "Many of us", "<font>Many</font> of us", EditorError, "docs/causes.md:{line}: raw <font> is not allowed"),
-    ("symptoms.md", "care-card: emergency", "care-card: nope", CareCardError, "docs/symptoms.md:{line}: no care card called 'nope'"),
+    ("symptoms.md", "care-card: get-checked", "care-card: nope", CareCardError, "docs/symptoms.md:{line}: no care card called 'nope'"),
 ])
 def test_an_editor_mistake_names_its_file_and_line(tmp_path, src, find, replace, error, message):
     project = copy_project(tmp_path / "project")

@@ -81,7 +81,7 @@ def test_a_new_site_sentence_fails_until_it_is_listed(tmp_path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
-    action = "        Call {clinic_name} on {clinic_phone} or [book an appointment]({booking}).\n"
+    action = "        Call {clinic_name} at {clinic_phone} or [book an appointment]({booking}).\n"
     assert action in text
     config.write_text(text.replace(action, action.rstrip("\n") + " Most vein problems are harmless.\n"), "utf-8")
     built = build(project, tmp_path / "site")

@@ -39,7 +39,7 @@ def test_the_api_text_no_longer_runs_care_card_advice_on_from_the_clinics_words(
     data = api(site, "symptoms")
     assert "advice:" not in data["text"] and "Call Example Vein Clinic" not in data["text"]
     assert data["text"].endswith("Painful cramps or muscle spasms in the legs")
-    assert "Call Example Vein Clinic (fictional) on 555-0100 or book an appointment." in data["siteAddedText"]
+    assert "Call Example Vein Clinic (fictional) at 555-0100 or book an appointment." in data["siteAddedText"]
 
 
 @pytest.mark.parametrize("slug", ["symptoms", "checklist"])
