@@ -31,23 +31,23 @@ def links(soup) -> list[tuple[str, str]]:
     "source, expected",
     [
         # plain first mention, case kept as written
-        ("Venous insufficiency hurts.", [("Venous insufficiency", "/cvi.md")]),
+        ("Venous insufficiency hurts.", [("Venous insufficiency", "cvi.md")]),
         # longest term wins; whole words only ("symptomsx" is no mention)
-        ("symptomsx and Symptoms of chronic venous insufficiency", [("Symptoms of chronic venous insufficiency", "/symptoms.md")]),
+        ("symptomsx and Symptoms of chronic venous insufficiency", [("Symptoms of chronic venous insufficiency", "symptoms.md")]),
         # only the first mention of a page is linked
-        ("symptoms, symptoms, symptoms", [("symptoms", "/symptoms.md")]),
+        ("symptoms, symptoms, symptoms", [("symptoms", "symptoms.md")]),
         # never inside headings, code, existing links or kbd
         ("# symptoms\n\n`symptoms` [symptoms](x.md) <kbd>symptoms</kbd>", []),
         # nor between an editor's raw inline HTML tags, but again after they close
-        ('<a href="https://x.example/">venous insufficiency</a> <code>symptoms</code> symptoms', [("symptoms", "/symptoms.md")]),
+        ('<a href="https://x.example/">venous insufficiency</a> <code>symptoms</code> symptoms', [("symptoms", "symptoms.md")]),
         # not inside Markdown emphasis within an editor's raw <a> either (that text has no placeholder of its own)
-        ('<a href="https://x.example/">see *venous insufficiency*</a> symptoms', [("symptoms", "/symptoms.md")]),
+        ('<a href="https://x.example/">see *venous insufficiency*</a> symptoms', [("symptoms", "symptoms.md")]),
         # an editor's own link to the page counts as its link
         ("[read](symptoms.md) about symptoms", []),
         # mentions inside emphasis are linked, and the tail after it too
-        ("*venous insufficiency* and symptoms", [("venous insufficiency", "/cvi.md"), ("symptoms", "/symptoms.md")]),
+        ("*venous insufficiency* and symptoms", [("venous insufficiency", "cvi.md"), ("symptoms", "symptoms.md")]),
         # a term split over a line break still matches
-        ("chronic venous\ninsufficiency", [("chronic venous\ninsufficiency", "/cvi.md")]),
+        ("chronic venous\ninsufficiency", [("chronic venous\ninsufficiency", "cvi.md")]),
     ],
 )
 def test_crosslinks(source, expected):
@@ -57,7 +57,7 @@ def test_crosslinks(source, expected):
 
 def test_never_links_a_page_to_itself_but_finds_shorter_terms_inside():
     soup, state = render("The symptoms of chronic venous insufficiency vary.", page="symptoms.md")
-    assert links(soup) == [("chronic venous insufficiency", "/cvi.md")]
+    assert links(soup) == [("chronic venous insufficiency", "cvi.md")]
     assert [t.page for t in state.outgoing["symptoms.md"]] == ["cvi.md"]
 
 
@@ -74,7 +74,7 @@ def test_related_pages_go_both_ways():
     _, state = render("leg cramps and symptoms", page="cvi.md")
     state.page = "symptoms.md"
     html = markdown.markdown("about venous insufficiency", extensions=[CrossLinkExtension(state)])
-    assert "/cvi.md" in html
+    assert "cvi.md" in html
     assert state.related("cvi.md") == ["causes.md", "symptoms.md"]
     assert state.related("causes.md") == ["cvi.md"]
 

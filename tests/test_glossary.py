@@ -38,7 +38,7 @@ def test_first_use_only_gets_a_definition_with_a_tooltip():
     html = render("# Varicose veins\n\nSome varicose veins here. More Varicose Veins there.\n\n`varicose veins`")
     (term,) = html.select(".glossary-term")
     link = term.find("a")
-    assert link.get_text() == "varicose veins" and link["href"] == "/glossary.md#varicose-veins"
+    assert link.get_text() == "varicose veins" and link["href"] == "glossary.md#varicose-veins"
     tip = html.find(id=link["aria-describedby"])
     assert tip["role"] == "tooltip" and tip.get_text() == "Swollen, twisted veins." and "site-added" in tip["class"]
     assert not html.find("h1").select(".glossary-term") and not html.find("code").select(".glossary-term")

@@ -56,6 +56,7 @@ class PageConversion:
         # The for-clinics pages are about embedding, not topics: their words link nowhere and make no "Related pages".
         self.crosslinks.page = None if page is None or is_for_clinics(page.src) else page.src
         self.glossary.active = not generated  # marks on the article's pages, not on the checklist or glossary
+        self.glossary.page = page.src if page else ""
         if generated:
             return markdown
         return place_markers(markdown, self.site.settings.care_cards, page.shown, first_line(page, markdown))

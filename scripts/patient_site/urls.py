@@ -42,3 +42,10 @@ def relative_url(target: str, here: str) -> str:
 def absolute(site_url: str, path: str) -> str:
     """A site path as a full address under `site_url`."""
     return urlunsplit(urlsplit(urljoin(site_url, path)))
+
+
+def source_link(target: str, page: str | None) -> str:
+    """A link to the source file `target` from the page `page` ("../symptoms.md#x" style): every engine resolves a
+    Markdown link to a source file from the page's own folder, and checks it."""
+    path, hash_, fragment = target.partition("#")
+    return posixpath.relpath(path, posixpath.dirname(page or "") or ".") + hash_ + fragment

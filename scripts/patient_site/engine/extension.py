@@ -23,12 +23,10 @@ import lxml.html
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
 
 from patient_site.conversion import PageConversion
 from patient_site.docs_folder import walk_docs
 from patient_site.engine.prepare import Prepared, prepare
-from patient_site.markdown.crosslinks import LINK_CLASS
 from patient_site.pages import PageSource
 
 _CACHE: dict[str, tuple[tuple, Prepared]] = {}  # config file -> (what it was read from, the prepared site)
@@ -90,30 +88,6 @@ class _Finish(Postprocessor):
         return self.conversion.finish(text)
 
 
-class _RelativeLinks(Treeprocessor):
-    """Our links as paths from the page ("../symptoms.md#x"), which every engine resolves and checks.
-
-    The features write "/symptoms.md"; MkDocs resolves that through `validation.links.absolute_links:
-    relative_to_docs`, but Zensical 0.0.73 leaves it as written (a broken link on the built site).
-    """
-
-    CLASSES = frozenset({LINK_CLASS, "glossary-term__link"})
-
-    def __init__(self, md, conversion: PageConversion):
-        super().__init__(md)
-        self.conversion = conversion
-
-    def run(self, root):
-        if self.conversion.page is None:
-            return
-        here = posixpath.dirname(self.conversion.page.src) or "."
-        for link in root.iter("a"):
-            href = link.get("href") or ""
-            if href.startswith("/") and self.CLASSES & set((link.get("class") or "").split()):
-                path, hash_, fragment = href[1:].partition("#")
-                link.set("href", posixpath.relpath(path, here) + hash_ + fragment)
-
-
 class _GeneratedPageLinks(Postprocessor):
     """The generated pages' relative links, written from the page's address, as Zensical reads them.
 
@@ -172,6 +146,5 @@ class PatientSite(Extension):
             extension.extendMarkdown(md)
         # Priority 40: before normalize_whitespace (30), so the text is the file's as written (tabs and all).
         md.preprocessors.register(_Start(md, prepared, conversion), "patient-site-start", 40)
-        md.treeprocessors.register(_RelativeLinks(md, conversion), "patient-site-relative-links", 1)
         md.postprocessors.register(_Finish(md, conversion), "patient-site-finish", 5)  # after raw HTML is back (30)
         md.postprocessors.register(_GeneratedPageLinks(md, conversion), "patient-site-generated-links", 3)

@@ -50,8 +50,9 @@ def finish(prepared: Prepared, built: Path, nginx_suffix: str) -> None:
         return explicit.get(src) or site.pages.get(src).title or titles[src] or None
 
     for page in pages:
-        contents[page.src] += site.related_pages(page.src, page_url, title_of)
-        _add_theme_parts(prepared, page, built / dest_uri(page.src), contents[page.src], title_of(page.src))
+        related = site.related_pages(page.src, page_url, title_of)
+        contents[page.src] += related
+        _add_theme_parts(prepared, page, built / dest_uri(page.src), related, title_of(page.src))
     for page in pages:
         site.keep_content(page.src, dest_uri(page.src), title_of(page.src), contents[page.src])
     custom_dir = prepared.config.custom_dir
@@ -93,7 +94,7 @@ def _crosslinked(content: str, url: str, by_url: dict[str, str]) -> list[str]:
     return found
 
 
-def _add_theme_parts(prepared: Prepared, page, path: Path, content: str, title: str | None) -> None:
+def _add_theme_parts(prepared: Prepared, page, path: Path, related: str, title: str | None) -> None:
     """What overrides/main.html shows from our globals, as the MkDocs build shows it, put into one built page."""
     site, data = prepared.site, prepared.config.data
     url = absolute(site.site_url, "" if page.url == "./" else page.url)  # MkDocs' page.canonical_url
@@ -110,7 +111,7 @@ def _add_theme_parts(prepared: Prepared, page, path: Path, content: str, title: 
     if heads:
         heads[0].extend(_elements(head))
     if articles:
-        articles[0].extend(_elements(_aside_of(content) + foot_parts(site, page.src, url)))
+        articles[0].extend(_elements(f"{related}\n{foot_parts(site, page.src, url)}"))
     if footers:
         for element in _elements(footer_html(site)):
             footers[0].addprevious(element)
@@ -125,9 +126,3 @@ def _add_theme_parts(prepared: Prepared, page, path: Path, content: str, title: 
 def _elements(html: str) -> list:
     """Our HTML as elements to put into a parsed page (the whitespace between them is kept as their tails)."""
     return [item for item in lxml.html.fragments_fromstring(html) if not isinstance(item, str)]
-
-
-def _aside_of(content: str) -> str:
-    """The "Related pages" aside this step appended to the content (the built page does not have it yet)."""
-    at = content.rfind('<aside class="related-pages')
-    return content[at:] + "\n" if at >= 0 else ""

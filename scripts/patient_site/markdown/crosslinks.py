@@ -21,7 +21,7 @@ from html import escape
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from patient_site.markdown.mentions import mark_mentions, normalise, phrase_pattern
-from patient_site.urls import site_path
+from patient_site.urls import site_path, source_link
 
 LINK_CLASS = "crosslink"
 RELATED_CLASS = "related-pages"
@@ -67,7 +67,7 @@ def link_terms(root: etree.Element, index: TermIndex, page: str, raw_html: list[
             return None
         linked.add(target.page)
         added.append(target)
-        element = etree.Element("a", {"href": "/" + target.page, "class": LINK_CLASS})
+        element = etree.Element("a", {"href": source_link(target.page, page), "class": LINK_CLASS})
         element.text = mention
         return element
 

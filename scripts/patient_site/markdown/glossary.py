@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from patient_site.markdown.mentions import mark_mentions, normalise, phrase_pattern
 from patient_site.errors import SiteError
 from patient_site.slugs import slug
+from patient_site.urls import source_link
 
 FILE = "glossary.yml"  # in docs_dir, excluded from the published files
 PAGE = "glossary.md"
@@ -143,12 +144,12 @@ class GlossaryIndex:
         return self.entries[normalise(mention)]
 
 
-def term_element(mention: str, entry: Entry) -> etree.Element:
-    """The marked term: a link to its entry, described by a tooltip holding the definition."""
+def term_element(mention: str, entry: Entry, page: str = "") -> etree.Element:
+    """The marked term: a link to its entry (from the source page `page`), described by a tooltip holding the definition."""
     wrapper = etree.Element("span", {"class": "glossary-term"})
     link = etree.SubElement(wrapper, "a", {
         "class": "glossary-term__link",
-        "href": f"/{PAGE}#{entry.anchor}",
+        "href": source_link(f"{PAGE}#{entry.anchor}", page),
         "aria-describedby": f"glossary-tip-{entry.anchor}",
     })
     link.text = mention
@@ -162,7 +163,7 @@ def term_element(mention: str, entry: Entry) -> etree.Element:
     return wrapper
 
 
-def mark_terms(root: etree.Element, index: GlossaryIndex, raw_html: list[str] = ()) -> list[Entry]:
+def mark_terms(root: etree.Element, index: GlossaryIndex, raw_html: list[str] = (), page: str = "") -> list[Entry]:
     """Mark the first use of each term in `root` (in place); return the entries marked, in order."""
     if index.pattern is None:
         return []
@@ -175,7 +176,7 @@ def mark_terms(root: etree.Element, index: GlossaryIndex, raw_html: list[str] = 
             return None
         done.add(entry.term)
         marked.append(entry)
-        return term_element(mention, entry)
+        return term_element(mention, entry, page)
 
     def skipped(element: etree.Element) -> bool:
         return bool(SKIP_CLASSES & set((element.get("class") or "").split()))
@@ -186,10 +187,11 @@ def mark_terms(root: etree.Element, index: GlossaryIndex, raw_html: list[str] = 
 
 @dataclass
 class GlossaryState:
-    """What the extension needs; the hook sets `index` per build and `active` per page."""
+    """What the extension needs; the build sets `index` once, `active` and `page` per page."""
 
     index: GlossaryIndex = field(default_factory=GlossaryIndex)
     active: bool = False  # False on the glossary page itself and when rendering outside a build
+    page: str = ""  # the source path of the page converting: links to the glossary are written from its folder
 
 
 class GlossaryTreeprocessor(Treeprocessor):
@@ -200,7 +202,7 @@ class GlossaryTreeprocessor(Treeprocessor):
     def run(self, root):
         if self.state.active:
             raw_html = [str(block) for block in self.md.htmlStash.rawHtmlBlocks]
-            mark_terms(root, self.state.index, raw_html)
+            mark_terms(root, self.state.index, raw_html, self.state.page)
         return None
 
 
