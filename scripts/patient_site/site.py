@@ -23,6 +23,7 @@ from patient_site.languages import Languages
 from patient_site.markdown.crosslinks import CrossLinkState, TermIndex
 from patient_site.markdown.glossary import GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
 from patient_site.pages import PageIndex, PageSource
+from patient_site.review.state import Reviews, build_reviews
 from patient_site.settings import SiteSettings
 from patient_site.theme.style_bundle import Usage
 
@@ -96,6 +97,7 @@ class SiteBuild:
     first_error: str | None = None  # the first page's editor mistake, raised once every page is converted
     languages: Languages | None = None  # the site's languages and which one this build is (None: one language)
     sitemap_alternates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # source path -> (lang, full address)
+    reviews: Reviews = field(default_factory=Reviews)  # each page's review and translation state (patient_site/review)
 
     def read_sources(self, pages: list[PageSource], order: Callable[[str], int]) -> None:
         """What every engine does first with the pages it read: the index, the site-wide checks, the term index and
@@ -109,6 +111,7 @@ class SiteBuild:
             titles={page.src: page.shown_title for page in self.pages},
         ))
         self.symptom_lists = [symptoms for record in self.checklists for symptoms in record.lists]  # as the pages show them
+        self.reviews = build_reviews(self)  # every page's words against its records: a stale record stops the build
 
     def use_glossary(self, text: str, shown: str) -> str:
         """The glossary file's entries become this build's marks; returns the glossary page's Markdown."""

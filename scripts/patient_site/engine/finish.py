@@ -21,7 +21,7 @@ from patient_site.checklist.pages import INDEX_PAGE as CHECKLIST_PAGE
 from patient_site.embeds.output import write_outputs
 from patient_site.embeds.variants import PageCopy
 from patient_site.engine.prepare import Prepared, dest_uri, page_url
-from patient_site.frontmatter.schema import as_date
+from patient_site.review.state import published_review_date
 from patient_site.hosting.headers import scan_page
 from patient_site.markdown.crosslinks import LINK_CLASS, Target, related_html
 from patient_site.patient.page_parts import foot_parts, footer_card, head_parts
@@ -64,7 +64,7 @@ def finish(prepared: Prepared, built: Path, nginx_suffix: str = "-zensical") -> 
             site.embeds.copies.append(PageCopy(
                 src_uri=page.src, url=page.url,
                 title=title_of(page.src) or site.embeds.embeddable[page.src].title,
-                description=str(meta.get("description") or ""), content=content, reviewed=as_date(meta.get("reviewed")),
+                description=str(meta.get("description") or ""), content=content, reviewed=published_review_date(site, page.src),
             ))
     custom_dir = prepared.config.custom_dir
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader([custom_dir] if custom_dir else []))

@@ -32,6 +32,8 @@ FIELDS: dict[str, Field] = {
     "reviewed": Field("date", "reviewed: 2026-10-01"),
     "next_review": Field("date", "next_review: 2027-10-01"),
     "reviewed_by": Field("plain text", 'reviewed_by: "Dr A. Example, vascular surgeon"'),
+    # How many months after a sign-off this page is due for review again (extra.content_check.review_period_months).
+    "review_period_months": Field("months", "review_period_months: 12"),
     "sources": Field("sources", 'sources:\n  - title: "Name of the article or guideline"\n    url: "https://…"'),
     # Material for MkDocs: parts of the page layout to hide on this page.
     "hide": Field("choices", "hide:\n  - toc", ("navigation", "toc", "footer", "path", "tags", "feedback")),
@@ -110,6 +112,12 @@ def _date(source, key, value):
     return None
 
 
+def _months(source, key, value):
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
+        return f"'{key}' must be a whole number of months between 1 and 120 (got {value!r})"
+    return None
+
+
 def _sources(source, key, value):
     if not isinstance(value, list) or not value:
         return f"'{key}' must be a list, each source with a 'title' and a 'url'"
@@ -141,6 +149,7 @@ CHECKS = {
     "date": _date,
     "sources": _sources,
     "choices": _choices,
+    "months": _months,
 }
 
 

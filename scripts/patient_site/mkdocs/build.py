@@ -30,6 +30,7 @@ from patient_site.mkdocs import embeds, languages, styles, theme
 from patient_site.mkdocs.preview import Preview
 from patient_site.pages import decode, read_page
 from patient_site.preview import PreviewCache
+from patient_site.review.notices import translation_notice_html
 from patient_site.patient.care_cards import fill_cards, place_markers
 from patient_site.config_checks import check_config
 from patient_site.settings import load_settings
@@ -182,7 +183,8 @@ class MkDocsBuild:
             except SiteError as error:
                 site.first_error = str(error)  # raised in on_env: MkDocs would add a line of its own to an error here
         html = fill_cards(html, site.settings.care_cards, site.settings.clinic, site.settings.site_text.levels)
-        return languages.notice(page, site) + html + languages.other_snippets(page, site)
+        notices = languages.notice(page, site) + translation_notice_html(site, page.file.src_uri)
+        return notices + html + languages.other_snippets(page, site)
 
     def on_page_context(self, page) -> None:
         """Every page's Markdown is rendered by now, so links in both directions are known: add "Related pages"."""

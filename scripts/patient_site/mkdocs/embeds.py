@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from patient_site.embeds.output import COPY_SCRIPT, TEMPLATE, write_outputs
 from patient_site.embeds.planning import plan_embeds
 from patient_site.embeds.variants import PageCopy
-from patient_site.frontmatter.schema import as_date
+from patient_site.review.state import published_review_date
 from patient_site.hosting.fingerprint import fingerprint, is_own_asset
 from patient_site.hosting.headers import scan_page
 from patient_site.patient.branding import STYLESHEET
@@ -68,7 +68,7 @@ def collect(page, site: SiteBuild) -> None:
         title=page.title or state.embeddable[page.file.src_uri].title,
         description=str(page.meta.get("description") or ""),
         content=page.content or "",
-        reviewed=as_date(page.meta.get("reviewed")),
+        reviewed=published_review_date(site, page.file.src_uri),
     ))
 
 
