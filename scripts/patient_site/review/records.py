@@ -168,7 +168,10 @@ def render_record(record: Record) -> str:
 
 
 def read_record(project: str | Path, source: str, today: datetime.date | None = None) -> Record:
-    """The record of `source` (a path from the project folder); an empty one when there is none yet."""
+    """The record of `source` (a path from the project folder); an empty one when there is none yet.
+
+    No date may be later than the real today (`today` is only for the overdue check, which tests may move back)."""
+    today = max(today or datetime.date.today(), datetime.date.today())
     shown = record_path(source)
     path = Path(project) / shown
     if not path.is_file():
