@@ -77,3 +77,41 @@ def test_axe_finds_no_violation_on_changed_and_stale_pages(wide, changed_server,
     page.add_script_tag(content=AXE_SOURCE)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]] == []
+
+
+@pytest.fixture(scope="module")
+def report_server(tmp_path_factory):
+    """The review report of a project with a changed page, a stale translation and a void approval."""
+    folder = tmp_path_factory.mktemp("report")
+    project = copy_project(folder / "project")
+    reviews(project, "sign-off", "--page", "docs/causes.md", "--by", "Dr A. Example", "--date", "2026-12-01")
+    reviews(project, "sign-off", "--glossary", "docs/glossary.yml:varicose veins", "--by", "Dr A. Example")
+    english, glossary = project / "docs/causes.md", project / "docs/glossary.yml"
+    english.write_text(english.read_text("utf-8").rstrip("\n") + f"\n\n{NEW_SENTENCE}\n", "utf-8")
+    glossary.write_text(glossary.read_text("utf-8").replace("just under the skin", "under the skin", 1), "utf-8")
+    reviews(project, "report", "--out", str(folder / "out"))
+    yield from serve(folder / "out")
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_review_report_is_axe_clean_self_contained_and_fits_the_screen(wide, report_server, width):
+    page = wide.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(report_server)
+    assert requests == [report_server]  # one self-contained page: nothing else is loaded
+    assert NEW_SENTENCE in page.locator("main").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.add_script_tag(content=AXE_SOURCE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]] == []
+
+
+def test_the_review_report_prints(context, report_server):
+    page = context.new_page()
+    page.goto(report_server)
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 2000
+    page.emulate_media(media="print")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")

@@ -58,7 +58,7 @@ body{font:1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff;margin:0 a
 h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #333}h3{font-size:1.05rem;margin:1.5rem 0 .25rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eee}.state{font-weight:bold}.alarm{color:#a4000f}.none{color:#1a1a1a}
-td{overflow-wrap:anywhere}del,ins{text-decoration:none}
+h1,h2,h3,p,td,th,caption{overflow-wrap:anywhere}
 @media (max-width:40rem){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td{border-top:0}}
 @media print{body{max-width:none;padding:0}h2{break-after:avoid}h3{break-after:avoid}tr{break-inside:avoid}}
 """
