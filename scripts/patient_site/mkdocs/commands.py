@@ -18,7 +18,7 @@ from patient_site.editor.content_check import PageReport, check_site, clinic_rep
 from patient_site.editor.content_settings import Settings
 from patient_site.languages import Languages, merge_headers, merge_nginx, missing_translations
 from patient_site.review.checks import findings as review_findings
-from patient_site.review.project import LanguageSources, project_review, read_language
+from patient_site.review.project import LanguageSources, approved_terms, project_review, read_language
 from patient_site.settings import SiteSettings, load_settings
 from patient_site.theme.nav_order import nav_pages
 
@@ -81,7 +81,9 @@ def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple
         shown = os.path.relpath(docs, languages.project)
     reports = check_site(docs, site_dir, nav_pages(config.nav), today, checks, shown, config.use_directory_urls,
                          config.theme["language"])
-    extra = [clinic_report(config_file, config.extra.get("clinic"), checks), glossary_report(docs, shown),
+    project = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir).project
+    extra = [clinic_report(config_file, config.extra.get("clinic"), checks),
+             glossary_report(docs, shown, lambda file, entries: approved_terms(project, file, entries)),
              _translation_report(config, settings)]
     reviews = _review_reports(config_file, today) if not languages.active or languages.is_first else []  # every language's
     return reports + [report for report in extra if report] + reviews, checks
@@ -104,7 +106,7 @@ def _review_reports(config_file: Path, today: datetime.date) -> list[PageReport]
     project, languages = review_sources(config_file)
     reports: dict[str, PageReport] = {}
     for file, kind, message in review_findings(project_review(project, languages, today), languages[0].settings):
-        report = reports.setdefault(file, PageReport(file, "reviews"))
+        report = reports.setdefault(file, PageReport(file, "the reviews"))
         {"error": report.errors, "warning": report.warnings}.get(kind, report.notes).append(message)
     return list(reports.values())
 

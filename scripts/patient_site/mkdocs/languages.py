@@ -15,6 +15,7 @@ from patient_site.languages import (Languages, check_symptom_count, missing_tran
                                     other_snippets_html)
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import load_glossary
+from patient_site.review.notices import glossary_unapproved
 from patient_site.site import SiteBuild
 
 
@@ -108,7 +109,7 @@ def notice(page, site: SiteBuild) -> str:
         # A checklist shows the translated symptom lists: it is reviewed when the pages it comes from are.
         sources = [symptoms.page for record in site.checklists if record.src == src for symptoms in record.lists]
         if src == "glossary.md":
-            return notice_html(text) if any(not entry.approved for entry in site.glossary_entries) else ""
+            return notice_html(text) if glossary_unapproved(site) else ""  # approvals recorded for their words
         if not sources:
             return ""  # the for-clinics pages: about embedding, no medical text
         return notice_html(text) if any(needs_notice(site.pages.get(s).review) for s in sources) else ""

@@ -6,7 +6,12 @@ facts: the date of the record, that the translation may not include the change y
 
 from __future__ import annotations
 
+import os
 from html import escape
+
+from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
+from patient_site.review.project import approved_terms
+from patient_site.review.state import project_of
 
 
 def review_note(site, src: str) -> str:
@@ -29,3 +34,11 @@ def translation_notice_html(site, src: str) -> str:
     link = site.reviews.original_url.get(src)
     more = f' <a href="{escape(link)}" hreflang="{escape(first)}">{escape(words.read_original)}</a>' if link else ""
     return f'<p class="translation-notice translation-notice--stale site-added" role="note">{escape(text)}{more}</p>\n'
+
+
+def glossary_unapproved(site) -> bool:
+    """Whether some entry of the build's glossary has no approval recorded for its words (patient_site/review)."""
+    project = project_of(site)
+    file = os.path.relpath(os.path.join(os.path.abspath(site.paths.docs_dir), GLOSSARY_FILE), project).replace(os.sep, "/")
+    approved = approved_terms(project, file, site.glossary_entries)
+    return any(entry.term not in approved for entry in site.glossary_entries)

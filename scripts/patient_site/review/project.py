@@ -138,6 +138,13 @@ def check_records(project: str | Path, known: dict[str, set[str]], today: dateti
                                   "item any more; delete this section, or sign off / translate the item again")
 
 
+def approved_terms(project: str | Path, glossary_file: str, entries: list) -> frozenset[str]:
+    """The terms of a glossary whose recorded approval holds for their words as they are now."""
+    record = read_record(project, glossary_file)
+    return frozenset(entry.term for entry in entries
+                     if approval_state(glossary_file, entry.term, entry_words(entry), record).state == "approved")
+
+
 def counts(review: ProjectReview) -> dict[str, dict[str, int]]:
     """How many pages and items are in each state, for the top of the report."""
     found: dict[str, dict[str, int]] = {"review": {}, "translation": {}, "approval": {}, "text translation": {}}
