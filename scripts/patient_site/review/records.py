@@ -98,6 +98,9 @@ def parse_record(text: str, path: str, today: datetime.date | None = None) -> Re
                                     current.get("original", ""), tuple(current["words"]), current["line"]))
 
     for number, line in enumerate(text.split("\n"), start=1):
+        if line.startswith(WORD_INDENT) and current is not None and current["reading_words"]:
+            current["words"].append(" ".join(line.split()))  # most lines: tested first
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         header = HEADER.match(line)

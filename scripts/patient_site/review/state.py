@@ -34,6 +34,8 @@ class Change:
 
 def diff_words(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[Change, ...]:
     """The sentences that differ, in reading order; a replaced run pairs its sentences one by one."""
+    if old == new:  # nearly always, at every build
+        return ()
     found = []
     for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "equal":

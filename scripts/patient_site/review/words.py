@@ -34,17 +34,25 @@ SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“«¿¡(]?[A-ZÁÉÍÓÚÑÜ0-
 
 
 def inline_text(text: str) -> str:
-    """One line or paragraph of Markdown as the words a reader sees, spaces collapsed."""
-    text = ATTR_LIST.sub("", text)
-    text = IMAGE.sub(r"\1", text)
-    text = AUTOLINK.sub(r"\1", text)
-    text = LINK.sub(r"\1", text)
-    text = TAG.sub("", text)
-    text = CODE.sub(r"\1", text)
-    for _ in range(2):  # nested emphasis: ***a*** or **_a_**
-        text = EMPHASIS.sub(lambda found: found.group(2) or found.group(4), text)
-    text = ESCAPE.sub(r"\1", text)
-    return " ".join(html.unescape(text).split())
+    """One line or paragraph of Markdown as the words a reader sees, spaces collapsed.
+
+    Each pattern runs only when its character is there: most of a page's prose has no Markdown syntax at all."""
+    if "{" in text:
+        text = ATTR_LIST.sub("", text)
+    if "[" in text:
+        text = LINK.sub(r"\1", IMAGE.sub(r"\1", text))
+    if "<" in text:
+        text = TAG.sub("", AUTOLINK.sub(r"\1", text))
+    if "`" in text:
+        text = CODE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        for _ in range(2):  # nested emphasis: ***a*** or **_a_**
+            text = EMPHASIS.sub(lambda found: found.group(2) or found.group(4), text)
+    if "\\" in text:
+        text = ESCAPE.sub(r"\1", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
 
 
 def sentences(text: str) -> list[str]:
