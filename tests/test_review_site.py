@@ -155,3 +155,19 @@ def test_a_fail_policy_stops_make_site_and_leaves_site_untouched(tmp_path, setti
     assert failed.returncode != 0
     assert f"{named}: " in failed.stderr and "left as it was" in failed.stderr, failed.stderr
     assert tree_digest(project / "site") == before
+
+
+def test_zensical_publishes_the_same_review_state(tmp_path):
+    """The foot, JSON-LD and /api/ of a page changed since its sign-off, through the engine without MkDocs events."""
+    from test_engines import ensure_zensical, zensical_build
+
+    ensure_zensical()
+    project = copy_project(tmp_path / "project")
+    assert run(project, "reviews.py", "sign-off", "--page", "docs/causes.md", "--by", "Dr A", "--date", "2026-12-01").returncode == 0
+    edit_causes(project)
+    done = zensical_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stdout + done.stderr
+    causes = page(tmp_path / "site", "causes")
+    assert causes.select_one(".page-review__changed").get_text() == "This page has changed since that review."
+    assert "lastReviewed" not in json_ld(causes)
+    assert "lastReviewed" not in json.loads((tmp_path / "site/api/causes.json").read_text("utf-8"))
