@@ -45,7 +45,7 @@ def the_date(value: str | None, today: datetime.date) -> datetime.date:
 
 def language_of(path: str, languages: list[LanguageSources], what: str = "page") -> tuple[LanguageSources, str]:
     """The language whose docs folder (or config file) holds `path`, and the path inside it."""
-    path = path.strip().lstrip("./") if path else ""
+    path = path.strip().removeprefix("./") if path else ""
     for language in languages:
         if path.startswith(language.docs + "/"):
             return language, path[len(language.docs) + 1 :]

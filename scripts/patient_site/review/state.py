@@ -19,7 +19,7 @@ from pathlib import Path
 from patient_site.frontmatter.reader import split_front_matter
 from patient_site.frontmatter.schema import as_date
 from patient_site.review.records import FOLDER, SUFFIX, Entry, Record, RecordError, all_records, read_record, source_of
-from patient_site.review.words import page_words, text_words
+from patient_site.review.words import page_words
 
 DEFAULT_PERIOD = 24  # months between reviews, unless extra.content_check or the page says otherwise
 
