@@ -16,7 +16,6 @@ from patient_site.site import SiteBuild
 
 def head_parts(site: SiteBuild, src: str, title: str, description: str, url: str) -> str:
     """JSON-LD and Open Graph for the page whose source is `src`."""
-    source = site.pages.get(src)
     data = medical_web_page(
         title=title, description=description, url=url, language=site.language, site_name=site.site_name,
         site_url=site.site_url, clinic=site.settings.clinic, conditions=site.about(src),
