@@ -21,6 +21,7 @@ They are written by the make commands; the reader is strict and names the line o
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -183,7 +184,17 @@ def read_record(project: str | Path, source: str, today: datetime.date | None = 
         text = path.read_text("utf-8")
     except UnicodeDecodeError:
         raise RecordError(f"{shown}:1: the record is not UTF-8 text; run the make command again") from None
-    return parse_record(text, shown, today)
+    record = _parsed(text, shown)
+    late = max((entry for entry in record.entries), key=lambda entry: entry.date, default=None)
+    if late is not None and late.date > today:  # checked apart from the cache: today moves, the text does not
+        read_date(late.date.isoformat(), f"{shown}:{late.line + 1}", today)
+    return Record(shown, list(record.entries))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(text: str, shown: str) -> Record:
+    """Kept by its whole input: the editor's preview reads every record again after each save."""
+    return parse_record(text, shown)
 
 
 def write_record(project: str | Path, source: str, record: Record) -> Path:
