@@ -46,6 +46,21 @@ endif
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_content.py --config-file $(CONFIG)
 
+# Reviews bound to the words (EDITING.md, "Reviews"): records in reviews/, one file per page and language.
+#   make sign-off PAGE=docs/causes.md BY="Dr A. Example, vascular surgeon" [DATE=YYYY-MM-DD]
+#   make sign-off GLOSSARY="docs/glossary.yml:varicose veins" BY="…"   make sign-off TEXT="mkdocs.yml:extra.disclaimer" BY="…"
+#   make translated PAGE=languages/es/docs/causes.md  (or GLOSSARY=…, TEXT=…, ALL=es)
+#   make review-report: review-report/index.html and review-report/report.json
+.PHONY: sign-off translated review-report
+sign-off: $(VENV)/.site-deps
+	$(BIN)/python scripts/reviews.py sign-off --config-file $(CONFIG) --page "$(PAGE)" --glossary "$(GLOSSARY)" --text "$(TEXT)" --by "$(BY)" --date "$(DATE)"
+
+translated: $(VENV)/.site-deps
+	$(BIN)/python scripts/reviews.py translated --config-file $(CONFIG) --page "$(PAGE)" --glossary "$(GLOSSARY)" --text "$(TEXT)" --all "$(ALL)"
+
+review-report: $(VENV)/.site-deps
+	$(BIN)/python scripts/reviews.py report --config-file $(CONFIG) --out review-report
+
 # PNGs of /, /symptoms/ and /checklist/ at 390 and 1280 px and of the checklist print-out, into screenshots/.
 screenshots: $(VENV)/.test-deps chromium
 	$(BIN)/python scripts/screenshots.py --config-file $(CONFIG) --out screenshots

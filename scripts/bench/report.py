@@ -103,7 +103,23 @@ def _met(ok: bool) -> str:
     return "**met**" if ok else "**not met**"
 
 
-def render(info, scales, weight, scores, preview, runs, large=None, languages=None) -> str:
+def review_rows(reviews, largest) -> list[str]:
+    """The review checks' rows of the targets table (`bench.reviews.ReviewCost`)."""
+    if reviews is None:
+        return []
+    build = largest.median_cpu("ours")
+    worst = max(reviews.without_records, reviews.with_records)
+    return [
+        f"| The review checks (patient_site/review) cost at most 5 % of the {largest.pages}-page build | "
+        f"{reviews.with_records:.2f} s CPU with a sign-off recorded for each of the {reviews.pages} pages, "
+        f"{reviews.without_records:.2f} s with none (every page's words from a cold cache, its record read and "
+        f"compared, measured inside one process), against {build:.1f} s CPU for the whole build: "
+        f"{worst / build * 100:.1f} %; `make review-report`'s state of the whole library {reviews.report:.2f} s | "
+        f"{_met(worst <= 0.05 * build)} |",
+    ]
+
+
+def render(info, scales, weight, scores, preview, runs, large=None, languages=None, reviews=None) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -185,6 +201,7 @@ def render(info, scales, weight, scores, preview, runs, large=None, languages=No
         f"({rest_c:.1f} s), wall {(rest_t / plain_t - 1) * 100:+.1f} % ({rest_t:.1f} s), so the menu writer saves "
         f"{rest_c - core_c:.1f} s CPU and the rest of the hook costs {rest_c - plain_c:.1f} s | "
         f"CPU {_met(hook_share_cpu <= 0.10)}, wall {_met(hook_share <= 0.10)} (the whole hook, menu writer included) |",
+        *review_rows(reviews, largest),
         f"| The hook's own work grows linearly | {hook_per_page(small):.2f} ms CPU per page at {small.pages} pages, "
         f"{hook_per_page(largest):.2f} ms per page at {largest.pages} (`material-menu` against plain, extra pages apart; "
         f"one compiled matcher, one parse per source) | "

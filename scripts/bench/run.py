@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/, for `b
 import bench.corpus as bench_corpus
 import bench.languages as bench_languages
 import bench.report as bench_report
+import bench.reviews as bench_reviews
 import bench.weight as bench_weight
 from bench.timer import ENVIRONMENT as TIMINGS_VARIABLE
 from bench.project_copy import copy_project
@@ -376,6 +377,8 @@ def main(argv: list[str] | None = None) -> None:
         large = scaling([args.large], 1, work, variants=("ours", "plain"), sizes_of_html=False)[0] if args.large else None
         # One run of each at the largest size (more would take `make bench` past its 15 minutes).
         languages = bench_languages.language_cost(max(args.sizes), 1, work, timed_build)
+        largest = max(args.sizes)  # after its timed builds: the review records written here would be read by them
+        reviews = bench_reviews.review_cost(work / f"library-{largest}" / "ours.yml")
         sites = real_sites(work)
         weight = page_weight(sites, work / "project" / "deploy" / "nginx.conf", work)
         # The first-paint targets take the median of three runs on the English pages; the Spanish pages' scores one run.
@@ -383,7 +386,7 @@ def main(argv: list[str] | None = None) -> None:
         scores |= lighthouse(sites["ours"], ["es/", "es/checklist/"], work, runs=1)
         preview = editor_preview(work, pages=200 if quick else 2000)
     info["Benchmark run time"] = f"{time.perf_counter() - started:.0f} s"
-    args.output.write_text(bench_report.render(info, scales, weight, scores, preview, args.runs, large, languages), "utf-8")
+    args.output.write_text(bench_report.render(info, scales, weight, scores, preview, args.runs, large, languages, reviews), "utf-8")
     print(f"bench: wrote {args.output}")
 
 

@@ -14,7 +14,6 @@ from xml.etree import ElementTree as etree
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
 
 from patient_site import translations
 from patient_site.editor.checks import PageSafety
@@ -22,6 +21,7 @@ from patient_site.embeds.for_clinics import is_for_clinics
 from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState
 from patient_site.markdown.glossary import GlossaryExtension, GlossaryState
 from patient_site.patient.care_cards import fill_cards, place_markers
+from patient_site.review.notices import translation_notice_html
 
 if TYPE_CHECKING:
     from patient_site.pages import PageSource
@@ -72,8 +72,11 @@ class PageConversion:
         return fill_cards(html, settings.care_cards, settings.clinic, settings.site_text.levels)
 
     def notices(self) -> list[str]:
-        """The words of the notes that open the page, under its title (a translation not reviewed yet)."""
-        return [text for text in [translations.notice(self.site, self.page)] if text] if self.page else []
+        """The notes that open the page, under its title: a translation not reviewed yet, or whose original changed."""
+        if self.page is None:
+            return []
+        found = (translations.notice_html(self.site, self.page), translation_notice_html(self.site, self.page.src))
+        return [html for html in found if html]
 
     def closing(self) -> str:
         """HTML that ends the page's content (the for-clinics page's links to the other languages' snippets)."""
@@ -91,9 +94,8 @@ class _SiteParts(Treeprocessor):
 
     def run(self, root):
         at = 1 if len(root) and root[0].tag == "h1" else 0
-        for text in reversed(self.conversion.notices()):
-            note = etree.Element("p", {"class": "translation-notice site-added", "role": "note"})
-            note.text = AtomicString(text)
+        for html in reversed(self.conversion.notices()):
+            note = etree.fromstring(html)
             note.tail = "\n"
             root.insert(at, note)
         closing = self.conversion.closing()

@@ -67,6 +67,14 @@ class SiteText:
     next_review: str = ReviewWords.next_review
     reviewed_by: str = ReviewWords.reviewed_by
     sources: str = ReviewWords.sources
+    # When a page's words changed after its sign-off (patient_site/review): after the review date, at the page's foot.
+    changed_since_review: str = "This page has changed since that review."
+    # At the top of a translation whose original changed since the translation was recorded ({date}: that day).
+    translation_stale: str = ("The original of this page has changed since this translation was recorded on {date}. "
+                              "This translation may not include the change yet.")
+    translation_unrecorded: str = ("No record says which version of the original this translation covers. "
+                                   "It may not include all of it.")
+    read_original: str = "Read the original page"
     date_format: str = ReviewWords.date_format
     months: tuple[str, ...] = ReviewWords.months
     embed_reviewed: str = "reviewed {date}"  # an embed's attribution after "From <site name> · "

@@ -86,6 +86,12 @@ CONTENT_CHECK = {
     "overdue_review": Field("choice", "overdue_review: warn", ContentCheckSettings.overdue_review, choices=POLICIES),
     "example_clinic": Field("choice", "example_clinic: fail  # make site refuses the shipped example clinic",
                             ContentCheckSettings.example_clinic, choices=POLICIES),
+    "review_period_months": Field("whole number", "review_period_months: 24  # a page may set its own",
+                                  ContentCheckSettings.review_period_months, low=1, high=120, unit="months"),
+    "changed_since_review": Field("choice", "changed_since_review: fail  # make site refuses a page changed since its sign-off",
+                                  ContentCheckSettings.changed_since_review, choices=POLICIES),
+    "stale_translation": Field("choice", "stale_translation: fail  # make site refuses a translation of an older original",
+                               ContentCheckSettings.stale_translation, choices=POLICIES),
 }
 CARD = {
     "level": Field("choice", "level: urgent", required=True, choices=tuple(LEVELS)),
@@ -128,6 +134,13 @@ SITE_TEXT = {
     "next_review": Field("text", f'next_review: "{SiteText.next_review}"', SiteText.next_review),
     "reviewed_by": Field("text", f'reviewed_by: "{SiteText.reviewed_by}"', SiteText.reviewed_by),
     "sources": Field("text", f'sources: "{SiteText.sources}"', SiteText.sources),
+    "changed_since_review": Field("text", "changed_since_review: This page has changed since that review.",
+                                  SiteText.changed_since_review),
+    "translation_stale": Field("text", "translation_stale: \"The original of this page has changed since this translation was "
+                               "recorded on {date}. This translation may not include the change yet.\"", SiteText.translation_stale),
+    "translation_unrecorded": Field("text", "translation_unrecorded: No record says which version of the original this "
+                                    "translation covers. It may not include all of it.", SiteText.translation_unrecorded),
+    "read_original": Field("text", "read_original: Read the original page", SiteText.read_original),
     "date_format": Field("date format", "date_format: \"{day} {month} {year}\"  # 1 October 2026", SiteText.date_format),
     "months": Field("phrases", "months: [January, February, March, April, May, June, July, August, September, October, "
                     "November, December]", SiteText.months, low=12, high=12),

@@ -23,7 +23,6 @@ from patient_site.embeds.for_clinics import Embeddable
 from patient_site.embeds.output import COPY_SCRIPT
 from patient_site.embeds.planning import plan_embeds
 from patient_site.embeds.variants import PageCopy
-from patient_site.frontmatter.schema import as_date
 from patient_site.hosting.fingerprint import fingerprint, is_own_asset
 from patient_site.hosting.headers import PageScan, scan_page
 from patient_site.languages import Languages
@@ -33,6 +32,7 @@ from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
 from patient_site.pages import PageIndex, PageSource, read_page
 from patient_site.patient.branding import STYLESHEET
+from patient_site.review.state import Reviews, build_reviews, published_review_date
 from patient_site.settings import SiteSettings
 from patient_site.sources import decode
 from patient_site.source_files import SourceFiles
@@ -120,6 +120,7 @@ class SiteBuild:
     first_error: str | None = None  # the first page's editor mistake, raised once every page is converted
     languages: Languages | None = None  # the site's languages and which one this build is (None: one language)
     sitemap_alternates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # source path -> (lang, full address)
+    reviews: Reviews = field(default_factory=Reviews)  # each page's review and translation state (patient_site/review)
 
     def plan(self, files: SourceFiles, order: Callable[[str], int], extra_css: list[str],
              extra_javascript: list[str]) -> Planned:
@@ -178,6 +179,7 @@ class SiteBuild:
             titles={page.src: page.shown_title for page in self.pages},
         ))
         self.symptom_lists = [symptoms for record in self.checklists for symptoms in record.lists]  # as the pages show them
+        self.reviews = build_reviews(self)  # every page's words against its records: a stale record stops the build
 
     def use_glossary(self, text: str, shown: str) -> str:
         """The glossary file's entries become this build's marks; returns the glossary page's Markdown."""
@@ -207,7 +209,7 @@ class SiteBuild:
         meta = page.source.meta
         state.copies.append(PageCopy(
             src_uri=src, url=page.url, title=title or state.embeddable[src].title,
-            description=str(meta.get("description") or ""), content=content, reviewed=as_date(meta.get("reviewed")),
+            description=str(meta.get("description") or ""), content=content, reviewed=published_review_date(self, src),
         ))
 
     def asset(self, path: str) -> str:

@@ -8,6 +8,7 @@ only says when (patient_site/site.py `plan`, patient_site/conversion.py, and eac
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from patient_site.checklist.symptom_lists import extract_items
@@ -17,6 +18,7 @@ from patient_site.languages import check_symptom_count, missing_translations, ne
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
 from patient_site.markdown.glossary import load_glossary
+from patient_site.review.notices import glossary_unapproved
 from patient_site.sources import read_source
 
 if TYPE_CHECKING:
@@ -93,21 +95,22 @@ def other_snippets(site: SiteBuild, page: PageSource) -> str:
     return other_snippets_html(site.languages, site.settings.site_text, page.url)
 
 
-def notice(site: SiteBuild, page: PageSource) -> str:
-    """The translation notice's words for a page of a translated language, until its review fields are filled in
-    ("" for none)."""
+def notice_html(site: SiteBuild, page: PageSource) -> str:
+    """The translation notice for a page of a translated language, until its review fields are filled in ("" for none)."""
     text = site.settings.site_text.untranslated_notice
+    shown = f'<p class="translation-notice site-added" role="note">{escape(text)}</p>\n'
+
     if not text or site.languages is None or site.languages.is_first:
         return ""
     if page.generated:
         # A checklist shows the translated symptom lists: it is reviewed when the pages it comes from are.
         sources = [symptoms.page for record in site.checklists if record.src == page.src for symptoms in record.lists]
         if page.src == GLOSSARY_PAGE:
-            return text if any(not entry.approved for entry in site.glossary_entries) else ""
+            return shown if glossary_unapproved(site) else ""  # approvals recorded for their words
         if not sources:
             return ""  # the for-clinics pages: about embedding, no medical text
-        return text if any(needs_notice(site.pages.get(s).review) for s in sources) else ""
-    return text if needs_notice(page.review) else ""
+        return shown if any(needs_notice(site.pages.get(s).review) for s in sources) else ""
+    return shown if needs_notice(page.review) else ""
 
 
 def _has_page(site: SiteBuild, src: str, generated: bool) -> dict[str, bool]:

@@ -175,7 +175,7 @@ ARTICLE_ADVICE = ("these are the clinic's own words, which only the clinic may r
 SITE_ADVICE = ("these are the site's words, which you may simplify: care cards and the disclaimer in mkdocs.yml, "
                "extra.checklist.intro, definitions in docs/glossary.yml, headings you added")
 NOT_CHECKED = ("for-clinics.md",)  # instructions for clinic staff, not patient text
-OTHER_REPORTS = ("the clinic's details", "the glossary", "the translations")  # reports about settings files, not pages
+OTHER_REPORTS = ("the clinic's details", "the glossary", "the translations", "the reviews")  # reports about settings files, not pages
 
 
 def grade_findings(article: "_ArticleReader", settings: Settings, report: PageReport, language: str = "en") -> None:
@@ -294,12 +294,13 @@ def clinic_report(config_file: Path, clinic: object, settings: Settings) -> Page
     return report
 
 
-def glossary_report(docs: Path, shown_docs: str) -> PageReport | None:
+def glossary_report(docs: Path, shown_docs: str, approved=None) -> PageReport | None:
     """Glossary entries nobody has approved yet, each with its line (the build already refused bad entries)."""
     path = docs / GLOSSARY_FILE
     if not path.exists():
         return None
     shown = f"{shown_docs}/{GLOSSARY_FILE}"
     report = PageReport(shown, "the glossary")
-    report.notes += unapproved(load_glossary(read_source(path, shown), shown), shown)
+    entries = load_glossary(read_source(path, shown), shown)
+    report.notes += unapproved(entries, shown, approved(shown, entries) if approved else None)
     return report if report.notes else None

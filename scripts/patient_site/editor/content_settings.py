@@ -26,6 +26,9 @@ class Settings:
     target_grade: float = TARGET_GRADE
     overdue_review: str = "warn"
     example_clinic: str = "warn"  # the publishing guard: `fail` makes `make site` refuse the shipped example clinic
+    review_period_months: int = 24  # a sign-off's next review, unless the page sets review_period_months
+    changed_since_review: str = "warn"  # a page whose words differ from its signed-off words (patient_site/review)
+    stale_translation: str = "warn"  # a translation whose original's words changed since it was recorded
     target_label: str = DEFAULT_LABEL
 
     @classmethod

@@ -23,6 +23,8 @@ FIELDS: dict[str, Field] = {
     "reviewed": Field("date", "reviewed: 2026-10-01"),
     "next_review": Field("date", "next_review: 2027-10-01"),
     "reviewed_by": Field("plain text", 'reviewed_by: "Dr A. Example, vascular surgeon"'),
+    # How many months after a sign-off this page is due for review again (extra.content_check.review_period_months).
+    "review_period_months": Field("months", "review_period_months: 12"),
     "sources": Field("sources", 'sources:\n  - title: "Name of the article or guideline"\n    url: "https://…"'),
     # Material for MkDocs: parts of the page layout to hide on this page.
     "hide": Field("choices", "hide:\n  - toc", choices=("navigation", "toc", "footer", "path", "tags", "feedback")),
@@ -98,6 +100,12 @@ def _date(declared, value, keys):
     return value
 
 
+def _months(declared, value, keys):
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
+        raise Bad(keys, f"'{keys[0]}' must be a whole number of months between 1 and 120 (got {value!r})", declared.example)
+    return value
+
+
 def _sources(declared, value, keys):
     def bad(where: tuple, message: str) -> Bad:
         return Bad((*keys, *where), message, declared.example)
@@ -131,6 +139,7 @@ KINDS = {
     "date": _date,
     "sources": _sources,
     "choices": _choices,
+    "months": _months,
 }
 
 

@@ -19,6 +19,8 @@ from patient_site.editor.content_check import PageReport, check_site, clinic_rep
 from patient_site.editor.content_settings import Settings
 from patient_site.pages import PageIndex, decode, read_page
 from patient_site.languages import Languages, join_language, missing_translations
+from patient_site.review.checks import findings as review_findings
+from patient_site.review.project import LanguageSources, approved_terms, project_review, read_language
 from patient_site.settings import SiteSettings, load_settings
 from patient_site.theme.nav_order import nav_pages
 
@@ -72,9 +74,34 @@ def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple
     if languages.active and not languages.is_first:  # a translation's pages are named from the project folder
         shown = os.path.relpath(docs, languages.project)
     reports = check_site(page_index(config, shown), site_dir, nav_pages(config.nav), today, checks, config.theme["language"])
-    extra = [clinic_report(config_file, config.extra.get("clinic"), checks), glossary_report(docs, shown),
+    project = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir).project
+    extra = [clinic_report(config_file, config.extra.get("clinic"), checks),
+             glossary_report(docs, shown, lambda file, entries: approved_terms(project, file, entries)),
              _translation_report(config, settings)]
-    return reports + [report for report in extra if report], checks
+    reviews = _review_reports(config_file, today) if not languages.active or languages.is_first else []  # every language's
+    return reports + [report for report in extra if report] + reviews, checks
+
+
+def review_sources(config_file: Path) -> tuple[Path, list[LanguageSources]]:
+    """The project folder and every language's pages, glossary and settings, for the review records (patient_site/review)."""
+    config, settings = read_config(config_file)
+    project = Path(Languages.of_build(settings.languages, config.theme["language"], config.docs_dir).project)
+    found = []
+    for lang, path in [(config.theme["language"], config_file), *language_configs(config_file)]:
+        language_config, language_settings = (config, settings) if path == config_file else read_config(path)
+        found.append(read_language(project, lang, os.path.relpath(path, project), os.path.relpath(language_config.docs_dir, project),
+                                   language_settings))
+    return project, found
+
+
+def _review_reports(config_file: Path, today: datetime.date) -> list[PageReport]:
+    """Pages changed since their sign-off, stale translations, void approvals: one report per file, every language."""
+    project, languages = review_sources(config_file)
+    reports: dict[str, PageReport] = {}
+    for file, kind, message in review_findings(project_review(project, languages, today), languages[0].settings):
+        report = reports.setdefault(file, PageReport(file, "the reviews"))
+        {"error": report.errors, "warning": report.warnings}.get(kind, report.notes).append(message)
+    return list(reports.values())
 
 
 def page_index(config, shown_docs: str) -> PageIndex:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from patient_site.patient.page_foot import page_foot_html
 from patient_site.patient.review import ReviewInfo, review_html
+from patient_site.review.notices import review_note
+from patient_site.review.state import published_review
 from patient_site.patient.structured_data import json_ld_script, medical_web_page, open_graph_html
 
 if TYPE_CHECKING:
@@ -18,11 +20,10 @@ if TYPE_CHECKING:
 
 def head_parts(site: SiteBuild, src: str, title: str, description: str, url: str) -> str:
     """JSON-LD and Open Graph for the page whose source is `src`."""
-    source = site.pages.get(src)
     data = medical_web_page(
         title=title, description=description, url=url, language=site.language, site_name=site.site_name,
         site_url=site.site_url, clinic=site.settings.clinic, conditions=site.about(src),
-        review=source.review if source and not source.generated else None,
+        review=published_review(site, src),
     )
     graph = open_graph_html(title=title, description=description, url=url, site_name=site.site_name, language=site.language)
     return f"{json_ld_script(data)}\n{graph}"
@@ -32,7 +33,7 @@ def foot_parts(site: SiteBuild, src: str, canonical_url: str) -> str:
     """Review details, disclaimer and the print-only address and contact (no page carries the card in its text)."""
     source = site.pages.get(src)
     words = site.settings.site_text  # in the build's language
-    review = review_html(source.review if source else ReviewInfo(), words.review)
+    review = review_html(source.review if source else ReviewInfo(), words.review, review_note(site, src))
     contact = words.contact(site.settings.clinic, print_out=True)
     return page_foot_html(review, site.settings.disclaimer, canonical_url, contact, words.please_note, words.printed_from)
 

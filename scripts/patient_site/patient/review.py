@@ -57,8 +57,10 @@ class ReviewWords:
         return re.sub(r"\{(day|month|year)\}", lambda found: values[found.group(1)], self.date_format)
 
 
-def review_html(info: ReviewInfo, words: ReviewWords = ReviewWords()) -> str:
-    """The page's review block, or nothing when the front matter gives none of it."""
+def review_html(info: ReviewInfo, words: ReviewWords = ReviewWords(), changed: str = "") -> str:
+    """The page's review block, or nothing when the front matter gives none of it.
+
+    `changed`: the sentence saying the page's words changed since that review (patient_site/review), or ""."""
     if info.empty:
         return ""
     parts = []
@@ -69,6 +71,8 @@ def review_html(info: ReviewInfo, words: ReviewWords = ReviewWords()) -> str:
         dates.append(f'{escape(words.next_review)} <time datetime="{info.next_review.isoformat()}">{escape(words.long_date(info.next_review))}</time>')
     if dates:
         parts.append(f'<p class="page-review__dates">{" · ".join(dates)}</p>')
+    if changed:
+        parts.append(f'<p class="page-review__changed">{escape(changed)}</p>')
     if info.reviewed_by:
         parts.append(f'<p class="page-review__by">{escape(words.reviewed_by)} {escape(info.reviewed_by)}</p>')
     if info.sources:

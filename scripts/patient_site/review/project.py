@@ -1,0 +1,158 @@
+"""The whole project's review state: every page of every language, every glossary entry and approvable site text.
+
+What `make check`, `make site`, `make review-report` and the sign-off commands share. It reads the sources from
+the folders (plain data: the checked settings are handed in by the caller, which loads them as a build does).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
+from patient_site.markdown.glossary import load_glossary
+from patient_site.pages import decode, read_page
+from patient_site.frontmatter.schema import as_date
+from patient_site.review.records import Record, RecordError, all_records, read_record, source_of
+from patient_site.review.state import (ItemState, PageState, approval_state, cards_of, page_state, period_of,
+                                       translated_words, translation_state, words_of_page)
+from patient_site.review.words import text_words
+
+
+@dataclass
+class LanguageSources:
+    """One language's sources, as paths from the project folder, and its checked settings."""
+
+    lang: str
+    config: str  # e.g. "languages/es/mkdocs.yml"
+    docs: str  # e.g. "languages/es/docs"
+    settings: object  # SiteSettings
+    pages: dict = field(default_factory=dict)  # src inside docs -> PageSource (editors' pages)
+    glossary: list = field(default_factory=list)  # glossary entries
+
+    @property
+    def glossary_file(self) -> str:
+        return f"{self.docs}/{GLOSSARY_FILE}"
+
+
+def read_language(project: str | Path, lang: str, config: str, docs: str, settings) -> LanguageSources:
+    """Every editor's page and the glossary of one language's docs folder."""
+    root = Path(project) / docs
+    found = LanguageSources(lang, config, docs, settings)
+    for folder, dirnames, names in os.walk(root):
+        dirnames.sort()
+        for name in sorted(names):
+            if not name.endswith(".md"):
+                continue
+            src = Path(folder, name).relative_to(root).as_posix()
+            shown = f"{docs}/{src}"
+            text = decode(Path(folder, name).read_bytes(), shown)
+            found.pages[src] = read_page(src, shown, src, name[:-3], text)  # the address is not needed here
+    glossary = root / GLOSSARY_FILE
+    if glossary.is_file():
+        found.glossary = load_glossary(glossary.read_text("utf-8"), found.glossary_file)
+    return found
+
+
+def text_items(settings) -> dict[str, tuple[str, ...]]:
+    """The site's own texts a clinician approves and a translator translates, by setting, as sentences."""
+    items = {f"extra.care_cards.{name}": (f"[{card.level}]", *text_words(card.heading, card.text))
+             for name, card in settings.care_cards.items()}
+    items["extra.disclaimer"] = text_words(settings.disclaimer)
+    items["extra.checklist.intro"] = text_words(settings.checklist.intro)
+    items["extra.checklist.other_symptoms"] = text_words(settings.checklist.other_symptoms)
+    items["extra.checklist.notes"] = text_words(*settings.checklist.notes)
+    items["extra.glossary.intro"] = text_words(settings.glossary.intro)
+    return items
+
+
+def entry_words(entry) -> tuple[str, ...]:
+    """A glossary entry's words: its term, other spellings and definition."""
+    return (entry.term, *entry.also, *text_words(entry.definition))
+
+
+@dataclass
+class ProjectReview:
+    pages: list[PageState] = field(default_factory=list)
+    items: list[ItemState] = field(default_factory=list)  # approvals, and translations of glossary entries and texts
+
+    @property
+    def approvals(self) -> list[ItemState]:
+        return [item for item in self.items if item.kind == "approval"]
+
+    @property
+    def translations(self) -> list[ItemState]:
+        return [item for item in self.items if item.kind == "translation"]
+
+
+def project_review(project: str | Path, languages: list[LanguageSources], today: datetime.date) -> ProjectReview:
+    """Every state of the project; RecordError for an unreadable record or one about something that does not exist."""
+    review = ProjectReview()
+    first = languages[0]
+    first_items = text_items(first.settings)
+    first_glossary = {entry.term.lower(): entry for entry in first.glossary}
+    known: dict[str, set[str]] = {}  # record source -> items it may name ("" for a page)
+    for language in languages:
+        cards = cards_of(language.settings)
+        for src, page in language.pages.items():
+            source = f"{language.docs}/{src}"
+            original = f"{first.docs}/{src}" if language is not first and src in first.pages else None
+            original_words = translated_words(first.pages[src].text, original) if original else None
+            review.pages.append(page_state(
+                source, language.lang, words_of_page(page, cards), read_record(project, source, today), today,
+                as_date(page.source.meta.get("next_review")), period_of(page.source.meta, language.settings),
+                original, original_words))
+            known[source] = {""}
+        if language.glossary:
+            record = read_record(project, language.glossary_file, today)
+            for entry in language.glossary:
+                review.items.append(approval_state(language.glossary_file, entry.term, entry_words(entry), record))
+                theirs = first_glossary.get(entry.original.lower()) if language is not first else None
+                if theirs is not None:
+                    review.items.append(translation_state(language.glossary_file, entry.term,
+                                                          f"{first.glossary_file}: {theirs.term}", entry_words(theirs), record))
+            known[language.glossary_file] = {entry.term for entry in language.glossary}
+        record = read_record(project, language.config, today)
+        for item, words in text_items(language.settings).items():
+            review.items.append(approval_state(language.config, item, words, record))
+            if language is not first and item in first_items:
+                review.items.append(translation_state(language.config, item, f"{first.config}: {item}", first_items[item], record))
+        known[language.config] = set(text_items(language.settings))
+    check_records(project, known, today)
+    return review
+
+
+def check_records(project: str | Path, known: dict[str, set[str]], today: datetime.date) -> None:
+    """Every record is about a source, and every section about an item, that exists: else `path:line:`."""
+    for path in all_records(project):
+        source = source_of(path)
+        if source not in known:
+            raise RecordError(f"{path}:1: this is the record of {source}, which does not exist; if it moved, move its "
+                              "record with it, else delete the record")
+        record: Record = read_record(project, source, today)
+        for entry in record.entries:
+            if entry.item not in known[source]:
+                raise RecordError(f"{path}:{entry.line}: [{entry.kind}] {entry.item or '(a page)'}: {source} has no such "
+                                  "item any more; delete this section, or sign off / translate the item again")
+
+
+def approved_terms(project: str | Path, glossary_file: str, entries: list) -> frozenset[str]:
+    """The terms of a glossary whose recorded approval holds for their words as they are now."""
+    record = read_record(project, glossary_file)
+    return frozenset(entry.term for entry in entries
+                     if approval_state(glossary_file, entry.term, entry_words(entry), record).state == "approved")
+
+
+def counts(review: ProjectReview) -> dict[str, dict[str, int]]:
+    """How many pages and items are in each state, for the top of the report."""
+    found: dict[str, dict[str, int]] = {"review": {}, "translation": {}, "approval": {}, "text translation": {}}
+    for page in review.pages:
+        found["review"][page.review] = found["review"].get(page.review, 0) + 1
+        if page.translation:
+            found["translation"][page.translation] = found["translation"].get(page.translation, 0) + 1
+    for item in review.items:
+        key = "approval" if item.kind == "approval" else "text translation"
+        found[key][item.state] = found[key].get(item.state, 0) + 1
+    return found
