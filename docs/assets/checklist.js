@@ -1,8 +1,8 @@
 /*
- * Symptom checklist: the form works without this file (boxes tick, "Clear my answers" is a reset button,
- * the browser prints it). This adds three things, all on the reader's device only:
- * remembering ticks in one localStorage key (never sent anywhere), the print button, and the date and
- * address printed on the summary.
+ * Symptom checklist: the list works without this file (boxes tick, the browser's own Print prints it, and the
+ * page says so). This adds four things, all on the reader's device only: remembering ticks in one localStorage
+ * key (never sent anywhere), the print and clear buttons (hidden until this runs, so nothing shows that needs a
+ * script), and the date and address printed on the summary.
  */
 (function () {
   "use strict";
@@ -17,7 +17,7 @@
     }
   }
 
-  function setUp(form) {
+  function setUp(form) /* the [data-checklist] section */ {
     var key = form.getAttribute("data-storage-key");
     var boxes = Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"]'));
     var store = storage();
@@ -44,7 +44,17 @@
       var ids = saved();
       boxes.forEach(function (box) { box.checked = ids.indexOf(box.id) !== -1; });
       form.addEventListener("change", save);
-      form.addEventListener("reset", function () { store.removeItem(key); });
+    }
+
+    var clear = form.querySelector("[data-checklist-clear]");
+    if (clear) {
+      clear.hidden = false;
+      clear.addEventListener("click", function () {
+        boxes.forEach(function (box) { box.checked = false; });
+        if (store) {
+          store.removeItem(key);
+        }
+      });
     }
 
     function stamp() {
@@ -69,5 +79,5 @@
     stamp();
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-checklist]"), setUp);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-checklist]"), setUp);
 })();

@@ -17,6 +17,8 @@ from patient_site.embeds.variants import PageCopy, embed_context, embed_url
 from patient_site.errors import SiteError
 from patient_site.hosting.compress import made_copy, precompress
 from patient_site.hosting.headers import scan_page, site_files, write_headers
+from patient_site.hosting.robots import write_root_files
+from patient_site.patient.preview_image import write_planned
 from patient_site.patient.structured_data import publisher
 from patient_site.preview import PreviewCache, digest
 from patient_site.site import SiteBuild
@@ -42,6 +44,8 @@ def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extr
     wrote, so only what changed is written again; a build passes none.
     """
     write_extras(built, site, render, extra_css, extra_javascript, kept.embeds if kept else None)
+    write_root_files(built, site.site_url, site.languages)  # before the headers: they cover every file
+    write_planned(built, site.previews)  # the link-preview pictures the pages' heads name
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
     nginx = nginx.with_name(nginx.stem + nginx_suffix + nginx.suffix)
     try:

@@ -144,7 +144,7 @@ class GlossaryIndex:
 
 
 def term_element(mention: str, entry: Entry) -> etree.Element:
-    """The marked term: a link to its entry, described by a tooltip holding the definition."""
+    """The marked term: a link to its entry, described by a tooltip holding the definition (in brackets without CSS)."""
     wrapper = etree.Element("span", {"class": "glossary-term"})
     link = etree.SubElement(wrapper, "a", {
         "class": "glossary-term__link",
@@ -159,6 +159,14 @@ def term_element(mention: str, entry: Entry) -> etree.Element:
         "data-search-exclude": "",  # search finds the definition on the glossary page, not mid-sentence elsewhere
     })
     tip.text = entry.definition
+    # Brackets around the definition for readers without the site's CSS (reader view, text browsers), so the
+    # term still reads as a word: "leg ulcers (Open sores …) that …". The stylesheet hides them beside the tooltip.
+    opening = etree.Element("span", {"class": "glossary-term__bracket site-added", "data-search-exclude": ""})
+    opening.text = " ("
+    closing = etree.Element("span", {"class": "glossary-term__bracket site-added", "data-search-exclude": ""})
+    closing.text = ")"
+    wrapper.insert(1, opening)
+    wrapper.append(closing)
     return wrapper
 
 
