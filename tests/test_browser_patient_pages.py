@@ -133,7 +133,7 @@ def test_tab_reaches_every_checklist_control_never_hidden_and_large_enough(conte
     hidden = [(f["key"], f["cover"]) for f in visited if not f["visible"]]
     assert hidden == [], f"focus hidden (under the header or off screen) on {hidden}"
     keys = {f["key"] for f in visited}
-    boxes = page.locator("form.checklist input[type=checkbox]").evaluate_all("els => els.map(e => e.id)")
+    boxes = page.locator("section.checklist input[type=checkbox]").evaluate_all("els => els.map(e => e.id)")
     assert set(boxes) <= keys
     assert {"Clear my answers", "Search"} & keys or any("md-search__input" in f["cls"] for f in visited)
     buttons = [f for f in visited if f["tag"] in ("BUTTON", "INPUT")]
@@ -148,7 +148,7 @@ def test_a_screen_reader_hears_what_each_checklist_control_does(context, server)
     tree = page.locator("article").aria_snapshot()
     assert '- heading "Symptom checklist" [level=1]' in tree
     assert '- group "Symptoms I have noticed (from the page \u201cSymptoms of chronic venous insufficiency\u201d)"' in tree
-    for label in page.locator("form.checklist label").all_inner_texts():
+    for label in page.locator("section.checklist label").all_inner_texts():
         assert f'- checkbox "{label}"' in tree
     assert '- button "Print or save for your appointment"' in tree and '- button "Clear my answers"' in tree
     headings = page.get_by_role("heading").all_inner_texts()
@@ -159,7 +159,7 @@ def test_a_screen_reader_hears_what_each_checklist_control_does(context, server)
 def test_checklist_controls_work_from_the_keyboard(context, server, width):
     page = sized_page(context, width, 640)
     page.goto(server + "checklist/")
-    first = page.locator("form.checklist input[type=checkbox]").first
+    first = page.locator("section.checklist input[type=checkbox]").first
     first.focus()
     page.keyboard.press("Space")
     assert first.is_checked()

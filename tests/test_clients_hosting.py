@@ -82,6 +82,7 @@ def test_a_shared_link_previews_with_a_picture_of_the_page(page, nginx_url):
     assert preview["ogLocale"] == ("es_ES" if page.startswith("es/") else "en_US")
     assert preview["ogType"] == ("website" if page in ("", "es/") else "article")
     assert preview["twitterCard"] == "summary_large_image"
+    assert preview["jsonLD"][0]["publisher"]["address"]["@type"] == "PostalAddress"  # extra.clinic.address
     (image,) = preview["ogImage"]
     assert image["url"].startswith(SITE_URL + ("es/" if page.startswith("es/") else "")), image["url"]
     assert (image["width"], image["height"]) == ("1200", "630") and image["alt"].strip()

@@ -133,7 +133,7 @@ def checklist_boxes(article) -> list[tuple]:
     """(legend, box id, name, label text) of every checkbox, in order."""
     boxes = []
     for box in article.xpath(".//input[@type='checkbox']"):
-        legend = box.xpath("ancestor::fieldset[1]/legend")
+        legend = box.xpath("ancestor::*[@role='group'][1]/p[contains(@class, 'checklist__legend')]")
         label = article.xpath(f".//label[@for='{box.get('id')}']")
         boxes.append((legend[0].text_content().strip() if legend else "", box.get("id"), box.get("name"),
                       " ".join(label[0].text_content().split()) if label else ""))

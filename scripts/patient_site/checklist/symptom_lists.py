@@ -163,7 +163,7 @@ class ChecklistSettings:
     printed_on: str = "Printed on"
     print_button: str = "Print or save for your appointment"
     # Said to every reader, scripts or not: the browser's own Print is what prints the list.
-    print_how: str = "To print this list or save it as a PDF, use your browser's Print command (Ctrl+P, or ⌘P on a Mac)."
+    print_how: str = "To print this list or save it as a PDF, use your browser's Print (Ctrl+P, or ⌘P on a Mac)."
     clear_button: str = "Clear my answers"
     privacy: str = "Your answers stay on this device. They are not sent anywhere."
 
