@@ -62,3 +62,17 @@ def test_every_print_out_starts_with_the_clinic_and_has_no_page_without_the_arti
             if word in rest:
                 rest.remove(word)
         assert len(rest) > 3, f"/{page_path}: printed page {number} holds no article: {text!r}"
+
+
+@pytest.mark.parametrize("page_path", ["symptoms/", "es/symptoms/", "checklist/"])
+def test_a_phone_number_never_breaks_at_its_hyphen(page_path, context, nginx_url):
+    page = context.new_page()
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(nginx_url + page_path)
+    # Squeeze each visible phone link's line to 3em: a number that may break at "555-" then takes two lines.
+    lines = page.locator('a[href^="tel:"]').evaluate_all("""els => els.filter(e => e.getClientRects().length).map(e => {
+        e.parentElement.style.width = '3em';
+        return [e.textContent, e.getClientRects().length];
+    })""")
+    assert any(text == "555-0100" for text, _ in lines), lines
+    assert all(count == 1 for _, count in lines), lines
