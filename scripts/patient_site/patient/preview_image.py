@@ -27,6 +27,7 @@ BOLD, REGULAR = "DejaVuSans-Bold.ttf", "DejaVuSans.ttf"
 INSTALL = "sudo apt-get install fonts-dejavu-core"
 MARGIN, BAND = 72, 28
 INK, MUTED = (29, 29, 29), (70, 70, 70)
+DRAWING = 2  # raise it whenever draw_png draws differently: part of every file name, so no old picture is kept
 
 
 class PreviewImageError(SiteError):
@@ -42,7 +43,7 @@ def font_file(name: str) -> Path:
 
 def inputs_key(title: str, site_name: str, clinic_name: str, color: str) -> str:
     """Ten hex digits of a hash of everything the picture shows: part of its file name."""
-    text = json.dumps([title, site_name, clinic_name, color.lower(), WIDTH, HEIGHT, 1], ensure_ascii=False)
+    text = json.dumps([title, site_name, clinic_name, color.lower(), WIDTH, HEIGHT, DRAWING], ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
@@ -90,7 +91,8 @@ def draw_png(title: str, site_name: str, clinic_name: str, color: str) -> bytes:
         y += int(size * 1.2)
     names = ImageFont.truetype(regular, 36)
     clinic = ImageFont.truetype(bold, 36)
-    draw.text((left, HEIGHT - MARGIN - 100), site_name, font=names, fill=MUTED)
+    if site_name != title:  # the home page's title is the site's name: said once
+        draw.text((left, HEIGHT - MARGIN - 100), site_name, font=names, fill=MUTED)
     draw.text((left, HEIGHT - MARGIN - 48), clinic_name, font=clinic, fill=rgb if _dark(rgb) else INK)
     out = io.BytesIO()
     # 64 colours (white, ink, the clinic's colour and their anti-aliased edges) by the fast octree: about 20 KB,
