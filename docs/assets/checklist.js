@@ -17,9 +17,9 @@
     }
   }
 
-  function setUp(form) /* the [data-checklist] section */ {
-    var key = form.getAttribute("data-storage-key");
-    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"]'));
+  function setUp(checklist) {
+    var key = checklist.getAttribute("data-storage-key");
+    var boxes = Array.prototype.slice.call(checklist.querySelectorAll('input[type="checkbox"]'));
     var store = storage();
 
     function saved() {
@@ -43,10 +43,10 @@
     if (store) {
       var ids = saved();
       boxes.forEach(function (box) { box.checked = ids.indexOf(box.id) !== -1; });
-      form.addEventListener("change", save);
+      checklist.addEventListener("change", save);
     }
 
-    var clear = form.querySelector("[data-checklist-clear]");
+    var clear = checklist.querySelector("[data-checklist-clear]");
     if (clear) {
       clear.hidden = false;
       clear.addEventListener("click", function () {
@@ -58,8 +58,8 @@
     }
 
     function stamp() {
-      var date = form.querySelector("[data-checklist-date]");
-      var address = form.querySelector("[data-checklist-url]");
+      var date = checklist.querySelector("[data-checklist-date]");
+      var address = checklist.querySelector("[data-checklist-url]");
       if (date) {
         date.textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined, {
           year: "numeric", month: "long", day: "numeric"
@@ -70,7 +70,7 @@
       }
     }
 
-    var print = form.querySelector("[data-checklist-print]");
+    var print = checklist.querySelector("[data-checklist-print]");
     if (print) {
       print.hidden = false;
       print.addEventListener("click", function () { stamp(); window.print(); });
