@@ -242,7 +242,7 @@ def test_clinic_contact_is_in_the_same_place_on_every_page(context, server):
 
 # --- print ------------------------------------------------------------------------------------------------
 
-CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".clinic-footer", ".related-pages"]
+CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".related-pages"]
 
 
 def visible(page, selector: str) -> bool:
@@ -251,7 +251,7 @@ def visible(page, selector: str) -> bool:
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(context, server, path):
+def test_every_page_prints_without_chrome_under_the_clinics_letterhead_and_ends_with_its_address(context, server, path):
     page = context.new_page()
     page.goto(server + path)
     page.emulate_media(media="print")
@@ -260,7 +260,9 @@ def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(cont
     foot = page.locator("article .page-print-foot")
     assert foot.is_visible()
     assert f"https://vein-guide.example.org/{path}" in foot.inner_text()
-    assert "555-0100" in page.locator("article").inner_text()
+    letterhead = page.locator(".clinic-footer")  # the footer's card, printed first (issue 24)
+    assert letterhead.is_visible() and "555-0100" in letterhead.inner_text()
+    assert letterhead.bounding_box()["y"] < page.locator("article h1").first.bounding_box()["y"]
     assert page.locator("article .page-disclaimer").is_visible()
     for heading in page.locator("article .care-card__heading").all():  # paper has no background colour
         assert heading.is_visible() and heading.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
@@ -268,7 +270,7 @@ def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(cont
     assert not foot.is_visible() and page.locator(".md-header").is_visible()
 
 
-def test_print_opens_collapsed_content_and_ends_with_review_date_address_and_contact(context, reviewed_server):
+def test_print_opens_collapsed_content_and_ends_with_review_date_and_address(context, reviewed_server):
     page = context.new_page()
     page.goto(reviewed_server + "causes/")
     hidden_text = page.get_by_text("Hidden until opened.")
@@ -281,8 +283,8 @@ def test_print_opens_collapsed_content_and_ends_with_review_date_address_and_con
     foot = page.locator("article .page-print-foot")
     assert review.is_visible() and "Page last reviewed: 1 October 2026" in review.inner_text()
     assert foot.is_visible() and "https://vein-guide.example.org/causes/" in foot.inner_text()
-    assert "555-0100" in foot.inner_text()
-    # Review date, then address and contact, at the end of what is printed.
+    assert "555-0100" in page.locator(".clinic-footer").inner_text()  # the letterhead
+    # Review date, then the page's address, at the end of what is printed.
     order = page.evaluate("""() => [...document.querySelectorAll('article > *')]
         .filter(e => e.offsetParent !== null || getComputedStyle(e).display !== 'none')
         .filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)""")

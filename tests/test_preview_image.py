@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-from patient_site.patient.preview_image import draw_png, inputs_key, picture_path
+from patient_site.patient.preview_image import draw_png, inputs_key, picture_path, plan, write_planned
 
 SITE, CLINIC, COLOUR = "Leg pain, cramps and vein health", "Example Vein Clinic (fictional)", "#3949ab"
 
@@ -40,3 +40,20 @@ def test_the_file_name_changes_with_everything_the_picture_shows():
     assert picture_path("symptoms/", key) == f"assets/previews/symptoms.{key}.png"
     assert picture_path("", key) == f"assets/previews/home.{key}.png"
     assert picture_path("checklist/legs/", key) == f"assets/previews/checklist-legs.{key}.png"
+
+
+def test_an_editors_preview_draws_only_new_pictures_and_removes_the_ones_no_page_names(tmp_path):
+    kept: dict = {}
+    first: dict = {}
+    plan(first, "https://x.test/", "symptoms/", "Symptoms", SITE, CLINIC, COLOUR, "alt")
+    plan(first, "https://x.test/", "causes/", "Causes", SITE, CLINIC, COLOUR, "alt")
+    write_planned(tmp_path, first, kept)
+    drawn = {path.name: path.stat().st_mtime_ns for path in (tmp_path / "assets/previews").iterdir()}
+    assert len(drawn) == 2
+    again: dict = {}  # a dirty rebuild renders only the page whose title changed
+    plan(again, "https://x.test/", "causes/", "What causes cramps?", SITE, CLINIC, COLOUR, "alt")
+    write_planned(tmp_path, again, kept)
+    now = {path.name: path.stat().st_mtime_ns for path in (tmp_path / "assets/previews").iterdir()}
+    assert len(now) == 2 and [name for name in now if name.startswith("symptoms.")] == [n for n in drawn if n.startswith("symptoms.")]
+    assert all(now[name] == drawn[name] for name in now if name in drawn)  # the unchanged picture was kept, not redrawn
+    assert not [name for name in drawn if name.startswith("causes.") and name in now]  # the old title's picture is gone

@@ -96,7 +96,7 @@ class SiteBuild:
     first_error: str | None = None  # the first page's editor mistake, raised once every page is converted
     languages: Languages | None = None  # the site's languages and which one this build is (None: one language)
     sitemap_alternates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # source path -> (lang, full address)
-    previews: dict[str, tuple] = field(default_factory=dict)  # link-preview picture's path -> what it shows (patient/preview_image.py)
+    previews: dict[str, tuple] = field(default_factory=dict)  # page URL -> its link-preview picture (patient/preview_image.py)
 
     def read_sources(self, pages: list[PageSource], order: Callable[[str], int]) -> None:
         """What every engine does first with the pages it read: the index, the site-wide checks, the term index and

@@ -48,7 +48,7 @@ def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extr
     """
     write_extras(built, site, render, extra_css, extra_javascript, kept.embeds if kept else None)
     write_root_files(built, site.site_url, site.languages)  # before the headers: they cover every file
-    write_planned(built, site.previews)  # the link-preview pictures the pages' heads name
+    write_planned(built, site.previews, kept.previews if kept else None)  # the link-preview pictures the heads name
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
     nginx = nginx.with_name(nginx.stem + nginx_suffix + nginx.suffix)
     try:

@@ -143,11 +143,16 @@ def _paragraphs(root) -> list[str]:
     return paragraphs
 
 
+# Print-only parts, and the brackets around a glossary definition (for readers without CSS; the tooltip they
+# surround is left out by its data-search-exclude, which one engine's output loses on the brackets).
+UNREAD_CLASSES = frozenset({"print-only", "glossary-term__bracket"})
+
+
 def _readable(content: str):
     """The content's tree without what no reader sees as text (scripts, hidden and print-only parts, tooltips)."""
     root = _fragment(content)
     _drop(tag for tag in root.iter(lxml.etree.Element) if tag.tag in ("script", "style", "template", "button")
-          or "hidden" in tag.attrib or "data-search-exclude" in tag.attrib or "print-only" in _classes(tag))
+          or "hidden" in tag.attrib or "data-search-exclude" in tag.attrib or _classes(tag) & UNREAD_CLASSES)
     return root
 
 

@@ -110,19 +110,34 @@ def _dark(rgb: tuple[int, ...]) -> bool:
     return 1.05 / (lum + 0.05) >= 4.5
 
 
-def plan(planned: dict[str, tuple[str, str, str, str]], site_url: str, page_url: str, title: str, site_name: str,
-         clinic_name: str, color: str, alt: str) -> PreviewImage:
+Planned = dict[str, tuple[str, tuple[str, str, str, str]]]  # page URL -> (picture's path, what it shows)
+
+
+def plan(planned: Planned, site_url: str, page_url: str, title: str, site_name: str, clinic_name: str, color: str,
+         alt: str) -> PreviewImage:
     """Note the page's picture for `write_planned` and return how the head names it."""
     path = picture_path(page_url, inputs_key(title, site_name, clinic_name, color))
-    planned[path] = (title, site_name, clinic_name, color)
+    planned[page_url] = (path, (title, site_name, clinic_name, color))
     return PreviewImage(url=site_url + path, width=WIDTH, height=HEIGHT, alt=alt)
 
 
-def write_planned(built: Path, planned: dict[str, tuple[str, str, str, str]]) -> None:
-    """Draw each planned picture into the built site, unless a file of the same name (same inputs) is there."""
-    for path, inputs in sorted(planned.items()):
+def write_planned(built: Path, planned: Planned, kept: Planned | None = None) -> None:
+    """Draw each planned picture into the built site, unless a file of the same name (same inputs) is there,
+    and remove the pictures no page names any more.
+
+    `kept` (the editor preview's, patient_site/preview.py) holds every page's picture from earlier builds into
+    the same folder: a dirty build renders, and so plans, only the pages it changed.
+    """
+    if kept is not None:
+        kept.update(planned)
+        planned = kept
+    wanted = {path for path, _ in planned.values()}
+    for path, inputs in sorted(planned.values()):
         target = built / path
-        if target.is_file():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(draw_png(*inputs))
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(draw_png(*inputs))
+    folder = built / FOLDER
+    for old in sorted(folder.glob("*.png")) if folder.is_dir() else ():
+        if f"{FOLDER}/{old.name}" not in wanted:
+            old.unlink()
