@@ -60,8 +60,15 @@ def _add_rel(tag, *values: str) -> None:
 
 
 def _fragment(content: str):
-    """Rendered page content as one tree under a wrapper `<div>` (lxml's libxml2 parser: a C parse per page)."""
-    return lxml.html.fragment_fromstring(content, create_parent="div")
+    """Rendered page content as one tree under a wrapper `<div>` (lxml's libxml2 parser: a C parse per page).
+
+    The brackets around a glossary definition are marked `data-search-exclude` again: Zensical drops the
+    attribute from the pages it writes, and the copies for other sites are the same whichever engine built them.
+    """
+    root = lxml.html.fragment_fromstring(content, create_parent="div")
+    for bracket in root.iterfind(".//span[@class='glossary-term__bracket site-added']"):
+        bracket.set("data-search-exclude", "")
+    return root
 
 
 def _html(wrapper) -> str:

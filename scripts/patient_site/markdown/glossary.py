@@ -161,9 +161,10 @@ def term_element(mention: str, entry: Entry) -> etree.Element:
     tip.text = entry.definition
     # Brackets around the definition for readers without the site's CSS (reader view, text browsers), so the
     # term still reads as a word: "leg ulcers (Open sores …) that …". The stylesheet hides them beside the tooltip.
-    opening = etree.Element("span", {"class": "glossary-term__bracket site-added"})
+    # Search leaves them out with the definition ("leg cramps () wake" otherwise); so does the API (by class).
+    opening = etree.Element("span", {"class": "glossary-term__bracket site-added", "data-search-exclude": ""})
     opening.text = " ("
-    closing = etree.Element("span", {"class": "glossary-term__bracket site-added"})
+    closing = etree.Element("span", {"class": "glossary-term__bracket site-added", "data-search-exclude": ""})
     closing.text = ")"
     wrapper.insert(1, opening)
     wrapper.append(closing)
