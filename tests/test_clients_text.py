@@ -53,3 +53,5 @@ def test_a_text_browser_reads_each_word_once_and_nothing_waits_for_a_script(page
     assert search_placeholder is None or not search_placeholder.get_text(strip=True), \
         f"/{page}: a search message that only a script can finish"
     assert squeeze(text).count("clinic.example.org") == 1, f"/{page}: the clinic's contact is not there exactly once"
+    # A text browser ignores `hidden` and CSS: a button that needs a script must not be in the page at all.
+    assert not BeautifulSoup(html, "html.parser").select("article button"), f"/{page}: a button that needs a script"

@@ -81,8 +81,8 @@ def test_the_spanish_checklist_speaks_spanish_and_keeps_its_own_key(languages_si
     form = page.select_one("section[data-checklist]")
     assert form["data-storage-key"] == "vein-guide:checklist:es:v1"
     assert soup(languages_site.site, "checklist/").select_one("section[data-checklist]")["data-storage-key"] == "vein-guide:checklist:v1"
-    assert form.select_one("[data-checklist-print]").get_text() == "Imprimir o guardar para su cita"
-    assert form.select_one("[data-checklist-clear]").get_text() == "Borrar mis respuestas"
+    assert form.select_one(".checklist__actions")["data-print-label"] == "Imprimir o guardar para su cita"
+    assert form.select_one(".checklist__actions")["data-clear-label"] == "Borrar mis respuestas"
     assert form.select_one(".checklist__privacy").get_text() == "Sus respuestas se quedan en este dispositivo. No se envían a ningún sitio."
     assert form.select_one(".checklist__legend").get_text().startswith("Síntomas que he notado")
     assert "Impreso el" in form.select_one(".checklist__print-meta").get_text()

@@ -1,8 +1,9 @@
 /*
  * Symptom checklist: the list works without this file (boxes tick, the browser's own Print prints it, and the
  * page says so). This adds four things, all on the reader's device only: remembering ticks in one localStorage
- * key (never sent anywhere), the print and clear buttons (hidden until this runs, so nothing shows that needs a
- * script), and the date and address printed on the summary.
+ * key (never sent anywhere), the print and clear buttons (made here, from the labels the page gives, so no
+ * reader without scripts, a text browser included, meets a button that does nothing), and the date and address
+ * printed on the summary.
  */
 (function () {
   "use strict";
@@ -46,9 +47,24 @@
       checklist.addEventListener("change", save);
     }
 
-    var clear = checklist.querySelector("[data-checklist-clear]");
+    var actions = checklist.querySelector(".checklist__actions");
+
+    function button(label, name, primary) {
+      if (!actions || !label) {
+        return null;
+      }
+      var made = document.createElement("button");
+      made.type = "button";
+      made.className = primary ? "md-button md-button--primary" : "md-button";
+      made.setAttribute(name, "");
+      made.textContent = label;
+      actions.appendChild(made);
+      return made;
+    }
+
+    var print = button(actions && actions.getAttribute("data-print-label"), "data-checklist-print", true);
+    var clear = button(actions && actions.getAttribute("data-clear-label"), "data-checklist-clear", false);
     if (clear) {
-      clear.hidden = false;
       clear.addEventListener("click", function () {
         boxes.forEach(function (box) { box.checked = false; });
         if (store) {
@@ -70,9 +86,7 @@
       }
     }
 
-    var print = checklist.querySelector("[data-checklist-print]");
     if (print) {
-      print.hidden = false;
       print.addEventListener("click", function () { stamp(); window.print(); });
     }
     window.addEventListener("beforeprint", stamp);

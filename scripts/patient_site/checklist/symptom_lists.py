@@ -202,10 +202,7 @@ description: {_yaml_string(page.description)}
 <p class="checklist__other site-added">{escape(words.other_symptoms)}</p>
 {_print_notes(words.notes_title, words.notes)}
 <p class="checklist__print-how site-text">{escape(words.print_how)}</p>
-<div class="checklist__actions site-text">
-<button type="button" class="md-button md-button--primary" data-checklist-print hidden>{escape(words.print_button)}</button>
-<button type="button" class="md-button" data-checklist-clear hidden>{escape(words.clear_button)}</button>
-</div>
+<div class="checklist__actions site-text" data-print-label="{escape(words.print_button)}" data-clear-label="{escape(words.clear_button)}"></div>
 <p class="checklist__privacy site-text">{escape(words.privacy)}</p>
 </section>
 """
