@@ -21,7 +21,7 @@ endif
 SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)$(if $(filter zensical,$(ENGINE)),-zensical)
 ZENSICAL_VENV := .venv-zensical
 
-.PHONY: site serve serve-prod test test-fast bench chromium nginx checkers clean source-date-epoch screenshots
+.PHONY: site serve serve-prod test test-fast bench chromium nginx readers fonts checkers clean source-date-epoch screenshots
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,10 +34,10 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 
 # Strict build into a temporary folder; site/ is replaced only when the build and every check passed.
 ifeq ($(ENGINE),zensical)
-site: $(ZENSICAL_VENV)/.installed
+site: $(ZENSICAL_VENV)/.installed fonts
 	$(ZENSICAL_VENV)/bin/python -m patient_site.engine.zensical_build --config-file $(CONFIG) --site-dir $(SITE_DIR)
 else
-site: $(VENV)/.site-deps
+site: $(VENV)/.site-deps fonts
 	$(BIN)/python scripts/build_site.py --config-file $(CONFIG) --site-dir $(SITE_DIR)
 endif
 
@@ -83,7 +83,7 @@ serve-prod: nginx site
 	$(BIN)/python scripts/serve_prod.py --config-file $(CONFIG) --site-dir $(SITE_DIR) --port $(PROD_PORT)
 
 # Everything: real builds, Chromium, the HTML and link checkers, ProperDocs (found through PROPERDOCS).
-test: $(VENV)/.test-deps chromium nginx checkers .venv-properdocs/.installed $(ZENSICAL_VENV)/.installed
+test: $(VENV)/.test-deps chromium nginx readers checkers .venv-properdocs/.installed $(ZENSICAL_VENV)/.installed
 	PROPERDOCS=$(CURDIR)/.venv-properdocs/bin/properdocs $(BIN)/python -m pytest
 
 # The pure layer only (no build, no browser, nothing slow): seconds, for the edit-test loop.
@@ -143,6 +143,26 @@ nginx:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
 	else \
 		echo "The hosting tests need Debian's nginx. Run: sudo apt-get install nginx"; exit 1; \
+	fi
+
+# The link-preview pictures are drawn with DejaVu Sans from Debian (never a font fetched at build time).
+fonts:
+	@if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's DejaVu fonts for the link-preview pictures"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	else \
+		echo "The link-preview pictures need Debian's DejaVu fonts. Run: sudo apt-get install fonts-dejavu-core"; exit 1; \
+	fi
+
+# The tests read the site as other clients do: w3m (a text browser) and pdftotext (print-outs), from Debian.
+readers: fonts
+	@if command -v w3m >/dev/null && command -v pdftotext >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's w3m and poppler-utils for the reader tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq w3m poppler-utils >/dev/null; \
+	else \
+		echo "The reader tests need w3m and pdftotext. Run: sudo apt-get install w3m poppler-utils"; exit 1; \
 	fi
 
 source-date-epoch:

@@ -106,7 +106,8 @@ def element_units(where: str, element) -> list[Unit]:
             continue  # inside an outer marked element, read with it
         holder = BeautifulSoup("<div></div>", "html.parser").div
         holder.append(tag.extract())
-        units += [Unit(where, s, True) for text in _blocks(holder) for s in sentences(text)]
+        # Punctuation alone (the brackets around a glossary definition, for readers without CSS) is no sentence.
+        units += [Unit(where, s, True) for text in _blocks(holder) for s in sentences(text) if any(c.isalnum() for c in s)]
     units += [Unit(where, s, False) for text in _blocks(root) for s in sentences(text)]
     return units
 

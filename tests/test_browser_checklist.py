@@ -14,7 +14,7 @@ STORAGE_KEY = "vein-guide:checklist:v1"
 
 
 def boxes(page):
-    return page.locator("form.checklist input[type=checkbox]")
+    return page.locator("section.checklist input[type=checkbox]")
 
 
 def test_ticks_survive_a_reload_and_clear_removes_them(context, server):
@@ -75,9 +75,9 @@ def test_print_shows_ticked_symptoms_date_address_and_clinic_only(context, serve
     printed = meta.inner_text()
     assert "checklist/" not in printed  # the address is printed once, by the page foot (issue 13)
     assert "____" not in printed  # today's date was filled in
-    contact = page.locator("article .clinic-contact")
+    contact = page.locator(".clinic-footer .clinic-contact")  # the letterhead (issue 24)
     assert contact.is_visible() and "555-0100" in contact.inner_text()
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", "form.checklist button"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", "section.checklist button"):
         locator = page.locator(chrome)
         assert all(not locator.nth(i).is_visible() for i in range(locator.count())), chrome
     page.emulate_media(media="screen")

@@ -194,7 +194,7 @@ def test_embeds_grow_to_their_content_and_follow_it(browsing, origins):
         const note = document.createElement('p');
         note.textContent = 'More text appears in the checklist.';
         note.style.height = '250px';
-        document.querySelector('form.checklist').append(note);
+        document.querySelector('section.checklist').append(note);
     }""")
     grown = settled(element, frame)  # settled() also checks that nothing scrolls inside the frame
     assert grown >= wide[1] + 250, (wide[1], grown)

@@ -133,7 +133,7 @@ def test_tab_reaches_every_checklist_control_never_hidden_and_large_enough(conte
     hidden = [(f["key"], f["cover"]) for f in visited if not f["visible"]]
     assert hidden == [], f"focus hidden (under the header or off screen) on {hidden}"
     keys = {f["key"] for f in visited}
-    boxes = page.locator("form.checklist input[type=checkbox]").evaluate_all("els => els.map(e => e.id)")
+    boxes = page.locator("section.checklist input[type=checkbox]").evaluate_all("els => els.map(e => e.id)")
     assert set(boxes) <= keys
     assert {"Clear my answers", "Search"} & keys or any("md-search__input" in f["cls"] for f in visited)
     buttons = [f for f in visited if f["tag"] in ("BUTTON", "INPUT")]
@@ -148,7 +148,7 @@ def test_a_screen_reader_hears_what_each_checklist_control_does(context, server)
     tree = page.locator("article").aria_snapshot()
     assert '- heading "Symptom checklist" [level=1]' in tree
     assert '- group "Symptoms I have noticed (from the page \u201cSymptoms of chronic venous insufficiency\u201d)"' in tree
-    for label in page.locator("form.checklist label").all_inner_texts():
+    for label in page.locator("section.checklist label").all_inner_texts():
         assert f'- checkbox "{label}"' in tree
     assert '- button "Print or save for your appointment"' in tree and '- button "Clear my answers"' in tree
     headings = page.get_by_role("heading").all_inner_texts()
@@ -159,7 +159,7 @@ def test_a_screen_reader_hears_what_each_checklist_control_does(context, server)
 def test_checklist_controls_work_from_the_keyboard(context, server, width):
     page = sized_page(context, width, 640)
     page.goto(server + "checklist/")
-    first = page.locator("form.checklist input[type=checkbox]").first
+    first = page.locator("section.checklist input[type=checkbox]").first
     first.focus()
     page.keyboard.press("Space")
     assert first.is_checked()
@@ -242,7 +242,7 @@ def test_clinic_contact_is_in_the_same_place_on_every_page(context, server):
 
 # --- print ------------------------------------------------------------------------------------------------
 
-CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".clinic-footer", ".related-pages"]
+CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".related-pages"]
 
 
 def visible(page, selector: str) -> bool:
@@ -251,7 +251,7 @@ def visible(page, selector: str) -> bool:
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(context, server, path):
+def test_every_page_prints_without_chrome_under_the_clinics_letterhead_and_ends_with_its_address(context, server, path):
     page = context.new_page()
     page.goto(server + path)
     page.emulate_media(media="print")
@@ -260,7 +260,9 @@ def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(cont
     foot = page.locator("article .page-print-foot")
     assert foot.is_visible()
     assert f"https://vein-guide.example.org/{path}" in foot.inner_text()
-    assert "555-0100" in page.locator("article").inner_text()
+    letterhead = page.locator(".clinic-footer")  # the footer's card, printed first (issue 24)
+    assert letterhead.is_visible() and "555-0100" in letterhead.inner_text()
+    assert letterhead.bounding_box()["y"] < page.locator("article h1").first.bounding_box()["y"]
     assert page.locator("article .page-disclaimer").is_visible()
     for heading in page.locator("article .care-card__heading").all():  # paper has no background colour
         assert heading.is_visible() and heading.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
@@ -268,7 +270,7 @@ def test_every_page_prints_without_chrome_and_ends_with_address_and_contact(cont
     assert not foot.is_visible() and page.locator(".md-header").is_visible()
 
 
-def test_print_opens_collapsed_content_and_ends_with_review_date_address_and_contact(context, reviewed_server):
+def test_print_opens_collapsed_content_and_ends_with_review_date_and_address(context, reviewed_server):
     page = context.new_page()
     page.goto(reviewed_server + "causes/")
     hidden_text = page.get_by_text("Hidden until opened.")
@@ -281,8 +283,8 @@ def test_print_opens_collapsed_content_and_ends_with_review_date_address_and_con
     foot = page.locator("article .page-print-foot")
     assert review.is_visible() and "Page last reviewed: 1 October 2026" in review.inner_text()
     assert foot.is_visible() and "https://vein-guide.example.org/causes/" in foot.inner_text()
-    assert "555-0100" in foot.inner_text()
-    # Review date, then address and contact, at the end of what is printed.
+    assert "555-0100" in page.locator(".clinic-footer").inner_text()  # the letterhead
+    # Review date, then the page's address, at the end of what is printed.
     order = page.evaluate("""() => [...document.querySelectorAll('article > *')]
         .filter(e => e.offsetParent !== null || getComputedStyle(e).display !== 'none')
         .filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)""")

@@ -21,7 +21,7 @@ CLINIC = load_extra(clinic=HOSTILE_CLINIC).clinic
 )
 def test_card_heading_starts_with_its_level_in_words(level, words):
     html = render_card(CareCard("x", level, "See someone", "Call {clinic_phone}."), CLINIC)
-    card = soup(html).find("div")
+    card = soup(html).find("section")
     assert f"care-card--{level}" in card["class"] and "site-added" in card["class"]
     heading = card.find("h2")
     assert heading.get_text(" ", strip=True).startswith(words)
@@ -62,7 +62,7 @@ def test_markers_become_cards_and_unknown_markers_name_file_and_line():
     converted = markdown.markdown(place_markers(text, cards, "docs/p.md", first_line=5), extensions=["fenced_code"])
     out = fill_cards(converted, cards, CLINIC)
     assert out.count('class="care-card ') == 1 and "example-in-code --&gt;" in out
-    assert soup(out).find("div", class_="care-card").find_previous("p").get_text() == "Intro"  # in the marker's place
+    assert soup(out).find("section", class_="care-card").find_previous("p").get_text() == "Intro"  # in the marker's place
     with pytest.raises(CareCardError) as error:
         place_markers("a\n\n<!-- care-card: nope -->\n", cards, "docs/p.md", first_line=5)
     assert str(error.value).startswith("docs/p.md:7: no care card called 'nope' (known: check)")

@@ -33,7 +33,7 @@ def test_no_sentence_the_site_adds_to_the_checklist_is_long(checklist):
 
 @pytest.mark.build
 def test_the_legend_above_the_ticks_names_no_condition_as_a_result(checklist):
-    (legend,) = checklist.select("fieldset legend")
+    (legend,) = checklist.select("[role=group] > .checklist__legend")
     text = legend.get_text(" ", strip=True)
     assert text.startswith("Symptoms I have noticed")
     assert text != "Symptoms of chronic venous insufficiency"
@@ -41,7 +41,7 @@ def test_the_legend_above_the_ticks_names_no_condition_as_a_result(checklist):
 
 @pytest.mark.build
 def test_the_reader_is_asked_to_mention_other_symptoms(checklist):
-    other = checklist.select_one("form.checklist .checklist__other")
+    other = checklist.select_one("section.checklist .checklist__other")
     assert "site-added" in other["class"]
     assert other.get_text(" ", strip=True) == "If you have noticed other symptoms, tell the professional about them too."
 

@@ -45,7 +45,7 @@ def made(limit: int, lists=None, **settings):
 
 
 def form(record) -> BeautifulSoup:
-    return BeautifulSoup(split_front_matter(record.markdown, record.src).body, "html.parser").select_one("form.checklist")
+    return BeautifulSoup(split_front_matter(record.markdown, record.src).body, "html.parser").select_one("section.checklist")
 
 
 def test_up_to_the_limit_there_is_one_page_with_every_list_in_menu_order():

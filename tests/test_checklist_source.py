@@ -20,7 +20,7 @@ def edited_build(tmp_path, edit) -> "Built":
 
 
 def labels(built) -> list[str]:
-    form = built.soup("checklist/").select_one("form.checklist")
+    form = built.soup("checklist/").select_one("section.checklist")
     return [label.get_text(" ", strip=True) for label in form.find_all("label")]
 
 

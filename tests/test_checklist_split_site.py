@@ -56,13 +56,13 @@ def split(tmp_path_factory) -> Built:
 
 
 def boxes(soup) -> list[str]:
-    return [label.get_text(strip=True) for label in soup.select("form.checklist label")]
+    return [label.get_text(strip=True) for label in soup.select("section.checklist label")]
 
 
 def test_the_index_links_every_group_page_with_its_count_in_menu_order(split):
     index = split.soup("checklist/")
     assert index.find("h1").get_text(strip=True) == "Symptom checklist"
-    assert index.select_one("form.checklist") is None
+    assert index.select_one("section.checklist") is None
     items = index.select(".checklist-sections li")
     links = [urljoin("/checklist/", item.find("a")["href"]) for item in items]
     assert links == ["/" + group for group in GROUPS]
@@ -75,7 +75,7 @@ def test_each_group_page_holds_only_its_folders_boxes_under_its_own_key(split):
     keys = []
     for group in GROUPS:
         soup = split.soup(group)
-        form = soup.select_one("form.checklist")
+        form = soup.select_one("section.checklist")
         keys.append(form["data-storage-key"])
         if group in SYMPTOMS_OF:
             assert boxes(soup) == SYMPTOMS_OF[group]
@@ -109,8 +109,8 @@ def test_group_pages_have_embeds_and_api_entries_with_their_own_lists(split):
     api = lambda name: json.loads((split.site / "api" / f"{name}.json").read_text("utf-8"))
     for group in GROUPS:
         name = group.strip("/").replace("/", "-")
-        embedded = split.soup(f"embed/{name}/").select_one("form[data-checklist]")
-        assert embedded["data-storage-key"] == split.soup(group).select_one("form[data-checklist]")["data-storage-key"]
+        embedded = split.soup(f"embed/{name}/").select_one("section[data-checklist]")
+        assert embedded["data-storage-key"] == split.soup(group).select_one("section[data-checklist]")["data-storage-key"]
         data = api(name)
         assert data["name"] == split.soup(group).find("h1").get_text(strip=True)
         listed = [item["name"] for part in data["hasPart"] for item in part["itemListElement"]]
@@ -138,7 +138,7 @@ def test_ticks_on_one_group_page_never_reach_another(context, split_server):
     page.get_by_label("Itching over a vein").check()
     page.goto(split_server + "checklist/legs/")
     page.reload()
-    ticked = page.locator("form.checklist input[type=checkbox]").evaluate_all(
+    ticked = page.locator("section.checklist input[type=checkbox]").evaluate_all(
         "els => els.filter(e => e.checked).map(e => e.labels[0].textContent)")
     assert ticked == ["Legs feel heavy by the evening"]
     stored = page.evaluate("Object.fromEntries(Object.entries(localStorage).map(([k, v]) => [k, JSON.parse(v)]))")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import load_extra
+from helpers import HOSTILE_CLINIC, load_extra, soup
 from patient_site.settings import SettingsError
 
 
@@ -41,3 +41,17 @@ def test_clinic_settings_are_checked(change, message):
         return
     with pytest.raises(SettingsError, match=message):
         load_extra(clinic=data)
+
+
+def test_the_clinics_address_shows_in_the_card_and_in_the_json_ld():
+    from patient_site.patient.structured_data import publisher
+
+    clinic = load_extra(clinic={**HOSTILE_CLINIC, "address": {"street": "1 <Main> St", "town": "Vein & Town",
+                                                             "postcode": "EX1 2AB"}}).clinic
+    card = soup(clinic.contact_html())
+    assert card.select_one(".clinic-contact__address").get_text() == "1 <Main> St, Vein & Town EX1 2AB"
+    assert publisher(clinic)["address"] == {"@type": "PostalAddress", "streetAddress": "1 <Main> St",
+                                            "addressLocality": "Vein & Town", "postalCode": "EX1 2AB"}
+    without = load_extra(clinic=HOSTILE_CLINIC).clinic
+    assert without.address is None and "address" not in publisher(without)
+    assert soup(without.contact_html()).select_one(".clinic-contact__address") is None

@@ -116,8 +116,8 @@ def test_embed_links_stay_inside_embeds_or_leave_the_frame(site, page):
 
 
 def test_embedded_checklist_is_the_sites_form(site):
-    inside = embed(site, "checklist/").select_one("form[data-checklist]")
-    outside = site.soup("checklist/").select_one("form[data-checklist]")
+    inside = embed(site, "checklist/").select_one("section[data-checklist]")
+    outside = site.soup("checklist/").select_one("section[data-checklist]")
     assert inside["data-storage-key"] == outside["data-storage-key"] == "vein-guide:checklist:v1"
     ids = lambda form: [box["id"] for box in form.find_all("input", type="checkbox")]
     assert ids(inside) == ids(outside) and len(ids(inside)) == len(symptom_bullets(site))
@@ -347,7 +347,7 @@ def brand(built: Built) -> dict:
         "card": card,
         "colour": re.search(r"--md-primary-fg-color: (#[0-9a-f]{6})", css)[1],
         "logo": logo["src"] if logo else None,
-        "checklist": built.soup("checklist/").select_one("article .clinic-contact").get_text(" ", strip=True),
+        "checklist": built.soup("checklist/").select_one(".clinic-footer .clinic-contact").get_text(" ", strip=True),
         "html": "".join(p.read_text("utf-8") for pattern in ("*.html", "*.json", "*.css") for p in built.site.rglob(pattern)),
     }
 

@@ -28,7 +28,7 @@ def test_ticks_survive_a_reload(context, zensical_server):
     page.get_by_label("Tight feeling in your calves").check()
     page.reload()
     assert page.get_by_label("Tight feeling in your calves").is_checked()
-    assert page.locator("form.checklist input[type=checkbox]:checked").count() == 1
+    assert page.locator("section.checklist input[type=checkbox]:checked").count() == 1
 
 
 def test_a_glossary_definition_shows_on_keyboard_focus(context, zensical_server):

@@ -72,19 +72,19 @@ def test_the_spanish_symptom_list_has_the_english_eight_in_order(languages_site)
     assert len(english) == len(spanish) == 8
     assert spanish[0] == "Hinchazón en las piernas o los tobillos"
     assert spanish[-1] == "Calambres dolorosos o espasmos musculares en las piernas"
-    labels = [label.get_text() for label in soup(languages_site.site, "es/checklist/").select("form.checklist label")]
+    labels = [label.get_text() for label in soup(languages_site.site, "es/checklist/").select("section.checklist label")]
     assert labels == spanish
 
 
 def test_the_spanish_checklist_speaks_spanish_and_keeps_its_own_key(languages_site):
     page = soup(languages_site.site, "es/checklist/")
-    form = page.select_one("form[data-checklist]")
+    form = page.select_one("section[data-checklist]")
     assert form["data-storage-key"] == "vein-guide:checklist:es:v1"
-    assert soup(languages_site.site, "checklist/").select_one("form[data-checklist]")["data-storage-key"] == "vein-guide:checklist:v1"
-    assert form.select_one("[data-checklist-print]").get_text() == "Imprimir o guardar para su cita"
-    assert form.select_one("[data-checklist-clear]").get_text() == "Borrar mis respuestas"
+    assert soup(languages_site.site, "checklist/").select_one("section[data-checklist]")["data-storage-key"] == "vein-guide:checklist:v1"
+    assert form.select_one(".checklist__actions")["data-print-label"] == "Imprimir o guardar para su cita"
+    assert form.select_one(".checklist__actions")["data-clear-label"] == "Borrar mis respuestas"
     assert form.select_one(".checklist__privacy").get_text() == "Sus respuestas se quedan en este dispositivo. No se envían a ninguna parte."
-    assert form.select_one("legend").get_text().startswith("Síntomas que he notado")
+    assert form.select_one(".checklist__legend").get_text().startswith("Síntomas que he notado")
     assert "Impreso el" in form.select_one(".checklist__print-meta").get_text()
 
 
@@ -280,5 +280,5 @@ def test_a_third_language_is_added_with_files_and_settings_only(tmp_path):
     assert selector(page) == {"en": "../../causes/", "es": "../../es/causes/", "fr": "./"}
     assert selector(soup(site, "causes/")) == {"en": "./", "es": "../es/causes/", "fr": "../fr/causes/"}
     assert json.loads((site / "fr/search/search_index.json").read_text("utf-8"))["config"]["lang"] == ["fr"]
-    assert soup(site, "fr/checklist/").select_one("form[data-checklist]")["data-storage-key"] == "vein-guide:checklist:fr:v1"
+    assert soup(site, "fr/checklist/").select_one("section[data-checklist]")["data-storage-key"] == "vein-guide:checklist:fr:v1"
     assert not list((ROOT / "languages").glob("fr"))

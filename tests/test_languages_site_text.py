@@ -24,10 +24,12 @@ pytestmark = pytest.mark.build
 # Strings rightly the same in every language, reviewed: add one only when it is not a word a reader reads as English.
 SAME_IN_BOTH = {
     "Example Vein Clinic (fictional)", "555-0100", "911", "clinic.example.org",  # the clinic's name and numbers
+    "1 Example Street, Exampleton EX1 2AB",  # the clinic's address (extra.clinic.address)
     "English", "Español",  # the language selector names each language in its own words
     "JSON", "oEmbed",  # names of formats, on the for-clinics pages
     "____________",  # the print-out's blank for the date
     ".", ",",  # punctuation between links
+    "(", ")",  # the brackets around a glossary definition, for readers without CSS
 }
 ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "data-preview-title", "label")
 META = ("description", "og:title", "og:description", "og:site_name", "twitter:title", "twitter:description")

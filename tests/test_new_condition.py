@@ -99,17 +99,17 @@ terms:
 def test_new_condition_needs_no_code(tmp_path):
     pages = {"page.md": "---\ntitle: A page\ndescription: A page.\n---\n\n# A page\n\nPeople with an example condition notice symptoms.\n",
              "vein-condition.md": CONDITION}
-    # the new condition sorts after symptoms.md by name but sits before it in the menu: its fieldset comes first
+    # the new condition sorts after symptoms.md by name but sits before it in the menu: its group comes first
     menu = list(BASE_NAV)
     menu.insert(menu.index("symptoms.md"), "vein-condition.md")
     project = small_project(tmp_path / "project", pages, nav=menu)
     built = build_in_process(project, tmp_path / "site")
     assert built.returncode == 0, built.log
 
-    form = built.soup("checklist/").select_one("form.checklist")
-    fieldsets = form.find_all("fieldset")
+    form = built.soup("checklist/").select_one("section.checklist")
+    fieldsets = form.select("[role=group]")
     symptoms = split_front_matter((ROOT / "docs" / "symptoms.md").read_text("utf-8"), "symptoms.md")
-    assert [f.legend.get_text(strip=True) for f in fieldsets] == [  # neutral legends naming their page (issue 13)
+    assert [f.select_one(".checklist__legend").get_text(strip=True) for f in fieldsets] == [  # neutral legends naming their page (issue 13)
         f"Symptoms I have noticed (from the page \u201c{title}\u201d)" for title in ("Example condition", symptoms.meta["title"])]
     assert [l.get_text(strip=True) for l in fieldsets[0].find_all("label")] == ["First made-up sign", "Second made-up sign"]
     assert [l.get_text(strip=True) for l in fieldsets[1].find_all("label")] == extract_items(symptoms.body, "symptoms.md")

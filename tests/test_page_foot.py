@@ -17,7 +17,7 @@ def test_disclaimer_setting_and_foot():
     assert load_extra(disclaimer="  Only  general\n information. ").disclaimer == "Only general information."
     with pytest.raises(ValueError):
         load_extra(disclaimer=7)
-    foot = soup(page_foot_html("", "Be <careful>.", "https://x.test/p/", CLINIC.contact_html()))
+    foot = soup(page_foot_html("", "Be <careful>.", "https://x.test/p/"))
     assert foot.select_one(".page-disclaimer.site-added").get_text(" ", strip=True) == "Please note: Be <careful>."
     printed = foot.select_one(".page-print-foot.print-only")
-    assert "https://x.test/p/" in printed.get_text() and printed.select_one(".clinic-contact")
+    assert "https://x.test/p/" in printed.get_text() and printed.select_one(".clinic-contact") is None  # the footer card prints

@@ -57,7 +57,7 @@ def test_cvi_pages_list_the_checklist_symptoms_as_signs(site, page):
     assert about["@type"] == "MedicalCondition" and about["name"] == "Chronic venous insufficiency"
     signs = [sign["name"] for sign in about["signOrSymptom"]]
     assert signs == symptom_bullets(site)
-    labels = [label.get_text(" ", strip=True) for label in site.soup("checklist/").select("form.checklist label")]
+    labels = [label.get_text(" ", strip=True) for label in site.soup("checklist/").select("section.checklist label")]
     assert signs == labels
 
 

@@ -101,7 +101,7 @@ def test_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch, caplog):
 
         edit(docs / "symptoms.md", "<!-- checklist:end -->", f"- {NEW_SYMPTOM}\n<!-- checklist:end -->")
         rebuild_and_compare("symptom-list")
-        assert NEW_SYMPTOM in soup(preview, "checklist/").select_one("form.checklist").get_text()
+        assert NEW_SYMPTOM in soup(preview, "checklist/").select_one("section.checklist").get_text()
 
         # causes.md mentions potassium and links no page yet; only night-cramps.md changes.
         assert crosslinks(preview, "causes/") == {}

@@ -31,7 +31,7 @@ def soup(site: Path, url_path: str) -> BeautifulSoup:
 
 
 def checklist_labels(site: Path) -> list[str]:
-    form = soup(site, "checklist/").select_one("form.checklist")
+    form = soup(site, "checklist/").select_one("section.checklist")
     return [label.get_text(" ", strip=True) for label in form.find_all("label")]
 
 

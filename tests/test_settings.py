@@ -91,9 +91,18 @@ def failure(tmp_path, monkeypatch):
         (("booking: https:", "booking: http:"), "booking: http:", "extra.clinic.booking must be a full web address"),
         (('accent_color: "#3949ab"', "accent_color: blue"), "accent_color: blue", "extra.clinic.accent_color must be a colour as #rrggbb"),
         (("    accent_color:", "    fax: 1\n    accent_color:"), "fax: 1", "extra.clinic has unknown key(s) fax; allowed: name, phone"),
+        # extra.clinic.address (issue 24): optional, but when given a whole block of street, town and postcode.
+        (("    accent_color:", "    address: 1 Example Street, Exampleton\n    accent_color:"), "address: 1 Example",
+         "extra.clinic.address must be a block of settings (street, town, postcode)"),
+        (("    accent_color:", "    address:\n      street: 1 Example Street\n      town: Exampleton\n    accent_color:"),
+         "address:", "extra.clinic.address.postcode is missing: give the postcode or ZIP code"),
+        (("    accent_color:", "    address:\n      street: 1 Example Street\n      town: \"\"\n      postcode: EX1\n    accent_color:"),
+         'town: ""', "extra.clinic.address.town must be non-empty text"),
+        (("    accent_color:", "    address:\n      street: 1 Example Street\n      city: Exampleton\n    accent_color:"),
+         "city: Exampleton", "extra.clinic.address has unknown key(s) city; allowed: street, town, postcode"),
         (("storage_key:", "titel: x\n    storage_key:"), "titel: x", "unknown key(s) titel; allowed: title, description, intro, storage_key, "
          "required_pages, max_symptoms_per_page, legend, other_symptoms, notes_title, notes, printed_on, print_button, "
-         "clear_button, privacy; did you mean 'title'?"),
+         "print_how, clear_button, privacy; did you mean 'title'?"),
         (("required_pages: [symptoms.md]", "max_symptoms_per_page: 0"), "max_symptoms_per_page: 0",
          "extra.checklist.max_symptoms_per_page must be a whole number of at least 1, not 0"),
         (("required_pages: [symptoms.md]", "required_pages: symptoms.md"), "required_pages: symptoms.md",

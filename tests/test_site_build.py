@@ -24,9 +24,9 @@ def test_build_printed_no_warning(site):
 def test_checklist_has_one_labelled_checkbox_per_symptom_in_order(site):
     bullets = symptom_bullets(site)
     assert len(bullets) == 8
-    form = site.soup("checklist/").select_one("form.checklist")
-    fieldset = form.find("fieldset")
-    assert fieldset.find("legend").get_text(strip=True) == (  # a neutral legend naming its page (issue 13)
+    form = site.soup("checklist/").select_one("section.checklist")
+    fieldset = form.select_one("[role=group]")  # a named group, not a <fieldset>: reader view keeps it (issue 24)
+    assert fieldset.select_one(".checklist__legend").get_text(strip=True) == (  # a neutral legend naming its page (issue 13)
         "Symptoms I have noticed (from the page \u201cSymptoms of chronic venous insufficiency\u201d)")
     boxes = fieldset.find_all("input")
     assert [box["type"] for box in boxes] == ["checkbox"] * len(bullets)
@@ -40,10 +40,14 @@ def test_checklist_has_one_labelled_checkbox_per_symptom_in_order(site):
 
 def test_checklist_offers_print_clear_and_contact(site):
     soup = site.soup("checklist/")
-    buttons = {b.get_text(strip=True): b for b in soup.select("form.checklist button")}
-    assert buttons["Clear my answers"]["type"] == "reset"  # works without JavaScript
-    assert "Print or save for your appointment" in buttons
-    contact = article(soup).select_one(".clinic-contact")
+    # Both buttons need checklist.js, which makes them from these labels; without it the page says how to print
+    # and shows no button that does nothing, not even to a text browser that ignores `hidden` (issue 24).
+    assert not soup.select("section.checklist button")
+    actions = soup.select_one("section.checklist .checklist__actions")
+    assert actions["data-print-label"] == "Print or save for your appointment"
+    assert actions["data-clear-label"] == "Clear my answers"
+    assert "browser's Print" in soup.select_one(".checklist__print-how").get_text()
+    contact = soup.select_one(".clinic-footer .clinic-contact")
     assert "Example Vein Clinic" in contact.get_text()
     assert contact.find("a", href="tel:5550100")
 
@@ -108,7 +112,7 @@ def test_landing_links_every_page_and_the_checklist(site):
     soup = site.soup("")
     targets = {resolve("", a["href"]) for a in article(soup).find_all("a")}
     assert set(PAGES) - {""} <= targets
-    assert article(soup).select_one(".clinic-contact")
+    assert soup.select_one(".clinic-footer .clinic-contact")  # the page's one contact card (issue 24)
 
 
 @pytest.mark.parametrize("page", PAGES)

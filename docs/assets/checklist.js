@@ -1,8 +1,9 @@
 /*
- * Symptom checklist: the form works without this file (boxes tick, "Clear my answers" is a reset button,
- * the browser prints it). This adds three things, all on the reader's device only:
- * remembering ticks in one localStorage key (never sent anywhere), the print button, and the date and
- * address printed on the summary.
+ * Symptom checklist: the list works without this file (boxes tick, the browser's own Print prints it, and the
+ * page says so). This adds four things, all on the reader's device only: remembering ticks in one localStorage
+ * key (never sent anywhere), the print and clear buttons (made here, from the labels the page gives, so no
+ * reader without scripts, a text browser included, meets a button that does nothing), and the date and address
+ * printed on the summary.
  */
 (function () {
   "use strict";
@@ -17,9 +18,9 @@
     }
   }
 
-  function setUp(form) {
-    var key = form.getAttribute("data-storage-key");
-    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"]'));
+  function setUp(checklist) {
+    var key = checklist.getAttribute("data-storage-key");
+    var boxes = Array.prototype.slice.call(checklist.querySelectorAll('input[type="checkbox"]'));
     var store = storage();
 
     function saved() {
@@ -43,13 +44,38 @@
     if (store) {
       var ids = saved();
       boxes.forEach(function (box) { box.checked = ids.indexOf(box.id) !== -1; });
-      form.addEventListener("change", save);
-      form.addEventListener("reset", function () { store.removeItem(key); });
+      checklist.addEventListener("change", save);
+    }
+
+    var actions = checklist.querySelector(".checklist__actions");
+
+    function button(label, name, primary) {
+      if (!actions || !label) {
+        return null;
+      }
+      var made = document.createElement("button");
+      made.type = "button";
+      made.className = primary ? "md-button md-button--primary" : "md-button";
+      made.setAttribute(name, "");
+      made.textContent = label;
+      actions.appendChild(made);
+      return made;
+    }
+
+    var print = button(actions && actions.getAttribute("data-print-label"), "data-checklist-print", true);
+    var clear = button(actions && actions.getAttribute("data-clear-label"), "data-checklist-clear", false);
+    if (clear) {
+      clear.addEventListener("click", function () {
+        boxes.forEach(function (box) { box.checked = false; });
+        if (store) {
+          store.removeItem(key);
+        }
+      });
     }
 
     function stamp() {
-      var date = form.querySelector("[data-checklist-date]");
-      var address = form.querySelector("[data-checklist-url]");
+      var date = checklist.querySelector("[data-checklist-date]");
+      var address = checklist.querySelector("[data-checklist-url]");
       if (date) {
         date.textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined, {
           year: "numeric", month: "long", day: "numeric"
@@ -60,14 +86,12 @@
       }
     }
 
-    var print = form.querySelector("[data-checklist-print]");
     if (print) {
-      print.hidden = false;
       print.addEventListener("click", function () { stamp(); window.print(); });
     }
     window.addEventListener("beforeprint", stamp);
     stamp();
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-checklist]"), setUp);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-checklist]"), setUp);
 })();

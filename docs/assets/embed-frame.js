@@ -19,9 +19,9 @@
     }
   }
 
-  var form = document.querySelector("form[data-checklist]");
+  var checklist = document.querySelector("[data-checklist]");
   var full = document.querySelector(".embed__attribution a[target=_top]");
-  if (form && full && !storageAllowed()) {
+  if (checklist && full && !storageAllowed()) {
     var note = document.createElement("p");
     note.className = "embed__storage-note";
     note.appendChild(document.createTextNode("This browser does not let embedded pages remember your ticks. "));
@@ -31,7 +31,7 @@
     link.textContent = "Open the checklist on its own page";
     note.appendChild(link);
     note.appendChild(document.createTextNode(" to have them remembered on this device."));
-    form.parentNode.insertBefore(note, form);
+    checklist.parentNode.insertBefore(note, checklist);
   }
 
   if (typeof ResizeObserver !== "function") return;

@@ -51,6 +51,7 @@ class SiteText:
     phone: str = "Phone:"
     website: str = "Website:"
     book: str = "Book an appointment"
+    address: str = "Address:"
     # Each care card's heading starts with its level in words, so a list of headings says how urgent it is
     # (the English words are declared with the levels, in patient/care_cards.py).
     non_urgent: str = LEVELS["non-urgent"]
@@ -94,7 +95,7 @@ class SiteText:
     def contact(self, clinic, print_out: bool = False):
         """The clinic's contact card in this language (`patient.clinic.Clinic.contact_html`)."""
         label = (self.contact_details_print if print_out else self.contact_details).replace("{clinic_name}", clinic.name)
-        return clinic.contact_html(label=label, phone=self.phone, website=self.website, book=self.book)
+        return clinic.contact_html(label=label, phone=self.phone, website=self.website, book=self.book, address=self.address)
 
 
 @dataclass
@@ -221,10 +222,17 @@ def merge_nginx(root: str, language: str, lang: str) -> str:
 
     The server-level lines (headers, gzip, the 404 page) are the root's; a language's snippet differs only in its
     locations (its embeds, feeds and content-hashed files), which move under its folder.
+    A missing address under `/<lang>/` gets the language's own 404 page: its folder's location says so, and so does
+    each of its locations that holds more than one file (nginx takes `error_page` from the matching location only).
     """
     lines = language.splitlines()
     first = next((n for n, line in enumerate(lines) if line.startswith("location ")), len(lines))
-    moved = [re.sub(r"^location (=|\^~) /", rf"location \1 /{lang}/", line) for line in lines[first:]]
+    not_found = f"    error_page 404 /{lang}/404.html;"
+    moved = [f"location ^~ /{lang}/ {{", not_found, "}"]
+    for line in lines[first:]:
+        moved.append(re.sub(r"^location (=|\^~) /", rf"location \1 /{lang}/", line))
+        if line.startswith("location ^~ ") and line.split("#")[0].rstrip().endswith("{"):
+            moved.append(not_found)
     return root.rstrip("\n") + f"\n# The {lang} pages (languages/{lang}/): the same rules under /{lang}/.\n" + "\n".join(moved) + "\n"
 
 

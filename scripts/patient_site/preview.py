@@ -102,6 +102,7 @@ class PreviewCache:
     embeds: dict[str, tuple] = field(default_factory=dict)  # page URL -> (inputs, scan of its embed page); the API index's inputs
     compressed: dict[str, tuple[int, int]] = field(default_factory=dict)  # built file -> (size, mtime) when compressed
     headers: dict = field(default_factory=dict)  # the last `_headers` rules and what they were made from
+    previews: dict = field(default_factory=dict)  # page URL -> its link-preview picture's path and inputs
     used: TokenCounts = field(default_factory=TokenCounts)  # every page's stylesheet tokens, counted
     templates: dict[str, bytes] = field(default_factory=dict)  # the theme's templates, compiled (Jinja bytecode)
     notes: set[str] = field(default_factory=set)  # the build's notes already shown in this preview
@@ -126,7 +127,7 @@ class PreviewCache:
     def clear(self) -> None:
         self.site_key, self.terms, self.pages, self.bundle = "", {}, {}, ()
         self.embeds, self.compressed, self.headers, self.used = {}, {}, {}, TokenCounts()
-        self.templates, self.notes = {}, set()
+        self.templates, self.notes, self.previews = {}, set(), {}
 
 
 def phrase_actions(targets: dict, glossary_entries: dict) -> dict[str, str]:

@@ -33,7 +33,7 @@ from patient_site.markdown.glossary import GlossaryWords
 from patient_site.embeds.for_clinics import ForClinicsWords
 from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
 from patient_site.patient.care_cards import LEVELS, CareCard, check_placeholders
-from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic
+from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic, PostalAddress
 from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
 from patient_site.patient.structured_data import Condition
 from patient_site.sources import normalized, read_source
@@ -43,6 +43,11 @@ class SettingsError(SiteError):
     """Everything wrong in the `extra.*` settings, one `file:LINE: message` per line."""
 
 
+ADDRESS = {
+    "street": Field("text", "street: 1 Example Street", required=True, meaning="the street and number"),
+    "town": Field("text", "town: Exampleton", required=True, meaning="the town or city"),
+    "postcode": Field("text", "postcode: EX1 2AB", required=True, meaning="the postcode or ZIP code"),
+}
 CLINIC = {
     "name": Field("text", "name: Example Vein Clinic", required=True, meaning="the clinic's name"),
     "phone": Field("phone", "phone: 555-0100", required=True, meaning="a phone number patients can call"),
@@ -54,6 +59,8 @@ CLINIC = {
                               meaning="the local emergency number, e.g. 911, 999 or 112"),
     "accent_color": Field("colour", 'accent_color: "#3949ab"', DEFAULT_ACCENT),
     "logo": Field("file path", "logo: assets/logo.svg  # inside docs/"),
+    "address": Field("optional block", "address:\n  street: 1 Example Street\n  town: Exampleton\n  postcode: EX1 2AB",
+                     fields=ADDRESS, make=PostalAddress),
 }
 CHECKLIST = {
     "title": Field("text", "title: Symptom checklist", ChecklistSettings.title),
@@ -70,6 +77,7 @@ CHECKLIST = {
     "notes": Field("phrases", "notes: [When did it start?, One leg or both?]", ChecklistSettings.notes),
     "printed_on": Field("text", "printed_on: Printed on", ChecklistSettings.printed_on),
     "print_button": Field("text", "print_button: Print or save for your appointment", ChecklistSettings.print_button),
+    "print_how": Field("text", "print_how: To print this list, use your browser's Print command (Ctrl+P).", ChecklistSettings.print_how),
     "clear_button": Field("text", "clear_button: Clear my answers", ChecklistSettings.clear_button),
     "privacy": Field("text", "privacy: Your answers stay on this device. They are not sent anywhere.", ChecklistSettings.privacy),
 }
@@ -123,6 +131,7 @@ SITE_TEXT = {
     "phone": Field("text", "phone: \"Phone:\"", SiteText.phone),
     "website": Field("text", "website: \"Website:\"", SiteText.website),
     "book": Field("text", "book: Book an appointment", SiteText.book),
+    "address": Field("text", "address: \"Address:\"", SiteText.address),
     "non_urgent": Field("text", f"non_urgent: {SiteText.non_urgent}", SiteText.non_urgent),
     "urgent": Field("text", f"urgent: {SiteText.urgent}", SiteText.urgent),
     "emergency": Field("text", f"emergency: {SiteText.emergency}", SiteText.emergency),
@@ -432,6 +441,7 @@ KINDS = {
     "pages": _pages,
     "origins": _origins,
     "block": _block,
+    "optional block": _block,  # like a block, but left out it is None, not a block of defaults
     "cards": _cards,
     "blocks": _blocks,
 }

@@ -121,6 +121,7 @@ class SiteBuild:
     languages: Languages | None = None  # the site's languages and which one this build is (None: one language)
     sitemap_alternates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # source path -> (lang, full address)
     reviews: Reviews = field(default_factory=Reviews)  # each page's review and translation state (patient_site/review)
+    previews: dict[str, tuple] = field(default_factory=dict)  # page URL -> its link-preview picture (patient/preview_image.py)
 
     def plan(self, files: SourceFiles, order: Callable[[str], int], extra_css: list[str],
              extra_javascript: list[str]) -> Planned:

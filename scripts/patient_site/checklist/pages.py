@@ -54,7 +54,7 @@ def checklist_pages(
     lists: list[SymptomList], settings: ChecklistSettings, order: Callable[[str], int], site: ChecklistSite,
 ) -> list[GeneratedChecklist]:
     """The checklist page(s) for `lists`; `order` is the menu position of a source path."""
-    lists = sorted(lists, key=lambda symptoms: order(symptoms.page))  # one fieldset per condition, in menu order
+    lists = sorted(lists, key=lambda symptoms: order(symptoms.page))  # one group per condition, in menu order
     with_lists = {symptoms.page for symptoms in lists}
     for required in settings.required_pages:
         if required not in with_lists:

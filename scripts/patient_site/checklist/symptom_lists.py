@@ -2,7 +2,7 @@
 
 An editor marks a list in a page with `<!-- checklist:start -->` / `<!-- checklist:end -->`; that list is the
 only place the symptoms are written. `extract_items` reads it from the page's Markdown and
-`render_checklist_page` turns every marked list into one accessible form (a `fieldset` per page).
+`render_checklist_page` turns every marked list into one checklist (a labelled group of checkboxes per page).
 Labels are plain text: a link inside a checkbox label would fight the tick target.
 """
 
@@ -40,7 +40,7 @@ class SymptomList:
     """The marked list of one page: where it came from and its items as plain text."""
 
     page: str  # source path, e.g. "symptoms.md"
-    title: str  # the page's title, named in the fieldset's legend
+    title: str  # the page's title, named in the group's first line
     items: tuple[str, ...]
 
 
@@ -141,7 +141,7 @@ LEGEND = "Symptoms I have noticed (from the page \u201c{page}\u201d)"
 
 
 def legend(list_title: str, words: str = LEGEND) -> str:
-    """The fieldset's legend, `{page}` filled in with the title of the page the list comes from."""
+    """The group's name (its first line), `{page}` filled in with the title of the page the list comes from."""
     return words.replace("{page}", list_title)
 
 
@@ -162,6 +162,8 @@ class ChecklistSettings:
     notes: tuple[str, ...] = PRINT_NOTES
     printed_on: str = "Printed on"
     print_button: str = "Print or save for your appointment"
+    # Said to every reader, scripts or not: the browser's own Print is what prints the list.
+    print_how: str = "To print this list or save it as a PDF, use your browser's Print (Ctrl+P, or ⌘P on a Mac)."
     clear_button: str = "Clear my answers"
     privacy: str = "Your answers stay on this device. They are not sent anywhere."
 
@@ -178,9 +180,9 @@ class ChecklistPage:
 
 
 def render_checklist_page(lists: list[SymptomList], page: ChecklistPage) -> str:
-    """The checklist page as Markdown with one raw-HTML form, ready for MkDocs to render."""
+    """The checklist page as Markdown with the checklist in raw HTML, ready for MkDocs to render."""
     words = page.words
-    fieldsets = "\n".join(_fieldset(symptoms, prefix=item_id(symptoms.page), legend_words=words.legend) for symptoms in lists)
+    groups = "\n".join(_group(symptoms, prefix=item_id(symptoms.page), legend_words=words.legend) for symptoms in lists)
     return f"""---
 title: {_yaml_string(page.title)}
 description: {_yaml_string(page.description)}
@@ -194,17 +196,15 @@ description: {_yaml_string(page.description)}
 
 </div>
 
-<form class="checklist" autocomplete="off" data-checklist data-storage-key="{escape(page.storage_key)}" aria-label="{escape(page.title)}">
+<section class="checklist" data-checklist data-storage-key="{escape(page.storage_key)}" aria-label="{escape(page.title)}">
 <p class="checklist__print-meta print-only site-text">{escape(words.printed_on)} <span data-checklist-date>____________</span></p>
-{fieldsets}
+{groups}
 <p class="checklist__other site-added">{escape(words.other_symptoms)}</p>
 {_print_notes(words.notes_title, words.notes)}
-<div class="checklist__actions site-text">
-<button type="button" class="md-button md-button--primary" data-checklist-print hidden>{escape(words.print_button)}</button>
-<button type="reset" class="md-button" data-checklist-clear>{escape(words.clear_button)}</button>
-</div>
+<p class="checklist__print-how site-text">{escape(words.print_how)}</p>
+<div class="checklist__actions site-text" data-print-label="{escape(words.print_button)}" data-clear-label="{escape(words.clear_button)}"></div>
 <p class="checklist__privacy site-text">{escape(words.privacy)}</p>
-</form>
+</section>
 """
 
 
@@ -215,7 +215,7 @@ def _print_notes(title: str = PRINT_NOTES_TITLE, prompts: tuple[str, ...] = PRIN
             f'<p class="checklist__notes-title"><strong>{escape(title)}</strong></p>\n{rows}\n</div>')
 
 
-def _fieldset(symptoms: SymptomList, prefix: str, legend_words: str = LEGEND) -> str:
+def _group(symptoms: SymptomList, prefix: str, legend_words: str = LEGEND) -> str:
     seen: set[str] = set()
     rows = []
     for text in symptoms.items:
@@ -228,9 +228,13 @@ def _fieldset(symptoms: SymptomList, prefix: str, legend_words: str = LEGEND) ->
             f'<li class="checklist__item"><input class="checklist__box" type="checkbox" id="{ident}">'
             f' <label class="checklist__label" for="{ident}">{escape(text)}</label></li>'
         )
+    # A group named by its first line, not a <fieldset>/<form>: reader view (Mozilla Readability) drops any
+    # form or fieldset holding more checkboxes than paragraphs, which would leave the checklist page empty.
+    name = f"{prefix}--group"
     return (
-        f'<fieldset class="checklist__group">\n<legend class="site-text">{escape(legend(symptoms.title, legend_words))}</legend>\n'
-        f'<ul class="checklist__items">\n' + "\n".join(rows) + "\n</ul>\n</fieldset>"
+        f'<div class="checklist__group" role="group" aria-labelledby="{name}">\n'
+        f'<p class="checklist__legend site-text" id="{name}">{escape(legend(symptoms.title, legend_words))}</p>\n'
+        f'<ul class="checklist__items">\n' + "\n".join(rows) + "\n</ul>\n</div>"
     )
 
 

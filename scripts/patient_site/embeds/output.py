@@ -10,17 +10,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import os
+import posixpath
 from pathlib import Path
 from typing import Callable
+
+import lxml.html
 
 from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembed_path, page_json
 from patient_site.embeds.for_clinics import fill
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
 from patient_site.hosting.compress import made_copy, precompress
 from patient_site.hosting.headers import HeadersError, scan_page, site_files, write_headers
+from patient_site.hosting.robots import write_root_files
+from patient_site.patient.preview_image import write_planned
 from patient_site.patient.structured_data import publisher
 from patient_site.preview import PreviewCache, digest
-from patient_site.urls import absolute
+from patient_site.urls import absolute, relative_url
 
 if TYPE_CHECKING:
     from patient_site.site import SiteBuild
@@ -41,6 +46,8 @@ def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extr
     wrote, so only what changed is written again; a build passes none.
     """
     write_extras(built, site, render, extra_css, extra_javascript, kept.embeds if kept else None)
+    write_root_files(built, site.site_url, site.languages)  # before the headers: they cover every file
+    write_planned(built, site.previews, kept.previews if kept else None)  # the link-preview pictures the heads name
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
     nginx = nginx.with_name(nginx.stem + nginx_suffix + nginx.suffix)
     try:
@@ -53,6 +60,15 @@ def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extr
     except ValueError as error:  # the page is named inside the built site: name the site's folder too
         raise HeadersError(f"{os.path.relpath(built)}/{error}") from None
     precompress(built, kept.compressed if kept else None, files if kept else None)  # last: copies of the final files
+
+
+def site_icon(built: Path) -> str | None:
+    """The site path of the icon the built home page names (`theme.favicon`), for the embed pages to name too."""
+    home = built / "index.html"
+    if not home.is_file():
+        return None
+    links = lxml.html.fromstring(home.read_bytes()).xpath('//head/link[@rel="icon"]/@href')
+    return posixpath.normpath(links[0]) if links and "://" not in links[0] else None
 
 
 def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
@@ -83,6 +99,7 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
     styles = [site.asset(EMBED_STYLESHEET), *extra_css]
     scripts = [script for script in extra_javascript if script != site.asset(COPY_SCRIPT)] + [site.asset(FRAME_SCRIPT)]
     clinic = publisher(settings.clinic)
+    icon = site_icon(built)
     shared = digest(embeds, styles, scripts, site.site_name, site.language, site.site_url, settings) if kept is not None else ""
     for copy in copies:
         page = embed_url(copy.url) + "index.html"
@@ -94,6 +111,7 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
         words = settings.site_text  # the embed's own words in the build's language (English when not set)
         context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer, words)
         context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
+        context["icon"] = relative_url(icon, embed_url(copy.url)) if icon else ""  # else each view asks for /favicon.ico
         context.update(open_full_page=words.open_full_page, please_note=words.please_note)
         _write(built / page, render(**context))
         state.content_scans[page] = scan_page(context["content"])

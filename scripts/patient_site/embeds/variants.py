@@ -60,8 +60,15 @@ def _add_rel(tag, *values: str) -> None:
 
 
 def _fragment(content: str):
-    """Rendered page content as one tree under a wrapper `<div>` (lxml's libxml2 parser: a C parse per page)."""
-    return lxml.html.fragment_fromstring(content, create_parent="div")
+    """Rendered page content as one tree under a wrapper `<div>` (lxml's libxml2 parser: a C parse per page).
+
+    The brackets around a glossary definition are marked `data-search-exclude` again: Zensical drops the
+    attribute from the pages it writes, and the copies for other sites are the same whichever engine built them.
+    """
+    root = lxml.html.fragment_fromstring(content, create_parent="div")
+    for bracket in root.iterfind(".//span[@class='glossary-term__bracket site-added']"):
+        bracket.set("data-search-exclude", "")
+    return root
 
 
 def _html(wrapper) -> str:
@@ -143,11 +150,16 @@ def _paragraphs(root) -> list[str]:
     return paragraphs
 
 
+# Print-only parts, and the brackets around a glossary definition (for readers without CSS; the tooltip they
+# surround is left out by its data-search-exclude, which one engine's output loses on the brackets).
+UNREAD_CLASSES = frozenset({"print-only", "glossary-term__bracket"})
+
+
 def _readable(content: str):
     """The content's tree without what no reader sees as text (scripts, hidden and print-only parts, tooltips)."""
     root = _fragment(content)
     _drop(tag for tag in root.iter(lxml.etree.Element) if tag.tag in ("script", "style", "template", "button")
-          or "hidden" in tag.attrib or "data-search-exclude" in tag.attrib or "print-only" in _classes(tag))
+          or "hidden" in tag.attrib or "data-search-exclude" in tag.attrib or _classes(tag) & UNREAD_CLASSES)
     return root
 
 

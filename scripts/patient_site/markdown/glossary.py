@@ -152,7 +152,8 @@ class GlossaryIndex:
 
 
 def term_element(mention: str, entry: Entry, page: str = "") -> etree.Element:
-    """The marked term: a link to its entry (from the source page `page`), described by a tooltip holding the definition."""
+    """The marked term: a link to its entry (from the source page `page`), described by a tooltip holding the
+    definition (in brackets without CSS)."""
     wrapper = etree.Element("span", {"class": "glossary-term"})
     link = etree.SubElement(wrapper, "a", {
         "class": "glossary-term__link",
@@ -167,6 +168,15 @@ def term_element(mention: str, entry: Entry, page: str = "") -> etree.Element:
         "data-search-exclude": "",  # search finds the definition on the glossary page, not mid-sentence elsewhere
     })
     tip.text = entry.definition
+    # Brackets around the definition for readers without the site's CSS (reader view, text browsers), so the
+    # term still reads as a word: "leg ulcers (Open sores …) that …". The stylesheet hides them beside the tooltip.
+    # Search leaves them out with the definition ("leg cramps () wake" otherwise); so does the API (by class).
+    opening = etree.Element("span", {"class": "glossary-term__bracket site-added", "data-search-exclude": ""})
+    opening.text = " ("
+    closing = etree.Element("span", {"class": "glossary-term__bracket site-added", "data-search-exclude": ""})
+    closing.text = ")"
+    wrapper.insert(1, opening)
+    wrapper.append(closing)
     return wrapper
 
 

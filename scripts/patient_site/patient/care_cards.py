@@ -76,12 +76,14 @@ def render_card(card: CareCard, clinic, levels: dict[str, str] = LEVELS) -> str:
     level = levels[card.level]
     body = f'\n<div class="care-card__content">\n{text}\n</div>' if text else ""
     return (
-        f'<div class="care-card care-card--{card.level} site-added" data-care-card="{escape(card.name)}">\n'
+        # A <section>, not a <div>: reader view (Mozilla Readability) drops a <div> whose words are mostly links,
+        # as a card's "Call … on 555-0100 or book an appointment" is.
+        f'<section class="care-card care-card--{card.level} site-added" data-care-card="{escape(card.name)}">\n'
         # The id makes the heading a search section of its own: without one, Material's search index glues the
         # card's heading onto the title of the section above it ("…treatedNon-urgent advice: …").
         f'<h2 class="care-card__heading" id="{heading_id(card.name)}">'
         f'<span class="care-card__level">{escape(level)}:</span> {heading}</h2>'
-        f"{body}\n</div>"
+        f"{body}\n</section>"
     )
 
 

@@ -23,7 +23,10 @@ class Condition:
 
 def publisher(clinic) -> dict:
     """The clinic as schema.org's publisher of every page and feed: one block, written once."""
-    return {"@type": "MedicalClinic", "name": clinic.name, "telephone": clinic.phone, "url": clinic.website}
+    data = {"@type": "MedicalClinic", "name": clinic.name, "telephone": clinic.phone, "url": clinic.website}
+    if clinic.address:
+        data["address"] = clinic.address.schema()
+    return data
 
 
 def medical_web_page(
@@ -75,14 +78,46 @@ def json_ld_script(data: dict) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def open_graph_html(*, title: str, description: str, url: str, site_name: str, language: str) -> str:
-    """Open Graph tags, so a shared link previews with the page's own title and description."""
+# Open Graph wants a locale (language_TERRITORY), not a bare language code; the usual territory of each language.
+LOCALES = {"en": "en_US", "es": "es_ES", "fr": "fr_FR", "de": "de_DE", "it": "it_IT", "pt": "pt_PT", "nl": "nl_NL",
+           "pl": "pl_PL", "zh": "zh_CN", "ar": "ar_AR", "ru": "ru_RU", "ja": "ja_JP", "ko": "ko_KR", "vi": "vi_VN"}
+
+
+def og_locale(language: str) -> str:
+    """`theme.language` as Open Graph's locale: "en" -> "en_US", "pt-BR" -> "pt_BR"."""
+    if "-" in language or "_" in language:
+        code, territory = language.replace("-", "_").split("_", 1)
+        return f"{code.lower()}_{territory.upper()}"
+    return LOCALES.get(language.lower(), f"{language.lower()}_{language.upper()}")
+
+
+@dataclass(frozen=True)
+class PreviewImage:
+    """A page's link-preview picture: its full address, size and the text a reader of the preview hears."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+def open_graph_html(*, title: str, description: str, url: str, site_name: str, language: str,
+                    home: bool = False, image: PreviewImage | None = None) -> str:
+    """Open Graph and Twitter tags, so a shared link previews with the page's title, description and picture.
+
+    The home page is a `website`, every other page an `article`; `twitter:card` asks for the large picture.
+    """
     tags = [
-        ("og:type", "article"),
+        ("og:type", "website" if home else "article"),
         ("og:title", title),
         ("og:description", description),
         ("og:url", url),
         ("og:site_name", site_name),
-        ("og:locale", language.replace("-", "_")),
+        ("og:locale", og_locale(language)),
     ]
-    return "\n".join(f'<meta property="{name}" content="{escape(value)}">' for name, value in tags)
+    if image is not None:
+        tags += [("og:image", image.url), ("og:image:type", "image/png"), ("og:image:width", str(image.width)),
+                 ("og:image:height", str(image.height)), ("og:image:alt", image.alt)]
+    html = [f'<meta property="{name}" content="{escape(value)}">' for name, value in tags]
+    html.append(f'<meta name="twitter:card" content="{"summary_large_image" if image else "summary"}">')
+    return "\n".join(html)

@@ -1,0 +1,143 @@
+"""Each page's link-preview picture (Open Graph `og:image`), drawn at build time with Pillow.
+
+A shared link in a messaging app shows a picture only when the page names one. Ours is 1200 x 630 px, the size
+every preview crops to, PNG: the page's title in large type, the site's name, the clinic's name and a band of
+the clinic's colour, readable as a thumbnail. The font is DejaVu Sans from Debian's `fonts-dejavu-core`: nothing
+is fetched at build time (Material's social plugin downloads its fonts, so it is not used).
+
+The head names the picture while the page renders (`patient.page_parts.head_parts` calls `plan`); the build
+draws every planned picture once, after the pages (`embeds.output.write_outputs` calls `write_planned`). The
+file name carries a hash of everything drawn, so an unchanged picture in the folder is kept, not drawn again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+from patient_site.errors import SiteError
+from patient_site.patient.structured_data import PreviewImage
+
+WIDTH, HEIGHT = 1200, 630
+FOLDER = "assets/previews"
+FONT_FOLDERS = (Path("/usr/share/fonts/truetype/dejavu"),)
+BOLD, REGULAR = "DejaVuSans-Bold.ttf", "DejaVuSans.ttf"
+INSTALL = "sudo apt-get install fonts-dejavu-core"
+MARGIN, BAND = 72, 28
+INK, MUTED = (29, 29, 29), (70, 70, 70)
+DRAWING = 2  # raise it whenever draw_png draws differently: part of every file name, so no old picture is kept
+
+
+class PreviewImageError(SiteError):
+    """The picture cannot be drawn (the font is missing): say what to install."""
+
+
+def font_file(name: str) -> Path:
+    for folder in FONT_FOLDERS:
+        if (folder / name).is_file():
+            return folder / name
+    raise PreviewImageError(f"link-preview pictures need the font {name}: run `{INSTALL}` (make installs it when run as root)")
+
+
+def inputs_key(title: str, site_name: str, clinic_name: str, color: str) -> str:
+    """Ten hex digits of a hash of everything the picture shows: part of its file name."""
+    text = json.dumps([title, site_name, clinic_name, color.lower(), WIDTH, HEIGHT, DRAWING], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def picture_path(page_url: str, key: str) -> str:
+    """The picture's site path: "assets/previews/symptoms.<key>.png" ("home" for the home page)."""
+    name = page_url.strip("/").replace("/", "-") or "home"
+    return f"{FOLDER}/{name}.{key}.png"
+
+
+def _wrap(draw, text: str, font, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(trial, font=font) <= width:
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return lines
+
+
+def draw_png(title: str, site_name: str, clinic_name: str, color: str) -> bytes:
+    """The picture as PNG bytes: the title as large as fits in three lines, the names below, the colour band."""
+    from PIL import Image, ImageDraw, ImageFont  # only the build's last step needs Pillow
+
+    rgb = tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+    image = Image.new("RGB", (WIDTH, HEIGHT), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, BAND, HEIGHT), fill=rgb)
+    draw.rectangle((0, HEIGHT - BAND // 2, WIDTH, HEIGHT), fill=rgb)
+    left, right = BAND + MARGIN, WIDTH - MARGIN
+    bold, regular = str(font_file(BOLD)), str(font_file(REGULAR))
+    for size in (84, 76, 68, 60, 54, 48, 42):
+        font = ImageFont.truetype(bold, size)
+        lines = _wrap(draw, title, font, right - left)
+        if len(lines) <= 3 and all(draw.textlength(line, font=font) <= right - left for line in lines):
+            break
+    if len(lines) > 3:  # a title too long even at the smallest size: three lines, the last one cut
+        lines = lines[:3]
+        while lines[2] and draw.textlength(lines[2] + " …", font=font) > right - left:
+            lines[2] = lines[2].rsplit(" ", 1)[0] if " " in lines[2] else ""
+        lines[2] += " …"
+    y = MARGIN
+    for line in lines:
+        draw.text((left, y), line, font=font, fill=INK)
+        y += int(size * 1.2)
+    names = ImageFont.truetype(regular, 36)
+    clinic = ImageFont.truetype(bold, 36)
+    if site_name != title:  # the home page's title is the site's name: said once
+        draw.text((left, HEIGHT - MARGIN - 100), site_name, font=names, fill=MUTED)
+    draw.text((left, HEIGHT - MARGIN - 48), clinic_name, font=clinic, fill=rgb if _dark(rgb) else INK)
+    out = io.BytesIO()
+    # 64 colours (white, ink, the clinic's colour and their anti-aliased edges) by the fast octree: about 20 KB,
+    # a few hundredths of a second per picture.
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _dark(rgb: tuple[int, ...]) -> bool:
+    """Whether text in this colour reads on white (contrast of at least 4.5:1)."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    lum = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+    return 1.05 / (lum + 0.05) >= 4.5
+
+
+Planned = dict[str, tuple[str, tuple[str, str, str, str]]]  # page URL -> (picture's path, what it shows)
+
+
+def plan(planned: Planned, site_url: str, page_url: str, title: str, site_name: str, clinic_name: str, color: str,
+         alt: str) -> PreviewImage:
+    """Note the page's picture for `write_planned` and return how the head names it."""
+    path = picture_path(page_url, inputs_key(title, site_name, clinic_name, color))
+    planned[page_url] = (path, (title, site_name, clinic_name, color))
+    return PreviewImage(url=site_url + path, width=WIDTH, height=HEIGHT, alt=alt)
+
+
+def write_planned(built: Path, planned: Planned, kept: Planned | None = None) -> None:
+    """Draw each planned picture into the built site, unless a file of the same name (same inputs) is there,
+    and remove the pictures no page names any more.
+
+    `kept` (the editor preview's, patient_site/preview.py) holds every page's picture from earlier builds into
+    the same folder: a dirty build renders, and so plans, only the pages it changed.
+    """
+    if kept is not None:
+        kept.update(planned)
+        planned = kept
+    wanted = {path for path, _ in planned.values()}
+    for path, inputs in sorted(planned.values()):
+        target = built / path
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(draw_png(*inputs))
+    folder = built / FOLDER
+    for old in sorted(folder.glob("*.png")) if folder.is_dir() else ():
+        if f"{FOLDER}/{old.name}" not in wanted:
+            old.unlink()
