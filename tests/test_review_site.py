@@ -172,5 +172,5 @@ def test_zensical_publishes_the_same_review_state(tmp_path):
     assert "lastReviewed" not in json_ld(causes)
     assert "lastReviewed" not in json.loads((tmp_path / "site/api/causes.json").read_text("utf-8"))
     # The edit makes the Spanish translation stale: its notice, from the one page conversion, under the title.
-    stale = page(tmp_path / "site", "es/causes").select_one("h1 + .translation-notice--stale")
+    stale = page(tmp_path / "site", "es/causes").select_one("h1 ~ .translation-notice--stale")
     assert stale is not None and stale.find("a", hreflang="en"), page(tmp_path / "site", "es/causes")
