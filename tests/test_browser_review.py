@@ -49,7 +49,9 @@ def test_the_stale_spanish_page_says_so_at_the_top_and_leads_to_the_original(con
     page.goto(changed_server + "es/causes/")
     notice = page.locator("article .translation-notice--stale")
     assert notice.is_visible() and notice.get_attribute("role") == "note"
-    assert notice.bounding_box()["y"] < page.locator("article h1").bounding_box()["y"]  # above the page's heading
+    # At the top: under the page's heading, before the first sentence of its text.
+    top = notice.bounding_box()["y"]
+    assert page.locator("article h1").bounding_box()["y"] < top < page.locator("article h1 ~ p:not(.translation-notice)").first.bounding_box()["y"]
     assert "puede que" in notice.inner_text().lower() or "posible que" in notice.inner_text().lower()
     notice.get_by_role("link", name="Leer la página original").click()
     page.wait_for_url(changed_server + "causes/")
