@@ -1,6 +1,7 @@
 """The same guide built by MkDocs (with our hook) and by Zensical (no hooks: pre-build, extensions, post-build).
 
-Both builds are real, of the repository itself; pages are compared with an HTML parser. What must be the same:
+Both builds are real, of a copy of the repository (built once per test run: `built_by_both`); pages are compared with
+an HTML parser. What must be the same:
 the pages and generated files, the checklist's boxes in order, the cross-links and glossary marks, the care
 cards, "Related pages", the embed variants and the API/oEmbed feeds. What may differ is the theme's markup:
 each allowed difference is in THEME_DIFFERENCES with its reason, and the README's "Engine" table lists them.
@@ -9,10 +10,13 @@ Zensical is installed from requirements-zensical.txt by the Makefile when missin
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -49,7 +53,9 @@ def ensure_zensical() -> None:
     """Install Zensical from the pinned requirements, as `make test` does, when it is missing."""
     if INSTALLED.exists():
         return
-    done = subprocess.run(["make", ".venv-zensical/.installed"], cwd=ROOT, capture_output=True, text=True)
+    with open(Path(tempfile.gettempdir()) / "vein-guide-zensical-install.lock", "w") as lock:  # one worker installs
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = subprocess.run(["make", ".venv-zensical/.installed"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0 and INSTALLED.exists(), (
         "could not install Zensical from requirements-zensical.txt (`make .venv-zensical/.installed`):\n"
         + done.stdout + done.stderr)
@@ -63,22 +69,33 @@ def zensical_build(project: Path, site: Path, config: str = "mkdocs.yml") -> sub
     )
 
 
-def mkdocs_build(config: str, site: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(site)],
-                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+def mkdocs_build(project: Path, config: str, site: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site)],
+                          cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def built_by_both(shared_build, config: str) -> tuple[Path, Path]:
+    """(MkDocs' site, Zensical's site) of `config`, both built from one copy of the repository (with clinics/) once
+    per test run; the copy is the sites' parent folder's `project/`. Tests only read them."""
+
+    def make(folder: Path) -> tuple[Path, Path]:
+        project = copy_project(folder / "project")
+        shutil.copytree(ROOT / "clinics", project / "clinics")
+        mkdocs_build(project, config, folder / "mkdocs")
+        docs = tree_digest(project / "docs")
+        done = zensical_build(project, folder / "zensical", config)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert tree_digest(project / "docs") == docs, "the Zensical build wrote into docs/"
+        return folder / "mkdocs", folder / "zensical"
+
+    return shared_build("engines-" + config.replace("/", "-"), make)
 
 
 @pytest.fixture(scope="module", params=["mkdocs.yml", "clinics/riverside.yml"])
-def sites(request, tmp_path_factory) -> tuple[Path, Path, str]:
-    """(MkDocs' site, Zensical's site, the config) of one clinic, both built from the repository."""
-    folder = tmp_path_factory.mktemp("engines")
-    mkdocs_build(request.param, folder / "mkdocs")
-    docs = tree_digest(ROOT / "docs")
-    done = zensical_build(ROOT, folder / "zensical", request.param)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert tree_digest(ROOT / "docs") == docs, "the Zensical build wrote into docs/"
-    return folder / "mkdocs", folder / "zensical", request.param
+def sites(request, shared_build) -> tuple[Path, Path, str]:
+    """(MkDocs' site, Zensical's site, the config) of one clinic, both built from a copy of the repository."""
+    return (*built_by_both(shared_build, request.param), request.param)
 
 
 def ours(site: Path) -> set[str]:
@@ -248,7 +265,8 @@ def test_the_same_header_rules_apart_from_script_hashes(sites):
 
 def test_the_zensical_nginx_snippet_goes_beside_the_published_one(sites):
     """The inline scripts' hashes differ between the engines, so one snippet must not replace the other."""
-    snippet = {"mkdocs.yml": ROOT / "deploy" / "nginx.conf", "clinics/riverside.yml": ROOT / "deploy" / "riverside" / "nginx.conf"}[sites[2]]
+    project = sites[0].parent / "project"  # the copy both were built from (built_by_both)
+    snippet = {"mkdocs.yml": project / "deploy" / "nginx.conf", "clinics/riverside.yml": project / "deploy" / "riverside" / "nginx.conf"}[sites[2]]
     assert snippet.is_file() and snippet.with_name("nginx-zensical.conf").is_file()
 
 
