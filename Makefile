@@ -83,8 +83,12 @@ serve-prod: nginx site
 	$(BIN)/python scripts/serve_prod.py --config-file $(CONFIG) --site-dir $(SITE_DIR) --port $(PROD_PORT)
 
 # Everything: real builds, Chromium, the HTML and link checkers, ProperDocs (found through PROPERDOCS).
+# In TEST_WORKERS processes at once (pytest-xdist; TEST_WORKERS=0 runs every test in this one process, in order);
+# tests/conftest.py says how a test stays safe to run beside the others. 3 on 2 cores, as measured: the tests wait
+# on browsers, servers and build processes, so a third worker fills the gaps (2 workers took 1.4 times as long).
+TEST_WORKERS ?= 3
 test: $(VENV)/.test-deps chromium nginx readers checkers .venv-properdocs/.installed $(ZENSICAL_VENV)/.installed
-	PROPERDOCS=$(CURDIR)/.venv-properdocs/bin/properdocs $(BIN)/python -m pytest
+	PROPERDOCS=$(CURDIR)/.venv-properdocs/bin/properdocs $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The pure layer only (no build, no browser, nothing slow): seconds, for the edit-test loop.
 test-fast: $(VENV)/.test-deps

@@ -52,11 +52,12 @@ __all__ = ["copy_project"]  # tests import it from here
 
 @dataclass
 class Built:
-    """A finished build: its folder and what MkDocs printed."""
+    """A finished build: its folder and what MkDocs printed (and, where a fixture keeps it, the project built)."""
 
     site: Path
     returncode: int
     log: str
+    project: Path | None = None
 
     def soup(self, url_path: str) -> BeautifulSoup:
         """The parsed HTML of a page by its URL path, e.g. "checklist/" or ""."""
@@ -264,6 +265,12 @@ def wait_until(condition, timeout=5.0) -> bool:
             return True
         time.sleep(0.05)
     return condition()
+
+
+# Put before a command that the test stops with Ctrl+C (SIGINT), as an editor stops `make serve`. A test run started in
+# the background by a shell without job control (a CI runner's, `cmd &` in a script) ignores SIGINT, and a child
+# inherits that: it would then never stop on Ctrl+C. This starts the command with SIGINT as a terminal gives it.
+WITH_CTRL_C = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"]
 
 
 def free_port() -> int:

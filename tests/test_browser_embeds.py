@@ -22,7 +22,8 @@ import yaml
 from helpers import CHROMIUM, CHROMIUM_ARGS, PAGES, build_in_process, copy_project, wait_until, watch_csp
 from patient_site.hosting.headers import headers_for, parse_headers_file
 
-pytestmark = [pytest.mark.build, pytest.mark.browser]
+# One worker runs them all (make test's `--dist loadgroup`): `origins` builds a site for its servers' ports, per worker.
+pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.xdist_group("origins")]
 
 TYPE = "vein-guide:height"
 STORAGE_KEY = "vein-guide:checklist:v1"

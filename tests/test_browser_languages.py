@@ -117,13 +117,6 @@ def test_the_spanish_embed_works_on_a_clinic_s_website(context, languages_server
     assert "Lista de síntomas" in frame.locator("main h1").inner_text()
 
 
-@pytest.fixture
-def wide(browser):
-    context = browser.new_context(bypass_csp=True)  # axe is injected as a script
-    yield context
-    context.close()
-
-
 def test_axe_covers_every_spanish_page(languages_site):
     built = languages_site.site / "es"
     pages = {("es/" + path.parent.relative_to(built).as_posix() + "/").replace("es/./", "es/") if path.name == "index.html"

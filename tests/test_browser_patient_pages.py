@@ -49,14 +49,6 @@ def axe_violations(page) -> list[str]:
     return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
 
 
-@pytest.fixture
-def wide(browser):
-    """A fresh profile per test whose viewport the test sets."""
-    context = browser.new_context(bypass_csp=True)  # axe is injected as a script; a site CSP must not block the tool
-    yield context
-    context.close()
-
-
 def open_search(page, width: int, query: str) -> None:
     """Open search the way a keyboard user does at this width, type, and wait for results."""
     if width < 960:

@@ -37,20 +37,23 @@ def write_page(docs: Path, path: str, title: str, symptoms: list[str], reviewed)
     (docs / path).write_text("\n".join(lines), "utf-8")
 
 
-@pytest.fixture(scope="module")
-def split(tmp_path_factory) -> Built:
-    """The project plus the pages above, with at most 5 symptoms per checklist page (13 in all)."""
-    root = tmp_path_factory.mktemp("split")
-    project = copy_project(root / "project")
-    for path, page in PAGES.items():
-        write_page(project / "docs", path, *page)
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    text = text.replace("    storage_key: vein-guide:checklist:v1\n", "    storage_key: vein-guide:checklist:v1\n    max_symptoms_per_page: 5\n")
-    text = text.replace("  - checklist.md  #", "".join(f"  - {path}\n" for path in PAGES) + "  - checklist.md  #")
-    assert "max_symptoms_per_page: 5" in text and "  - skin/changes.md\n" in text
-    config.write_text(text, "utf-8")
-    built = build_in_process(project, root / "site")
+@pytest.fixture(scope="session")
+def split(shared_build) -> Built:
+    """The project plus the pages above, with at most 5 symptoms per checklist page (13 in all), built once per run."""
+
+    def make(root: Path) -> Built:
+        project = copy_project(root / "project")
+        for path, page in PAGES.items():
+            write_page(project / "docs", path, *page)
+        config = project / "mkdocs.yml"
+        text = config.read_text("utf-8")
+        text = text.replace("    storage_key: vein-guide:checklist:v1\n", "    storage_key: vein-guide:checklist:v1\n    max_symptoms_per_page: 5\n")
+        text = text.replace("  - checklist.md  #", "".join(f"  - {path}\n" for path in PAGES) + "  - checklist.md  #")
+        assert "max_symptoms_per_page: 5" in text and "  - skin/changes.md\n" in text
+        config.write_text(text, "utf-8")
+        return build_in_process(project, root / "site")
+
+    built = shared_build("split", make)
     assert built.returncode == 0, built.log
     return built
 

@@ -1,6 +1,7 @@
 """The same guide built by MkDocs (with our hook) and by Zensical (no hooks: pre-build, extensions, post-build).
 
-Both builds are real, of the repository itself; pages are compared with an HTML parser. What must be the same:
+Both builds are real, of a copy of the repository (built once per test run: `built_by_both`); pages are compared with
+an HTML parser. What must be the same:
 the pages and generated files, the checklist's boxes in order, the cross-links and glossary marks, the care
 cards, "Related pages", the embed variants and the API/oEmbed feeds. What may differ is the theme's markup:
 each allowed difference is in THEME_DIFFERENCES with its reason, and the README's "Engine" table lists them.
@@ -9,10 +10,13 @@ Zensical is installed from requirements-zensical.txt by the Makefile when missin
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -51,7 +55,9 @@ def ensure_zensical() -> None:
     """Install Zensical from the pinned requirements, as `make test` does, when it is missing."""
     if INSTALLED.exists():
         return
-    done = subprocess.run(["make", ".venv-zensical/.installed"], cwd=ROOT, capture_output=True, text=True)
+    with open(Path(tempfile.gettempdir()) / "vein-guide-zensical-install.lock", "w") as lock:  # one worker installs
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = subprocess.run(["make", ".venv-zensical/.installed"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0 and INSTALLED.exists(), (
         "could not install Zensical from requirements-zensical.txt (`make .venv-zensical/.installed`):\n"
         + done.stdout + done.stderr)
@@ -100,19 +106,30 @@ def unusual_words_project(folder: Path) -> Path:
     return project
 
 
+def built_by_both(shared_build, config: str) -> tuple[Path, Path]:
+    """(MkDocs' site, Zensical's site) of `config`, both built, every language, from one copy of the repository (with
+    clinics/) once per test run; the copy is the sites' parent folder's `project/`. Tests only read them. "unusual
+    words": the copy's every per-language word is set, so a setting one engine ignores shows as a difference."""
+
+    def make(folder: Path) -> tuple[Path, Path]:
+        unusual = config == "unusual words"
+        project = unusual_words_project(folder / "project") if unusual else copy_project(folder / "project")
+        shutil.copytree(ROOT / "clinics", project / "clinics")
+        name = "mkdocs.yml" if unusual else config
+        mkdocs_build(project, name, folder / "mkdocs")
+        docs = tree_digest(project / "docs")
+        done = zensical_build(project, folder / "zensical", name)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert tree_digest(project / "docs") == docs, "the Zensical build wrote into docs/"
+        return folder / "mkdocs", folder / "zensical"
+
+    return shared_build("engines-" + config.replace("/", "-").replace(" ", "-"), make)
+
+
 @pytest.fixture(scope="module", params=["mkdocs.yml", "clinics/riverside.yml", "unusual words"])
-def sites(request, tmp_path_factory) -> tuple[Path, Path, str]:
-    """(MkDocs' site, Zensical's site, the config) of one clinic, both built from the repository (or, for "unusual
-    words", from a copy whose every per-language word is set, so a setting one engine ignores shows as a difference)."""
-    folder = tmp_path_factory.mktemp("engines")
-    project, config = (unusual_words_project(folder / "project"), "mkdocs.yml") if request.param == "unusual words" \
-        else (ROOT, request.param)
-    mkdocs_build(project, config, folder / "mkdocs")
-    docs = tree_digest(ROOT / "docs")
-    done = zensical_build(project, folder / "zensical", config)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert tree_digest(ROOT / "docs") == docs, "the Zensical build wrote into docs/"
-    return folder / "mkdocs", folder / "zensical", request.param
+def sites(request, shared_build) -> tuple[Path, Path, str]:
+    """(MkDocs' site, Zensical's site, the config) of one clinic, both built from a copy of the repository."""
+    return (*built_by_both(shared_build, request.param), request.param)
 
 
 def ours(site: Path) -> set[str]:
@@ -306,7 +323,8 @@ def test_the_zensical_nginx_snippet_goes_beside_the_published_one(sites):
     """The inline scripts' hashes differ between the engines, so one snippet must not replace the other."""
     if sites[2] == "unusual words":
         return
-    snippet = {"mkdocs.yml": ROOT / "deploy" / "nginx.conf", "clinics/riverside.yml": ROOT / "deploy" / "riverside" / "nginx.conf"}[sites[2]]
+    project = sites[0].parent / "project"  # the copy both were built from (built_by_both)
+    snippet = {"mkdocs.yml": project / "deploy" / "nginx.conf", "clinics/riverside.yml": project / "deploy" / "riverside" / "nginx.conf"}[sites[2]]
     assert snippet.is_file() and snippet.with_name("nginx-zensical.conf").is_file()
 
 

@@ -8,17 +8,16 @@ keyboard focus, a cross-link that leads to its page.
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, serve
-from test_engines import zensical_build
+from conftest import serve
+from test_engines import built_by_both
 
 pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def zensical_server(tmp_path_factory):
-    site = tmp_path_factory.mktemp("zensical-browser") / "site-zensical"
-    done = zensical_build(ROOT, site)
-    assert done.returncode == 0, done.stdout + done.stderr
+def zensical_server(shared_build):
+    """The Zensical site tests/test_engines.py compares (the same build, made once per test run), served."""
+    _, site = built_by_both(shared_build, "mkdocs.yml")
     yield from serve(site)
 
 

@@ -170,6 +170,7 @@ def host_page(folder: Path, name: str, body: str) -> str:
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("nginx-embedding")  # one worker builds `embedding` for both
 def test_embeds_load_in_frames_on_the_allowed_origin_only(embedding, context):
     site = embedding["site"]
     framing = f'<iframe src="{site}embed/symptoms/" title="embed"></iframe><iframe src="{site}symptoms/" title="page"></iframe>'
@@ -187,6 +188,7 @@ def test_embeds_load_in_frames_on_the_allowed_origin_only(embedding, context):
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("nginx-embedding")  # one worker builds `embedding` for both
 def test_a_forged_height_message_is_ignored(embedding, context):
     site = embedding["site"]
     problems = watch_csp(context)

@@ -192,53 +192,91 @@ def test_a_page_not_translated_yet_is_a_note_and_the_selector_leads_home(tmp_pat
     assert selector(soup(tmp_path / "site", "new/"))["es"] == "../es/"
 
 
-def test_a_translated_page_without_an_original_is_a_warning_naming_the_file(tmp_path):
-    code, log = _build(tmp_path, lambda p: (p / "languages/es/docs/extra.md").write_text("---\ntitle: Otra\n---\n\n# Otra\n", "utf-8"))
-    assert code != 0
-    assert "WARNING -  patient_site: languages/es/docs/extra.md:1: this page has no English version (docs/extra.md)" in log
-    documented("this page has no English version", "warning")
+# Editors' mistakes in a translation, one row each: what the editor does to a copy of the project, how the build's
+# message reads (a regex on its log), the row of EDITING.md's table of messages, and the level it says.
+def _add_a_page_without_an_original(project):
+    (project / "languages/es/docs/extra.md").write_text("---\ntitle: Otra\n---\n\n# Otra\n", "utf-8")
 
 
-def test_a_translated_symptom_list_of_another_length_stops_the_build(tmp_path):
-    def drop_one(project):
-        path = project / "languages/es/docs/symptoms.md"
-        path.write_text(path.read_text("utf-8").replace("- Piel de color café cerca de los tobillos\n", ""), "utf-8")
-    code, log = _build(tmp_path, drop_one)
-    assert code != 0
-    assert re.search(r"ERROR +- .*languages/es/docs/symptoms\.md:\d+: the marked symptom list has 7 symptom\(s\) but docs/symptoms\.md has 8", log)
-    documented("the marked symptom list has", "error")
+def _drop_a_symptom(project):
+    path = project / "languages/es/docs/symptoms.md"
+    path.write_text(path.read_text("utf-8").replace("- Piel de color café cerca de los tobillos\n", ""), "utf-8")
 
 
-def test_a_glossary_entry_missing_in_spanish_is_a_warning(tmp_path):
-    def drop_entry(project):
-        path = project / "languages/es/docs/glossary.yml"
-        entries = yaml.safe_load(path.read_text("utf-8"))
-        path.write_text(yaml.safe_dump([e for e in entries if e["original"] != "dehydration"], allow_unicode=True, sort_keys=False), "utf-8")
-    code, log = _build(tmp_path, drop_entry)
-    assert code != 0
-    assert re.search(r"WARNING +- .*docs/glossary\.yml:\d+: 'dehydration' has no entry in languages/es/docs/glossary\.yml", log)
-    documented("'…' has no entry in", "warning")
+def _drop_a_glossary_entry(project):
+    path = project / "languages/es/docs/glossary.yml"
+    entries = yaml.safe_load(path.read_text("utf-8"))
+    path.write_text(yaml.safe_dump([e for e in entries if e["original"] != "dehydration"], allow_unicode=True, sort_keys=False), "utf-8")
 
 
-def test_a_spanish_glossary_entry_naming_no_english_entry_is_a_warning(tmp_path):
-    def rename_original(project):
-        path = project / "languages/es/docs/glossary.yml"
-        path.write_text(path.read_text("utf-8").replace("original: vein valves", "original: vein flaps", 1), "utf-8")
-    code, log = _build(tmp_path, rename_original)
-    assert code != 0
-    assert re.search(r"WARNING +- .*languages/es/docs/glossary\.yml:\d+: '.+' names original 'vein flaps', which is not a term "
-                     r"of docs/glossary\.yml", log)
-    documented("'…' names original '…', which is not a term", "warning")
+def _rename_an_original(project):
+    path = project / "languages/es/docs/glossary.yml"
+    path.write_text(path.read_text("utf-8").replace("original: vein valves", "original: vein flaps", 1), "utf-8")
 
 
-def test_a_term_missing_in_a_translation_is_a_warning(tmp_path):
-    def drop_term(project):
-        path = project / "languages/es/docs/causes.md"
-        path.write_text(path.read_text("utf-8").replace("  - dolor en las piernas\n", ""), "utf-8")
-    code, log = _build(tmp_path, drop_term)
-    assert code != 0
-    assert re.search(r"WARNING +- .*languages/es/docs/causes\.md:4: 'terms' has 1 term\(s\) but docs/causes\.md has 2", log)
-    documented("'terms' has", "warning")
+def _drop_a_term(project):
+    path = project / "languages/es/docs/causes.md"
+    path.write_text(path.read_text("utf-8").replace("  - dolor en las piernas\n", ""), "utf-8")
+
+
+MISTAKES = {
+    "a translated page without an original": (
+        _add_a_page_without_an_original,
+        r"WARNING -  patient_site: languages/es/docs/extra\.md:1: this page has no English version \(docs/extra\.md\)",
+        "this page has no English version", "warning"),
+    "a translated symptom list of another length": (
+        _drop_a_symptom,
+        r"ERROR +- .*languages/es/docs/symptoms\.md:\d+: the marked symptom list has 7 symptom\(s\) but docs/symptoms\.md has 8",
+        "the marked symptom list has", "error"),
+    "a glossary entry missing in Spanish": (
+        _drop_a_glossary_entry,
+        r"WARNING +- .*docs/glossary\.yml:\d+: 'dehydration' has no entry in languages/es/docs/glossary\.yml",
+        "'…' has no entry in", "warning"),
+    "a Spanish glossary entry naming no English entry": (
+        _rename_an_original,
+        r"WARNING +- .*languages/es/docs/glossary\.yml:\d+: '.+' names original 'vein flaps', which is not a term of docs/glossary\.yml",
+        "'…' names original '…', which is not a term", "warning"),
+    "a term missing in a translation": (
+        _drop_a_term,
+        r"WARNING +- .*languages/es/docs/causes\.md:4: 'terms' has 1 term\(s\) but docs/causes\.md has 2",
+        "'terms' has", "warning"),
+}
+
+
+@pytest.fixture(scope="session")
+def mistaken_build(shared_build):
+    """`mistaken_build(name)`: (exit code, log) of the project built with the mistake MISTAKES[name], once per run.
+
+    Every warning is made in one copy, built once: strict mode stops on each, and the test checks that each warning
+    printed is one that strict mode counted. An error stops the build where it is found, so each error is built alone.
+    """
+
+    def built(name: str) -> tuple[int, str]:
+        level = MISTAKES[name][3]
+        together = [key for key, row in MISTAKES.items() if row[3] == "warning"] if level == "warning" else [name]
+
+        def make(folder: Path) -> tuple[int, str]:
+            project = copy_project(folder / "project")
+            for key in together:
+                MISTAKES[key][0](project)
+            done = build_languages(project, folder / "site")
+            return done.returncode, done.log
+
+        return shared_build("translation-warnings" if level == "warning" else "translation-" + re.sub(r"\W+", "-", name), make)
+
+    return built
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_a_mistake_in_a_translation_stops_the_build_naming_the_file(mistaken_build, name):
+    _, message, row, level = MISTAKES[name]
+    code, log = mistaken_build(name)
+    assert code != 0, log
+    assert re.search(message, log), log
+    documented(row, level)
+    if level == "warning":  # each warning printed counts in strict mode, so it alone would stop the build too
+        warnings = len(re.findall(r"^WARNING ", log, re.MULTILINE))
+        assert f"Aborted with {warnings} warnings in strict mode!" in log, log
 
 
 def test_the_notice_goes_when_the_review_fields_are_filled_in(tmp_path):

@@ -112,10 +112,10 @@ def reviewed_both(project: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def reviewed_languages(tmp_path_factory):
-    project = reviewed_both(copy_project(tmp_path_factory.mktemp("es-text") / "project"))
-    built = build_languages(project, project / "site")
+@pytest.fixture(scope="session")
+def reviewed_languages(shared_build):
+    """The project reviewed in both languages (reviewed_both), built once per run."""
+    built = shared_build("es-text", lambda folder: build_languages(reviewed_both(copy_project(folder / "project")), folder / "site"))
     assert built.returncode == 0, built.log
     return built
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import BASE_NAV, ROOT, build_in_process, small_project
+from helpers import BASE_NAV, build_in_process, copy_project, small_project
 from patient_site.editor.content_check import check_site, format_report, read_article, readability
 from patient_site.editor.content_settings import Settings
 from patient_site.mkdocs.commands import page_index, read_config
@@ -101,8 +101,10 @@ def test_grade_is_measured_on_rendered_text_not_markdown():
 
 
 @pytest.mark.build
-def test_make_check_command_runs_on_the_real_project():
+def test_make_check_command_runs_on_the_real_project(tmp_path):
+    """On a copy of the real project: its build writes deploy/ beside mkdocs.yml, as `make site` does."""
+    project = copy_project(tmp_path / "project")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "scripts/check_content.py", "--today", TODAY.isoformat()], cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "scripts/check_content.py", "--today", TODAY.isoformat()], cwd=project, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "docs/symptoms.md" in done.stdout and "pages checked" in done.stdout

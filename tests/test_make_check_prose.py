@@ -89,6 +89,7 @@ def test_make_check_grades_generated_pages_and_lists_unapproved_glossary_entries
     assert "set target_grade: nhs" in text
 
 
+@pytest.mark.build  # build_site builds every language, as `make site` does
 def test_make_site_refuses_the_example_clinic_when_the_setting_asks(tmp_path, capsys):
     from build_site import build_site
 

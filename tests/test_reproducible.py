@@ -14,6 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import ROOT, copy_project
 
+# One worker runs them all (make test's `--dist loadgroup`): `reference` is built once, and its checkout is built again.
+pytestmark = pytest.mark.xdist_group("reproducible")
+
 EPOCH = "1767225600"  # 2026-01-01, standing in for the last commit's time
 
 

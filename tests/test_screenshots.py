@@ -7,8 +7,11 @@ import struct
 import subprocess
 import sys
 
-from conftest import ROOT
+import pytest
+from conftest import copy_project
 from screenshots import A4_WIDTH, PAGES, WIDTHS
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]  # it builds the site and opens it in Chromium, in its own process
 
 
 def png_size(path) -> tuple[int, int]:
@@ -19,9 +22,11 @@ def png_size(path) -> tuple[int, int]:
 
 def test_screenshots_of_each_page_at_each_width_and_the_print_out(tmp_path):
     # Its own process, as `make screenshots` runs it (Playwright's sync API cannot start inside another test's browser).
+    # In a copy of the project: the build writes deploy/ beside mkdocs.yml, as `make site` does.
+    project = copy_project(tmp_path / "project")
     out = tmp_path / "shots"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "scripts/screenshots.py", "--out", str(out)], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "scripts/screenshots.py", "--out", str(out)], cwd=project, env=env,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     expected = {f"{name}-{width}.png": width for width in WIDTHS for name in PAGES} | {"checklist-print.png": A4_WIDTH}

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import article, copy_project, edit, fetch_text, free_port, resolve
+from helpers import WITH_CTRL_C, article, copy_project, edit, fetch_text, free_port, resolve
 
 NEW_SYMPTOM = "Restless legs in the evening"
 NEW_PHONE = "555-0199"
@@ -111,7 +111,7 @@ def test_make_serve_shows_an_edited_page(tmp_path):
     base = f"http://127.0.0.1:{free_port()}/"
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     server = subprocess.Popen(
-        [sys.executable, "-X", "faulthandler", "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", base.removeprefix("http://").rstrip("/"),
+        [*WITH_CTRL_C, sys.executable, "-X", "faulthandler", "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", base.removeprefix("http://").rstrip("/"),
          "-f", str(project / "mkdocs.yml")],
         cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT,
     )

@@ -10,14 +10,14 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, copy_project, fetch_text, free_port
+from helpers import ROOT, WITH_CTRL_C, copy_project, fetch_text, free_port
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 
 def make(project, *args: str, **popen) -> subprocess.Popen:
     """The project's Makefile run in a private copy, with the shared environment (never reinstalled)."""
-    return subprocess.Popen(["make", "-C", str(project), "-f", str(ROOT / "Makefile"), f"VENV={ROOT / '.venv'}",
+    return subprocess.Popen([*WITH_CTRL_C, "make", "-C", str(project), "-f", str(ROOT / "Makefile"), f"VENV={ROOT / '.venv'}",
                              "-o", str(ROOT / ".venv" / ".site-deps"), *args], **popen)
 
 
