@@ -88,10 +88,13 @@ serve-prod: nginx site
 # on browsers, servers and build processes, so a third worker fills the gaps (2 workers took 1.4 times as long).
 TEST_WORKERS ?= 3
 test: $(VENV)/.test-deps chromium nginx readers checkers .venv-properdocs/.installed $(ZENSICAL_VENV)/.installed
+	$(BIN)/ruff check .
 	PROPERDOCS=$(CURDIR)/.venv-properdocs/bin/properdocs $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-# The pure layer only (no build, no browser, nothing slow): seconds, for the edit-test loop.
+# The linter (ruff, rules in pyproject.toml), then the pure layer only (no build, no browser, nothing slow): seconds,
+# for the edit-test loop.
 test-fast: $(VENV)/.test-deps
+	$(BIN)/ruff check .
 	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -m "not build and not browser and not slow"
 
 # Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.

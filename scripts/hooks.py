@@ -9,7 +9,8 @@ The one thing kept from build to build is the editor's preview cache, made by `o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
 from patient_site.mkdocs.build import MkDocsBuild
 from patient_site.preview import PreviewCache

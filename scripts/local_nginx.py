@@ -84,7 +84,7 @@ def start(site: Path, snippet: Path, work: Path, port: int = 0, host: str = "127
     if binary is None:
         raise RuntimeError(f"nginx is not installed. Run: {INSTALL}")
     work.mkdir(parents=True, exist_ok=True)
-    for attempt in range(5):  # a free port can be taken by someone else before nginx binds it
+    for _attempt in range(5):  # a free port can be taken by someone else before nginx binds it
         chosen = port or free_port(host)
         conf = work / "nginx.conf"
         conf.write_text(config_text(site, snippet, work, chosen, host), "utf-8")

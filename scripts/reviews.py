@@ -14,7 +14,7 @@ from pathlib import Path
 
 from patient_site.errors import SiteError
 from patient_site.mkdocs.commands import review_sources
-from patient_site.review.commands import sign_off_item, sign_off_page, translated, CommandError
+from patient_site.review.commands import CommandError, sign_off_item, sign_off_page, translated
 from patient_site.review.project import project_review
 from patient_site.review.report import write_report
 

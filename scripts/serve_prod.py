@@ -13,8 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from patient_site.mkdocs.commands import nginx_snippet
 from local_nginx import start
+
+from patient_site.mkdocs.commands import nginx_snippet
 
 
 def _interrupt(*_) -> None:

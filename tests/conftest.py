@@ -24,13 +24,25 @@ import fcntl
 import os
 import pickle
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
+
+import pytest
+from hypothesis import settings
 
 import helpers
-import pytest
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Built, build, build_in_process, build_languages, copy_project, serve, tree_digest
-from hypothesis import settings
+from helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    Built,
+    build_in_process,
+    build_languages,
+    copy_project,
+    serve,
+    tree_digest,
+)
 
 # Example counts live here, not in the tests. On CI the property tests run the same 1,000 generated examples every
 # time, so a red run is reproducible and never caused by chance; on a developer's machine fewer, new examples each run

@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import site_snippet
-
 from local_nginx import INSTALL, nginx_binary, start
+
+from conftest import site_snippet
 
 
 def serve_with_nginx(site: Path, snippet: Path, work: Path):

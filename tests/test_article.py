@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from helpers import CONTENT_PAGES, article
 
 pytestmark = pytest.mark.build

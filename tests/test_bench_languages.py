@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-from bs4 import BeautifulSoup
-
 import bench.languages as bench_languages
 import bench.report as bench_report
+import pytest
 from bench.run import timed_build
+from bs4 import BeautifulSoup
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from patient_site.patient.branding import accent_css
 
 

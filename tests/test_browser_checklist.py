@@ -6,6 +6,7 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+
 from helpers import PAGES
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from helpers import CHROMIUM, CHROMIUM_ARGS, PAGES, build_in_process, copy_project, wait_until, watch_csp
 from patient_site.hosting.headers import headers_for, parse_headers_file
 
@@ -261,8 +262,8 @@ def test_forged_height_messages_change_nothing(browsing, origins):
         f"{{type: '{TYPE}', height: 321, note: '<img src=x>'}}",
         "{type: 'something-else', height: 321}",
         f"JSON.stringify({{type: '{TYPE}', height: 321}})",
-        f"[321]",
-        f"{{height: 321}}",
+        "[321]",
+        "{height: 321}",
     ):
         symptoms_frame.evaluate(f"parent.postMessage({data}, '*')")
         assert unchanged(), data
@@ -355,7 +356,7 @@ def test_copy_buttons_work_by_keyboard_with_and_without_the_clipboard_api(browse
             status = page.locator('[data-copy-status="snippet-checklist-script"]')
             status.filter(has_text=re.compile("Copied|Selected")).wait_for()
             expected = page.locator("#snippet-checklist-script").inner_text()
-            assert 'data-vein-guide-embed="checklist"' in expected and f'src="https://vein-guide.example.org/embed.js"' in expected
+            assert 'data-vein-guide-embed="checklist"' in expected and 'src="https://vein-guide.example.org/embed.js"' in expected
             if clipboard:
                 assert page.evaluate("navigator.clipboard.readText()") == expected
             else:  # copied with the older command, or left selected for Ctrl+C

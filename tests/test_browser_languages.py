@@ -8,6 +8,7 @@ import threading
 from http.server import ThreadingHTTPServer
 
 import pytest
+
 from helpers import AXE_SOURCE, QuietHandler
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]

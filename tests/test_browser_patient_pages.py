@@ -5,8 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import AXE_SOURCE, ALL_PAGES, serve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from helpers import ALL_PAGES, AXE_SOURCE
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+
 from helpers import AXE_SOURCE, build_languages, copy_project, serve
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 import tinycss2
-from helpers import serve
 
+from helpers import serve
 from patient_site.theme.style_bundle import page_tokens
 
 BUNDLE = re.compile(r"site-bundle\.[0-9a-f]{10}\.css")

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from patient_site.patient.care_cards import CareCard, CareCardError, fill_cards, place_markers, render_card
-from patient_site.patient.clinic import Clinic
-from helpers import HOSTILE_CLINIC, load_extra, soup
-from patient_site.settings import SettingsError
 
+from helpers import HOSTILE_CLINIC, load_extra, soup
+from patient_site.patient.care_cards import CareCard, CareCardError, fill_cards, place_markers, render_card
 
 CLINIC = load_extra(clinic=HOSTILE_CLINIC).clinic
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
-from patient_site.checklist.pages import ChecklistMissing, ChecklistSite, checklist_pages, group_by_folder
-from patient_site.frontmatter.reader import split_front_matter
+
 from helpers import load_extra
-from patient_site.settings import SettingsError
+from patient_site.checklist.pages import ChecklistMissing, ChecklistSite, checklist_pages, group_by_folder
+from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
+from patient_site.frontmatter.reader import split_front_matter
 
 LISTS = [
     # (source path, number of symptoms): three folders, given out of menu order

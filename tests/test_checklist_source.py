@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import build_in_process, copy_project
+
+from helpers import Built, build_in_process, copy_project
 
 pytestmark = pytest.mark.build
 
 SYMPTOMS = Path("docs/symptoms.md")
 
 
-def edited_build(tmp_path, edit) -> "Built":
+def edited_build(tmp_path, edit) -> Built:
     project = copy_project(tmp_path / "project")
     source = project / SYMPTOMS
     source.write_text(edit(source.read_text("utf-8")), "utf-8")

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+
 from helpers import Built, build_in_process, copy_project, serve
 
 pytestmark = pytest.mark.build
@@ -109,7 +110,8 @@ def test_related_pages_link_the_checklist_page_with_the_pages_own_list(split, pa
 
 
 def test_group_pages_have_embeds_and_api_entries_with_their_own_lists(split):
-    api = lambda name: json.loads((split.site / "api" / f"{name}.json").read_text("utf-8"))
+    def api(name):
+        return json.loads((split.site / "api" / f"{name}.json").read_text("utf-8"))
     for group in GROUPS:
         name = group.strip("/").replace("/", "-")
         embedded = split.soup(f"embed/{name}/").select_one("section[data-checklist]")

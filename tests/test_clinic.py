@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import HOSTILE_CLINIC, load_extra, soup
 from patient_site.settings import SettingsError
-
 
 CLINIC = {
     "name": "Example",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import gzip
+
+import pytest
 
 from patient_site.hosting.caching import is_copy
 from patient_site.hosting.compress import MIN_SIZE, TEXT_SUFFIXES, gzip_bytes, precompress

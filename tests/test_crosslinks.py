@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState, TermIndex
 
+from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState, TermIndex
 
 PAGES = [
     # (source path, title, terms)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from conftest import ROOT
 
 GUIDE = (ROOT / "EDITING.md").read_text("utf-8")

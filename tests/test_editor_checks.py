@@ -7,6 +7,7 @@ import logging
 import pytest
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+
 from patient_site.editor.checks import EditorError, LineNumberFilter, PageChecker, broken_raw_link, duplicate_terms, nesting
 
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 import pytest
+
 from helpers import BASE_NAV, build_in_process, small_project, tree_digest
 
 HEAD = "---\ntitle: A page\ndescription: A page where each test makes its one mistake.\n---\n\n# A page\n\n"

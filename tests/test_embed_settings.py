@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from patient_site.embeds.settings import EmbedSettingsError, parse_origin
+
 from helpers import load_extra
+from patient_site.embeds.settings import parse_origin
 from patient_site.settings import SettingsError
 
 

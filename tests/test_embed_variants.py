@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+
 from patient_site.embeds.variants import attribution, plain_text, rewrite_for_embed
 from patient_site.urls import relative_url
 

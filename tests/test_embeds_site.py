@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+
 from conftest import site_snippet
 from helpers import CONTENT_PAGES, ROOT, Built, QuietHandler, build_in_process, copy_project, edit_yaml, symptom_bullets
 from patient_site.frontmatter.reader import split_front_matter
@@ -119,7 +119,8 @@ def test_embedded_checklist_is_the_sites_form(site):
     inside = embed(site, "checklist/").select_one("section[data-checklist]")
     outside = site.soup("checklist/").select_one("section[data-checklist]")
     assert inside["data-storage-key"] == outside["data-storage-key"] == "vein-guide:checklist:v1"
-    ids = lambda form: [box["id"] for box in form.find_all("input", type="checkbox")]
+    def ids(form):
+        return [box["id"] for box in form.find_all("input", type="checkbox")]
     assert ids(inside) == ids(outside) and len(ids(inside)) == len(symptom_bullets(site))
 
 

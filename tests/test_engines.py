@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 import pytest
+
 from conftest import ROOT, copy_project, tree_digest
 from helpers import edit_yaml
 

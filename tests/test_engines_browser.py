@@ -8,8 +8,9 @@ keyboard focus, a cross-link that leads to its page.
 from __future__ import annotations
 
 import pytest
-from conftest import serve
 from test_engines import built_by_both
+
+from conftest import serve
 
 pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.slow]
 

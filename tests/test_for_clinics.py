@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import markdown
 from bs4 import BeautifulSoup
+
 from patient_site.embeds.for_clinics import SHOWN, Embeddable, render_for_clinics_page
 
 

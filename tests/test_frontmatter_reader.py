@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from patient_site.frontmatter.reader import FrontMatterError, split_front_matter
-from patient_site.frontmatter.reader import split_front_matter
+
 from patient_site.frontmatter.reader import FrontMatterError, split_front_matter, string_list
 from patient_site.frontmatter.schema import validate
 

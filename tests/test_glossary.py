@@ -5,8 +5,16 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+
 from patient_site.markdown.crosslinks import CrossLinkExtension, CrossLinkState, TermIndex
-from patient_site.markdown.glossary import GlossaryError, GlossaryExtension, GlossaryIndex, GlossaryState, load_glossary, render_glossary_page
+from patient_site.markdown.glossary import (
+    GlossaryError,
+    GlossaryExtension,
+    GlossaryIndex,
+    GlossaryState,
+    load_glossary,
+    render_glossary_page,
+)
 
 
 def soup(html: str) -> BeautifulSoup:

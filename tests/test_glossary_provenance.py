@@ -6,9 +6,10 @@ import datetime
 import re
 
 import pytest
+
 from conftest import ROOT, build, copy_project
-from patient_site.markdown.glossary import GlossaryError, load_glossary, unapproved
 from helpers import article
+from patient_site.markdown.glossary import GlossaryError, load_glossary, unapproved
 
 GLOSSARY = ROOT / "docs" / "glossary.yml"
 ENTRY = """\

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from patient_site.hosting.headers import HeadersError, check_pages, header_rules, headers_for, parse_headers_file, render_headers_file, representative_pages, scan_page, scan_site, script_hash
+
+from patient_site.hosting.headers import (
+    HeadersError,
+    check_pages,
+    header_rules,
+    headers_for,
+    parse_headers_file,
+    render_headers_file,
+    representative_pages,
+    scan_page,
+    scan_site,
+    script_hash,
+)
 
 
 def test_inline_script_hashes_follow_the_exact_text():

@@ -7,11 +7,11 @@ import urllib.request
 
 import pytest
 import yaml
-from conftest import build, copy_project
 from nginx_server import serve_with_nginx
 
-from patient_site.hosting.headers import headers_for, parse_headers_file
+from conftest import build, copy_project
 from helpers import load_extra
+from patient_site.hosting.headers import headers_for, parse_headers_file
 from patient_site.hosting.settings import HSTS_VALUE
 from patient_site.settings import SettingsError
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from patient_site.editor.html_safety import check_raw_html, unsafe_url
 
 

@@ -6,9 +6,9 @@ import datetime
 from pathlib import Path
 
 import pytest
+
 from helpers import load_extra
-from patient_site.languages import (Language, LanguageError, Languages, check_symptom_count, missing_translations,
-                                    needs_notice)
+from patient_site.languages import Language, LanguageError, Languages, check_symptom_count, missing_translations, needs_notice
 from patient_site.patient.review import ReviewInfo
 from patient_site.settings import SettingsError
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from helpers import CONTENT_PAGES, PAGES, ROOT, Built, build_languages, copy_project, symptom_bullets
 
 pytestmark = pytest.mark.build

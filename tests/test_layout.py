@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from helpers import ROOT
 
 PACKAGE = ROOT / "scripts" / "patient_site"

@@ -8,11 +8,11 @@ import subprocess
 import sys
 
 import pytest
+
 from helpers import BASE_NAV, build_in_process, copy_project, small_project
 from patient_site.editor.content_check import check_site, format_report, read_article, readability
 from patient_site.editor.content_settings import Settings
 from patient_site.mkdocs.commands import page_index, read_config
-
 
 TODAY = datetime.date(2026, 11, 24)  # fixed, so nothing fails because time passed
 

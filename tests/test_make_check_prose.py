@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import sys
 
 import pytest
 import textstat
+
 from conftest import ROOT, copy_project
 from helpers import load_extra
-from patient_site.settings import SettingsError
 from patient_site.editor.content_check import format_report, read_article, readability
-from patient_site.mkdocs.commands import run_checks
 from patient_site.editor.example_clinic import guard_messages
+from patient_site.mkdocs.commands import run_checks
+from patient_site.settings import SettingsError
 
 TODAY = datetime.date(2026, 12, 1)
 PROSE = "The cat sat on the mat. It was a warm and sunny day."

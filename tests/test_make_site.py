@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from helpers import build, small_project, tree_digest
+
+from helpers import small_project, tree_digest
 
 pytestmark = pytest.mark.build
 

@@ -10,6 +10,7 @@ import ast
 from pathlib import Path
 
 import pytest
+
 from helpers import BASE_NAV, ROOT, build_in_process, small_project
 from patient_site.checklist.symptom_lists import extract_items
 from patient_site.frontmatter.reader import split_front_matter
@@ -111,8 +112,8 @@ def test_new_condition_needs_no_code(tmp_path):
     symptoms = split_front_matter((ROOT / "docs" / "symptoms.md").read_text("utf-8"), "symptoms.md")
     assert [f.select_one(".checklist__legend").get_text(strip=True) for f in fieldsets] == [  # neutral legends naming their page (issue 13)
         f"Symptoms I have noticed (from the page \u201c{title}\u201d)" for title in ("Example condition", symptoms.meta["title"])]
-    assert [l.get_text(strip=True) for l in fieldsets[0].find_all("label")] == ["First made-up sign", "Second made-up sign"]
-    assert [l.get_text(strip=True) for l in fieldsets[1].find_all("label")] == extract_items(symptoms.body, "symptoms.md")
+    assert [label.get_text(strip=True) for label in fieldsets[0].find_all("label")] == ["First made-up sign", "Second made-up sign"]
+    assert [label.get_text(strip=True) for label in fieldsets[1].find_all("label")] == extract_items(symptoms.body, "symptoms.md")
     for box in form.find_all("input"):
         assert form.find("label", attrs={"for": box["id"]})
 

@@ -9,14 +9,13 @@ site sentence fails here until someone reads it and adds it to the list.
 from __future__ import annotations
 
 import re
-
-import pytest
-
 from pathlib import Path
 
-from conftest import ROOT, build, copy_project
+import pytest
 from origin_audit import Placeholders, listed, normalise, site_units
 from test_article import sentences as article_sentences
+
+from conftest import ROOT, build, copy_project
 
 LIST = Path(__file__).with_name("site-added-text.txt")
 LIST_ES = Path(__file__).with_name("site-added-text.es.txt")  # the Spanish site's own sentences

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers import ROOT
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]

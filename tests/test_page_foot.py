@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from patient_site.patient.clinic import Clinic
-from patient_site.patient.page_foot import DEFAULT_DISCLAIMER, page_foot_html
-from helpers import HOSTILE_CLINIC, load_extra, soup
-from patient_site.settings import SettingsError
 
+from helpers import HOSTILE_CLINIC, load_extra, soup
+from patient_site.patient.page_foot import DEFAULT_DISCLAIMER, page_foot_html
 
 CLINIC = load_extra(clinic=HOSTILE_CLINIC).clinic
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from patient_site.errors import SiteError
 from patient_site.pages import PageIndex, read_page
 

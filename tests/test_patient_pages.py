@@ -7,7 +7,8 @@ import re
 
 import pytest
 import yaml
-from helpers import ALL_PAGES, CONTENT_PAGES, PAGES, ROOT, article, build_in_process, copy_project, resolve, symptom_bullets
+
+from helpers import ALL_PAGES, CONTENT_PAGES, ROOT, article, build_in_process, copy_project, resolve, symptom_bullets
 
 pytestmark = pytest.mark.build
 

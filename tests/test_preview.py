@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from patient_site.markdown.crosslinks import TermIndex
 from patient_site.markdown.mentions import normalise
 from patient_site.preview import PreviewCache, TokenCounts, changed_phrases, mentions_any, phrase_actions, title_needle

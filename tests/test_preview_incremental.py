@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import article, copy_project, edit, resolve
 
 SERVE_URL = "http://127.0.0.1:8000/"  # MkDocs' default dev_addr: serve's site_url

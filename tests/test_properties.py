@@ -14,12 +14,13 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from patient_site.checklist.symptom_lists import END, START, ChecklistError, extract_items
-from helpers import copy_project
-from patient_site.markdown.crosslinks import LINK_CLASS, CrossLinkExtension, CrossLinkState, TermIndex, link_terms
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown.treeprocessors import Treeprocessor
+
+from helpers import copy_project
+from patient_site.checklist.symptom_lists import END, START, ChecklistError, extract_items
+from patient_site.markdown.crosslinks import LINK_CLASS, CrossLinkExtension, CrossLinkState, TermIndex, link_terms
 
 PAGES = [
     ("cvi.md", "About CVI", ["chronic venous insufficiency", "venous insufficiency", "CVI"]),
@@ -56,15 +57,15 @@ inline = st.one_of(
 line = st.lists(inline, min_size=1, max_size=6).map(" ".join)
 block = st.one_of(
     line,
-    line.map(lambda l: "# " + l),
-    line.map(lambda l: "### " + l),
-    st.lists(line, min_size=1, max_size=3).map(lambda ls: "\n".join("- " + l for l in ls)),
-    line.map(lambda l: "> " + l),
+    line.map(lambda text: "# " + text),
+    line.map(lambda text: "### " + text),
+    st.lists(line, min_size=1, max_size=3).map(lambda ls: "\n".join("- " + item for item in ls)),
+    line.map(lambda text: "> " + text),
     plain_phrase.map(lambda p: f"```\n{p}\n```"),
     plain_phrase.map(lambda p: f"    {p}"),
-    line.map(lambda l: f'<div markdown="1">\n{l}\n</div>'),
-    line.map(lambda l: f"<details><summary>{l}</summary>{l}</details>"),
-    line.map(lambda l: l + " {: .note }"),
+    line.map(lambda text: f'<div markdown="1">\n{text}\n</div>'),
+    line.map(lambda text: f"<details><summary>{text}</summary>{text}</details>"),
+    line.map(lambda text: text + " {: .note }"),
 )
 document = st.lists(block, min_size=1, max_size=8).map("\n\n".join)
 page_names = st.sampled_from([page for page, _, _ in PAGES] + ["other.md"])

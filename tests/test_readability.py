@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import textstat
+
 from patient_site.editor.readability import ease_to_grade, fernandez_huerta, formula, grade, syllables_es
 
 

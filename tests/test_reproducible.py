@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import ROOT, copy_project
 
 # One worker runs them all (make test's `--dist loadgroup`): `reference` is built once, and its checkout is built again.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+
 from patient_site.frontmatter.reader import split_front_matter
 from patient_site.patient.review import review_html, review_info
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
+
 from helpers import build, copy_project, tree_digest
 
 pytestmark = pytest.mark.slow

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+
 from patient_site.review.records import Entry, Record, RecordError, parse_record, record_path, render_record, source_of
 
 DAY = datetime.date(2026, 12, 1)

@@ -15,6 +15,7 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import build, build_languages, copy_project, tree_digest
 
 pytestmark = pytest.mark.build

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+
 from patient_site.review.records import Entry, Record
 from patient_site.review.state import Change, add_months, approval_state, diff_words, page_state, translation_state
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from patient_site.review.words import inline_text, page_words, sentences, text_words
 
 BODY = """# Leg cramps

@@ -8,8 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import copy_project
 from screenshots import A4_WIDTH, PAGES, WIDTHS
+
+from conftest import copy_project
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]  # it builds the site and opens it in Chromium, in its own process
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-
 from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
+
 from helpers import PAGES
 
 pytestmark = pytest.mark.build

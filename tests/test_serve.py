@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import WITH_CTRL_C, article, copy_project, edit, fetch_text, free_port, resolve
 
 NEW_SYMPTOM = "Restless legs in the evening"

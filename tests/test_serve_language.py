@@ -10,6 +10,7 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import ROOT, WITH_CTRL_C, copy_project, fetch_text, free_port
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from helpers import AXE_SOURCE
 
 EMBEDS = ["causes", "night-cramps", "chronic-venous-insufficiency", "symptoms", "checklist", "glossary"]

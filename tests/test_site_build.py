@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 import pytest
-from bs4 import Comment
+
 from helpers import CONTENT_PAGES, PAGES, ROOT, article, resolve, symptom_bullets, tree_digest
 
 pytestmark = pytest.mark.build

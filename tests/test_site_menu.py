@@ -12,12 +12,13 @@ import jinja2
 import lxml.html
 import pytest
 from bench.corpus import layout, write_configs, write_library
-from helpers import ROOT, build_in_process, copy_project
-from patient_site.mkdocs.theme import _site_menu
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import get_relative_url
+
+from helpers import ROOT, build_in_process, copy_project
+from patient_site.mkdocs.theme import _site_menu
 
 pytestmark = pytest.mark.build
 

@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from helpers import build_languages, copy_project, tree_digest
 from patient_site.sources import SourceEncodingError, decode
 

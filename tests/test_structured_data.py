@@ -6,12 +6,10 @@ import datetime
 import json
 
 import pytest
-from patient_site.patient.clinic import Clinic
+
+from helpers import HOSTILE_CLINIC, load_extra, soup
 from patient_site.patient.review import ReviewInfo
 from patient_site.patient.structured_data import json_ld_script, medical_web_page
-from helpers import HOSTILE_CLINIC, load_extra, soup
-from patient_site.settings import SettingsError
-
 
 CLINIC = load_extra(clinic=HOSTILE_CLINIC).clinic
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import markdown
 import pytest
-from patient_site.checklist.symptom_lists import plain_text
-from patient_site.checklist.symptom_lists import ChecklistError, ChecklistSettings, extract_items, item_id
+
 from helpers import load_extra
-from patient_site.settings import SettingsError
+from patient_site.checklist.symptom_lists import ChecklistError, extract_items, item_id, plain_text
 
 
 @pytest.mark.parametrize(

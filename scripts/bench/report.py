@@ -215,7 +215,7 @@ def render(info, scales, weight, scores, preview, runs, large=None, languages=No
         f"checklist page {_kb(largest.checklist_gzip)} KB | {_met(html_max <= 8 * KB)} |",
         f"| First view of any page at most 25 KB gzip, every feature on | largest: `/{first_max[0]}` {_kb(first_max[1][0].gzip)} KB "
         f"in {len(first_max[1][0].requests)} requests | {_met(first_max[1][0].gzip <= 25 * KB)} |",
-        f"| At most two render-blocking requests (Lighthouse's render-blocking list, most of any run) | "
+        "| At most two render-blocking requests (Lighthouse's render-blocking list, most of any run) | "
         + "; ".join(f"`/{page.replace('(home)', '')}` {result['blocking']}" for page, result in scores.items())
         + f" | {_met(all(result['blocking'] <= 2 for result in scores.values()))} |",
         f"| Lighthouse mobile first and largest contentful paint at most 1.0 s (median of {len(next(iter(scores.values()))['fcp'])}) | "
@@ -227,7 +227,7 @@ def render(info, scales, weight, scores, preview, runs, large=None, languages=No
         f"| Repeat view at most 5 KB gzip | largest: `/{repeat_max[0]}` {_kb(repeat_max[1][1].gzip)} KB in "
         f"{len(repeat_max[1][1].requests)} request(s) | {_met(repeat_max[1][1].gzip <= 5 * KB)} |",
         f"| No third-party requests | {len(third)} on {len(ours_views)} pages | {_met(not third)} |",
-        f"| Lighthouse mobile 100 in all four categories on the landing page, a content page and the checklist | "
+        "| Lighthouse mobile 100 in all four categories on the landing page, a content page and the checklist | "
         + "; ".join(f"`/{page.replace('(home)', '')}` " + " / ".join(str(result[name]) for name in
                     ("performance", "accessibility", "best-practices", "seo")) for page, result in scores.items())
         + f" | {_met(lighthouse_ok)} |",

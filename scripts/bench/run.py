@@ -35,8 +35,8 @@ import bench.languages as bench_languages
 import bench.report as bench_report
 import bench.reviews as bench_reviews
 import bench.weight as bench_weight
-from bench.timer import ENVIRONMENT as TIMINGS_VARIABLE
 from bench.project_copy import copy_project
+from bench.timer import ENVIRONMENT as TIMINGS_VARIABLE
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"

@@ -6,9 +6,8 @@ The MkDocs glue (`MkDocsBuild.start`) and the hook-free pre-build step (`engine/
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import os
+from typing import TYPE_CHECKING
 
 from patient_site.errors import SiteError
 from patient_site.theme.nav_menu import unsupported_features

@@ -96,7 +96,7 @@ class SiteConfig:
     data: dict = field(repr=False)  # the whole merged config, as an engine would read it
 
     @classmethod
-    def read(cls, config_file: str) -> "SiteConfig":
+    def read(cls, config_file: str) -> SiteConfig:
         config_file = os.path.abspath(config_file)
         return cls(config_file, _load(config_file))
 

@@ -27,9 +27,9 @@ class Field:
     low: float | None = None  # "number", "whole number": the range; "pages": the fewest items
     high: float | None = None
     unit: str = ""  # "whole number": what it counts, e.g. pixels
-    fields: Mapping[str, "Field"] | None = None  # "block": the keys inside
+    fields: Mapping[str, Field] | None = None  # "block": the keys inside
     make: Callable | None = None  # "block": builds the feature's value from the checked keys
-    item: "Field | None" = None  # "cards", "blocks": the block each card or entry is
+    item: Field | None = None  # "cards", "blocks": the block each card or entry is
 
 
 class Bad(Exception):

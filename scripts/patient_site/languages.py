@@ -111,7 +111,7 @@ class Languages:
     _pages: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of_build(cls, languages: tuple[Language, ...], current: str, docs_dir: str) -> "Languages":
+    def of_build(cls, languages: tuple[Language, ...], current: str, docs_dir: str) -> Languages:
         """The first language's docs_dir is `<project>/docs`; another's is `<project>/languages/<lang>/docs`."""
         docs = os.path.abspath(docs_dir)
         first = not languages or languages[0].lang == current
@@ -244,7 +244,7 @@ def other_snippets_html(languages: Languages, words: SiteText, page_url: str) ->
         href = posixpath.relpath((languages.prefix(language.lang) + page_url).rstrip("/"), here.rstrip("/")) + "/"
         text = words.other_language_snippets.replace("{language}", language.name)
         items.append(f'<li><a href="{escape(href)}" hreflang="{escape(language.lang)}">{escape(text)}</a></li>')
-    return f'<ul class="for-clinics__languages site-added">\n' + "\n".join(items) + "\n</ul>\n" if items else ""
+    return '<ul class="for-clinics__languages site-added">\n' + "\n".join(items) + "\n</ul>\n" if items else ""
 
 
 def needs_notice(review: ReviewInfo) -> bool:

@@ -11,7 +11,6 @@ import functools
 from dataclasses import dataclass
 
 from patient_site.checklist.symptom_lists import SymptomList, extract_items
-from patient_site.errors import SiteError
 from patient_site.editor.checks import check_nesting, duplicate_destinations, duplicate_terms, duplicate_titles
 from patient_site.frontmatter.reader import Source, split_front_matter, string_list
 from patient_site.frontmatter.schema import validate

@@ -21,22 +21,22 @@ from urllib.parse import urlsplit
 import yaml
 
 from patient_site.checklist.symptom_lists import ChecklistSettings
-from patient_site.editor.content_settings import DEFAULT_LABEL, POLICIES, TARGET_GRADE, TARGETS
-from patient_site.editor.content_settings import Settings as ContentCheckSettings
 from patient_site.config_file import ConfigError
 from patient_site.config_file import layers as config_layers
 from patient_site.declared import Bad, Field, closest
+from patient_site.editor.content_settings import DEFAULT_LABEL, POLICIES, TARGET_GRADE, TARGETS
+from patient_site.editor.content_settings import Settings as ContentCheckSettings
+from patient_site.embeds.for_clinics import ForClinicsWords
+from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
 from patient_site.errors import SiteError
 from patient_site.hosting.settings import HostingSettings
 from patient_site.languages import Language, SiteText
 from patient_site.markdown.glossary import GlossaryWords
-from patient_site.embeds.for_clinics import ForClinicsWords
-from patient_site.embeds.settings import EmbedSettings, EmbedSettingsError, parse_origin
 from patient_site.patient.care_cards import LEVELS, CareCard, check_placeholders
 from patient_site.patient.clinic import DEFAULT_ACCENT, Clinic, PostalAddress
 from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
 from patient_site.patient.structured_data import Condition
-from patient_site.sources import normalized, read_source
+from patient_site.sources import normalized
 
 
 class SettingsError(SiteError):
@@ -209,7 +209,7 @@ class SiteSettings:
     site_text: SiteText
     glossary: GlossaryWords
     for_clinics: ForClinicsWords
-    lines: "_Lines" = field(compare=False, repr=False)
+    lines: _Lines = field(compare=False, repr=False)
 
     def where(self, *keys: str | int) -> str:
         """`file:LINE` of `extra.<keys…>`, for a later check of a setting (a logo file that is missing, say)."""

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from patient_site import translations
 from patient_site.checklist.pages import INDEX_PAGE as CHECKLIST_PAGE
 from patient_site.checklist.pages import ChecklistSite, GeneratedChecklist, checklist_pages
 from patient_site.checklist.symptom_lists import SymptomList
-from patient_site.editor.checks import PageSafety
 from patient_site.conditions import check_conditions
+from patient_site.editor.checks import PageSafety
 from patient_site.embeds.for_clinics import Embeddable
 from patient_site.embeds.output import COPY_SCRIPT
 from patient_site.embeds.planning import plan_embeds
@@ -34,8 +34,8 @@ from patient_site.pages import PageIndex, PageSource, read_page
 from patient_site.patient.branding import STYLESHEET
 from patient_site.review.state import Reviews, build_reviews, published_review_date
 from patient_site.settings import SiteSettings
-from patient_site.sources import decode
 from patient_site.source_files import SourceFiles
+from patient_site.sources import decode
 from patient_site.theme.style_bundle import Usage
 from patient_site.urls import relative_url
 

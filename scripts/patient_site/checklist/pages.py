@@ -11,9 +11,9 @@ turns each record into a MkDocs file.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import Callable
 
 from patient_site.checklist.symptom_lists import HOW_TO_MARK, ChecklistPage, ChecklistSettings, SymptomList, render_checklist_page
 from patient_site.checklist.symptom_lists import _yaml_string as yaml_string  # one quoting rule for every generated front matter

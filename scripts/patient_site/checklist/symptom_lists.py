@@ -16,6 +16,7 @@ from html import escape
 from html.parser import HTMLParser
 
 import markdown
+
 from patient_site.errors import SiteError
 from patient_site.slugs import slug
 

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass, field
 
 import markdown
-from patient_site.editor.html_safety import Problem, check_raw_html, check_tree, raw_links, split_url
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from patient_site.editor.html_safety import Problem, check_raw_html, check_tree, raw_links, split_url
 from patient_site.errors import SiteError
 from patient_site.markdown.mentions import normalise
 from patient_site.sources import read_source

@@ -17,10 +17,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from patient_site.editor.readability import formula
-from patient_site.editor.readability import grade as reading_grade
 from patient_site.editor.content_settings import TARGETS, Settings
 from patient_site.editor.example_clinic import guard_messages
+from patient_site.editor.readability import formula
+from patient_site.editor.readability import grade as reading_grade
 from patient_site.frontmatter.schema import as_date
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import load_glossary, unapproved
@@ -178,7 +178,7 @@ NOT_CHECKED = ("for-clinics.md",)  # instructions for clinic staff, not patient 
 OTHER_REPORTS = ("the clinic's details", "the glossary", "the translations", "the reviews")  # reports about settings files, not pages
 
 
-def grade_findings(article: "_ArticleReader", settings: Settings, report: PageReport, language: str = "en") -> None:
+def grade_findings(article: _ArticleReader, settings: Settings, report: PageReport, language: str = "en") -> None:
     """Grades the clinic's words and the site's words apart, each against the target, with advice for each."""
     report.grade, report.words_per_sentence, report.hardest = readability(article.blocks, article.headings, language)
     report.site_grade, _, report.site_hardest = readability(article.site_blocks, article.site_headings, language)

@@ -32,7 +32,7 @@ class Settings:
     target_label: str = DEFAULT_LABEL
 
     @classmethod
-    def made(cls, target_grade: tuple[float, str], **values) -> "Settings":
+    def made(cls, target_grade: tuple[float, str], **values) -> Settings:
         """From checked settings: `target_grade` is (grade, how to name it in the report)."""
         grade, label = target_grade
         return cls(target_grade=grade, target_label=label, **values)

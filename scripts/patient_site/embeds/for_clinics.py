@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from patient_site.embeds.feeds import api_path, oembed_path
 from patient_site.embeds.variants import embed_url, slug
 from patient_site.urls import absolute
-from patient_site.embeds.feeds import api_path, oembed_path
 
 PAGE = "for-clinics.md"
 FOLDER = "for-clinics/"  # each page's snippets: for-clinics/<name>.md

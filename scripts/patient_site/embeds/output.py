@@ -7,12 +7,11 @@ template (overrides/embed.html) with a context from `embeds.variants.embed_conte
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import os
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
 import lxml.html
 

@@ -7,9 +7,8 @@ pre-build step (`patient_site.engine.prepare`) both call `plan_embeds`, so both 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
-
-from typing import Callable
 
 from patient_site.embeds.feeds import iframe_html, oembed_path
 from patient_site.embeds.for_clinics import PAGE as FOR_CLINICS_PAGE

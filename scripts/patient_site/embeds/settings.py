@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
 from patient_site.errors import SiteError
 
 DEFAULT_HEIGHT = 900  # a plain <iframe> snippet's fixed height, in CSS pixels

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
-
 from html import escape
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
-from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
+
 from patient_site.languages import SiteText
+from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
 from patient_site.slugs import path_name
 from patient_site.urls import relative_url, site_path
 

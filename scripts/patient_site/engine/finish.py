@@ -18,8 +18,8 @@ import jinja2
 import lxml.html
 
 from patient_site import translations
-from patient_site.embeds.output import write_outputs
 from patient_site.docs_folder import dest_uri, page_url
+from patient_site.embeds.output import write_outputs
 from patient_site.engine.prepare import Prepared
 from patient_site.markdown.crosslinks import LINK_CLASS, Target
 from patient_site.patient.page_parts import foot_parts, footer_html, head_parts

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from patient_site.engine.prepare import Prepared
 from patient_site import translations
 from patient_site.engine.extension import PatientSite
+from patient_site.engine.prepare import Prepared
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"

@@ -9,6 +9,7 @@ import functools
 from dataclasses import dataclass
 
 import yaml
+
 from patient_site.errors import SiteError
 
 FENCE = "---"
@@ -69,7 +70,7 @@ def split_front_matter(text: str, path: str) -> Source:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != FENCE:
         return Source(path, {}, text, 1, {})
-    for index, line in enumerate(lines[1:], start=1):
+    for index, line in enumerate(lines[1:], start=1):  # noqa: B007 (the closing line, read after the loop)
         if line.rstrip() in CLOSERS:
             break
     else:

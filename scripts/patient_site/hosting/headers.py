@@ -33,8 +33,8 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
-from patient_site.errors import SiteError
 
+from patient_site.errors import SiteError
 from patient_site.hosting.caching import REVALIDATE, cache_rules, hashed_files, policy
 from patient_site.hosting.compress import GZIP_TYPES, MIN_SIZE
 from patient_site.hosting.settings import HSTS_VALUE, HostingSettings
@@ -223,7 +223,7 @@ def render_nginx(policies: Policies, site: Path | None = None, hosting: HostingS
         "# error_page 404 for the server: nginx refuses a second gzip line of the same name in that block.",
         "error_page 404 /404.html;  # each language's folder has its own, below",
         "absolute_redirect off;  # /symptoms -> /symptoms/ as a relative Location: right behind a proxy that ends TLS",
-        "gzip_static on;  # the build writes name.gz beside every text file of at least %d bytes" % MIN_SIZE,
+        f"gzip_static on;  # the build writes name.gz beside every text file of at least {MIN_SIZE} bytes",
         "gzip_vary on;",
         "gzip on;  # the same for a text file without a copy",
         f"gzip_min_length {MIN_SIZE};",
@@ -246,7 +246,7 @@ def render_nginx(policies: Policies, site: Path | None = None, hosting: HostingS
     for feed in FEEDS:
         lines += [
             f"location ^~ /{feed}/ {{  # JSON for other sites' scripts",
-            f"    types {{ }}",
+            "    types { }",
             f"    default_type {FEED_HEADERS['Content-Type']};",
             f"    set {VARIABLE}cors {_quoted(FEED_HEADERS['Access-Control-Allow-Origin'])};",
             "}",

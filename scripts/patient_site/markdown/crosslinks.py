@@ -20,6 +20,7 @@ from html import escape
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
 from patient_site.markdown.mentions import mark_mentions, normalise, phrase_pattern
 from patient_site.urls import site_path, source_link
 
@@ -41,7 +42,7 @@ class TermIndex:
     pattern: re.Pattern | None = None
 
     @classmethod
-    def build(cls, pages: list[tuple[str, str, list[str]]]) -> "TermIndex":
+    def build(cls, pages: list[tuple[str, str, list[str]]]) -> TermIndex:
         """`pages` is (source path, title, terms) per page, checked first by the page index: no term on two pages
         (`PageIndex.check_site`, which names the file and line)."""
         targets = {normalise(term): Target(page, title) for page, title, terms in pages for term in terms}

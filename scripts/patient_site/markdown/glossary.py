@@ -23,8 +23,9 @@ from urllib.parse import urlsplit
 import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from patient_site.markdown.mentions import mark_mentions, normalise, phrase_pattern
+
 from patient_site.errors import SiteError
+from patient_site.markdown.mentions import mark_mentions, normalise, phrase_pattern
 from patient_site.slugs import slug
 from patient_site.urls import source_link
 
@@ -143,7 +144,7 @@ class GlossaryIndex:
     pattern: re.Pattern | None = None
 
     @classmethod
-    def build(cls, entries: list[Entry]) -> "GlossaryIndex":
+    def build(cls, entries: list[Entry]) -> GlossaryIndex:
         phrases = {normalise(phrase): entry for entry in entries for phrase in (entry.term, *entry.also)}
         return cls(phrases, phrase_pattern(phrases))
 

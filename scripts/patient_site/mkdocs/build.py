@@ -54,7 +54,7 @@ class MkDocsBuild:
     # on_config ---------------------------------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, config, preview: PreviewCache | None = None) -> "MkDocsBuild":
+    def start(cls, config, preview: PreviewCache | None = None) -> MkDocsBuild:
         """Check the settings, add our Markdown extensions, and teach MkDocs' link warnings to name lines.
 
         `preview` is the cache a dirty `mkdocs serve` keeps across rebuilds (patient_site/preview.py); it is used

@@ -17,8 +17,8 @@ from mkdocs.structure.files import File, get_files
 
 from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
 from patient_site.editor.content_settings import Settings
-from patient_site.pages import PageIndex, decode, read_page
 from patient_site.languages import Languages, join_language, missing_translations
+from patient_site.pages import PageIndex, decode, read_page
 from patient_site.review.checks import findings as review_findings
 from patient_site.review.project import LanguageSources, approved_terms, project_review, read_language
 from patient_site.settings import SiteSettings, load_settings

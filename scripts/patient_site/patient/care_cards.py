@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 import markdown
+
 from patient_site.errors import SiteError
 
 LEVELS = {

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from patient_site.patient import preview_image
 from patient_site.patient.page_foot import page_foot_html
 from patient_site.patient.review import ReviewInfo, review_html
+from patient_site.patient.structured_data import json_ld_script, medical_web_page, open_graph_html
 from patient_site.review.notices import review_note
 from patient_site.review.state import published_review
-from patient_site.patient.structured_data import json_ld_script, medical_web_page, open_graph_html
 
 if TYPE_CHECKING:
     from patient_site.site import SiteBuild

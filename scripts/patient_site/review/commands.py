@@ -153,7 +153,7 @@ def translated(project: Path, path: str | None, glossary: str | None, text: str 
     if every:
         language = next((language for language in languages[1:] if language.lang == every.strip()), None)
         if language is None:
-            raise CommandError(f"ALL={every} names no translated language; one of: {', '.join(l.lang for l in languages[1:])}")
+            raise CommandError(f"ALL={every} names no translated language; one of: {', '.join(language.lang for language in languages[1:])}")
         targets = [("page", f"{language.docs}/{src}") for src in sorted(language.pages) if src in first.pages]
         targets += [("glossary", f"{language.glossary_file}:{entry.term}") for entry in language.glossary if entry.original]
         targets += [("text", f"{language.config}:{item}") for item in text_items(language.settings)]

@@ -11,13 +11,22 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from patient_site.frontmatter.schema import as_date
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import load_glossary
 from patient_site.pages import decode, read_page
-from patient_site.frontmatter.schema import as_date
 from patient_site.review.records import Record, RecordError, all_records, read_record, source_of
-from patient_site.review.state import (ItemState, PageState, approval_state, cards_of, page_state, period_of,
-                                       translated_words, translation_state, words_of_page)
+from patient_site.review.state import (
+    ItemState,
+    PageState,
+    approval_state,
+    cards_of,
+    page_state,
+    period_of,
+    translated_words,
+    translation_state,
+    words_of_page,
+)
 from patient_site.review.words import text_words
 
 

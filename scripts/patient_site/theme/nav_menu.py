@@ -14,8 +14,8 @@ Takes MkDocs' navigation objects as they are (anything with `title`, `url`, `chi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 SUPPORTED = ("navigation.indexes", "navigation.prune")
 # Material features that change the menu's markup; this module writes none of them.

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 import lxml.html
 import tinycss2
-from lxml import etree
 
 GROUPING = ("media", "supports", "container", "layer")
 WORD = re.compile(r"[A-Za-z_][\w-]*")
@@ -108,7 +107,7 @@ def requirements(selector: list) -> list[tuple]:
     and ("value", attribute, value). Pseudo-classes and everything inside functional ones need nothing."""
     needs, previous = [], None
     tokens = [token for token in selector if token.type != "comment"]
-    for n, token in enumerate(tokens):
+    for token in tokens:
         after_colon = previous is not None and previous.type == "literal" and previous.value == ":"
         after_dot = previous is not None and previous.type == "literal" and previous.value == "."
         if token.type == "ident" and after_dot:
