@@ -23,8 +23,7 @@ from urllib.parse import urljoin
 import lxml.html
 import pytest
 
-from conftest import ROOT, copy_project, tree_digest
-from helpers import edit_yaml
+from helpers import ROOT, copy_project, edit_yaml, tree_digest
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 

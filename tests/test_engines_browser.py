@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from test_engines import built_by_both
 
-from conftest import serve
+from helpers import serve
 
 pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.slow]
 

@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, build, copy_project
-from helpers import article
+from helpers import ROOT, article, build, copy_project
 from patient_site.markdown.glossary import GlossaryError, load_glossary, unapproved
 
 GLOSSARY = ROOT / "docs" / "glossary.yml"

@@ -20,8 +20,7 @@ import pytest
 import yaml
 from nginx_server import nginx_url, serve_with_nginx  # noqa: F401 (fixture)
 
-from conftest import build, copy_project
-from helpers import wait_until, watch_csp
+from helpers import build, copy_project, wait_until, watch_csp
 from patient_site.hosting.caching import is_copy
 from patient_site.hosting.headers import headers_for, parse_headers_file
 

@@ -9,8 +9,7 @@ import pytest
 import yaml
 from nginx_server import serve_with_nginx
 
-from conftest import build, copy_project
-from helpers import load_extra
+from helpers import build, copy_project, load_extra
 from patient_site.hosting.headers import headers_for, parse_headers_file
 from patient_site.hosting.settings import HSTS_VALUE
 from patient_site.settings import SettingsError

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from conftest import copy_project
-from helpers import build_languages
+from helpers import build_languages, copy_project
 
 pytestmark = pytest.mark.build
 

@@ -7,8 +7,7 @@ import datetime
 import pytest
 import textstat
 
-from conftest import ROOT, copy_project
-from helpers import load_extra
+from helpers import ROOT, copy_project, load_extra
 from patient_site.editor.content_check import format_report, read_article, readability
 from patient_site.editor.example_clinic import guard_messages
 from patient_site.mkdocs.commands import run_checks

@@ -9,7 +9,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 from patient_site.editor.checks import EditorError
 from patient_site.engine.prepare import prepare
 from patient_site.patient.care_cards import CareCardError

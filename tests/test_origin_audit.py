@@ -15,7 +15,7 @@ import pytest
 from origin_audit import Placeholders, listed, normalise, site_units
 from test_article import sentences as article_sentences
 
-from conftest import ROOT, build, copy_project
+from helpers import ROOT, build, copy_project
 
 LIST = Path(__file__).with_name("site-added-text.txt")
 LIST_ES = Path(__file__).with_name("site-added-text.es.txt")  # the Spanish site's own sentences

@@ -10,7 +10,7 @@ import sys
 import pytest
 from screenshots import A4_WIDTH, PAGES, WIDTHS
 
-from conftest import copy_project
+from helpers import copy_project
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]  # it builds the site and opens it in Chromium, in its own process
 

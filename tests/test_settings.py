@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import ROOT
+from helpers import ROOT
 from patient_site.checklist.symptom_lists import ChecklistSettings
 from patient_site.editor.content_settings import Settings as ContentCheckSettings
 from patient_site.embeds.settings import EmbedSettings
