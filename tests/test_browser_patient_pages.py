@@ -7,14 +7,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from helpers import ALL_PAGES, AXE_SOURCE
+from helpers import ALL_PAGES, axe_violations
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 STORAGE_KEY = "vein-guide:checklist:v1"
 WIDTHS = [320, 1280]
 # axe-core as shipped in the pinned axe-playwright-python wheel: no Node, no download at test time.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # The focused element, whether it shows at the centre of one of its boxes (not covered by the sticky header, an
 # overlay or anything else: a wrapped link has a box per line), and its size.
@@ -42,12 +41,6 @@ def sized_page(context, width: int, height: int):
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": height})
     return page
-
-
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(content=AXE_SOURCE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
 
 
 def open_search(page, width: int, query: str) -> None:

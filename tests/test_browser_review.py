@@ -9,11 +9,10 @@ import sys
 
 import pytest
 
-from helpers import AXE_SOURCE, build_languages, copy_project, serve
+from helpers import axe_violations, build_languages, copy_project, serve
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 NEW_SENTENCE = "Call us at once if one leg is suddenly swollen, hot and red."
 
 
@@ -77,9 +76,7 @@ def test_axe_finds_no_violation_on_changed_and_stale_pages(wide, changed_server,
     page = wide.new_page()
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(changed_server + path)
-    page.add_script_tag(content=AXE_SOURCE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]] == []
+    assert axe_violations(page) == []
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +103,7 @@ def test_the_review_report_is_axe_clean_self_contained_and_fits_the_screen(wide,
     assert requests == [report_server]  # one self-contained page: nothing else is loaded
     assert NEW_SENTENCE in page.locator("main").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.add_script_tag(content=AXE_SOURCE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]] == []
+    assert axe_violations(page) == []
 
 
 def test_the_review_report_prints(context, report_server):

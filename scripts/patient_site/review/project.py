@@ -28,6 +28,7 @@ from patient_site.review.state import (
     words_of_page,
 )
 from patient_site.review.words import text_words
+from patient_site.sources import read_source
 
 
 @dataclass
@@ -61,7 +62,7 @@ def read_language(project: str | Path, lang: str, config: str, docs: str, settin
             found.pages[src] = read_page(src, shown, src, name[:-3], text)  # the address is not needed here
     glossary = root / GLOSSARY_FILE
     if glossary.is_file():
-        found.glossary = load_glossary(glossary.read_text("utf-8"), found.glossary_file)
+        found.glossary = load_glossary(read_source(glossary, found.glossary_file), found.glossary_file)
     return found
 
 

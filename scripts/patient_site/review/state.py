@@ -20,6 +20,7 @@ from patient_site.frontmatter.reader import split_front_matter
 from patient_site.frontmatter.schema import as_date
 from patient_site.review.records import FOLDER, SUFFIX, Entry, Record, RecordError, all_records, read_record, source_of
 from patient_site.review.words import page_words
+from patient_site.sources import read_source
 
 DEFAULT_PERIOD = 24  # months between reviews, unless extra.content_check or the page says otherwise
 
@@ -180,7 +181,7 @@ def build_reviews(site, today: datetime.date | None = None) -> Reviews:
         original = original_words = None
         if original_docs is not None and (original_docs / page.src).is_file():
             original = Path(os.path.relpath(original_docs / page.src, project)).as_posix()
-            original_words = translated_words((original_docs / page.src).read_text("utf-8"), original)
+            original_words = translated_words(read_source(original_docs / page.src, original), original)
             here = languages.prefix(languages.current) + page.url
             there = languages.prefix(first) + page.url
             reviews.original_url[page.src] = os.path.relpath(there or ".", here.rstrip("/") or ".").replace(os.sep, "/") + "/"
