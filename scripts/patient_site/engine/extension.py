@@ -27,7 +27,6 @@ from markdown.preprocessors import Preprocessor
 from patient_site.conversion import PageConversion
 from patient_site.docs_folder import walk_docs
 from patient_site.engine.prepare import Prepared, prepare
-from patient_site.pages import PageSource
 
 _CACHE: dict[str, tuple[tuple, Prepared]] = {}  # config file -> (what it was read from, the prepared site)
 
@@ -67,16 +66,9 @@ class _Start(Preprocessor):
     def run(self, lines):
         text = "\n".join(lines)
         path = _engine_page_path(self.md)
-        page = self.prepared.site.pages.get(path) if path else _page_by_text(self.prepared, text)
+        # Without the engine's page path (an engine other than Zensical), the page is found by its text.
+        page = self.prepared.site.pages.get(path) if path else self.prepared.pages_by_text.get(text.strip())
         return self.conversion.start(page, text).split("\n")
-
-
-def _page_by_text(prepared: Prepared, text: str) -> PageSource | None:
-    """The page whose body (or whole text) is `text`, for engines that do not say which page converts."""
-    for page in prepared.site.pages:
-        if text.strip() in (page.text.strip(), page.source.body.strip()):
-            return page
-    return None
 
 
 class _Finish(Postprocessor):

@@ -7,6 +7,7 @@ folder Zensical builds (engine/overlay.py). Nothing is written here.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from patient_site.config_checks import check_config
@@ -26,6 +27,15 @@ class Prepared:
     site: SiteBuild
     files: DocsFolder
     planned: Planned
+
+    @functools.cached_property
+    def pages_by_text(self) -> dict:
+        """Each page by its body and by its whole text, for engines that do not say which page converts."""
+        found = {}
+        for page in self.site.pages:
+            found.setdefault(page.text.strip(), page)
+            found.setdefault(page.source.body.strip(), page)
+        return found
 
 
 def prepare(config_file: str) -> Prepared:
