@@ -15,6 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure import nav as mkdocs_nav
 from mkdocs.structure import pages as mkdocs_pages
 
+from patient_site import composition
 from patient_site.config_checks import check_config
 from patient_site.conversion import PageConversion
 from patient_site.editor.checks import LineNumberFilter, install_line_numbers
@@ -38,9 +39,11 @@ class MkDocsBuild:
         for key in ("site_name", "site_description"):  # MkDocs read the config itself: its text as sources.py reads files
             config[key] = normalized(config[key])
         settings = load_settings(config.extra, config.config_file_path)
-        project = languages.project_of(config, settings)  # a translation's build names files from the project folder
+        # A generated config (patient_site/composition.py) and a translation's build name files from the project folder.
+        project = composition.project_of(config.config_file_path) or languages.project_of(config, settings)
+        own = composition.own_file(config.config_file_path)  # the file an editor wrote, not the generated one
         self.site = SiteBuild(
-            paths=Paths(os.path.dirname(config.config_file_path), config.config_file_path, config.docs_dir, project),
+            paths=Paths(project or os.path.dirname(own), own, config.docs_dir, project),
             settings=settings,
             site_url=config.site_url or "",
             site_name=config.site_name,
@@ -61,6 +64,9 @@ class MkDocsBuild:
         for the site's first language only (`make serve` previews it), other builds render every page.
         """
         try:
+            if composition.refresh(config.config_file_path):  # `make serve`: a clinic or language file changed
+                log.warning("The settings changed: this preview is rebuilt with them next")
+            composition.check(config.config_file_path)
             build = cls(config)
         except SiteError as error:
             raise PluginError(str(error)) from None
@@ -73,9 +79,10 @@ class MkDocsBuild:
             raise PluginError(str(error)) from None
         # The editor checks go first: they read each page's tree before cross-links and glossary marks are added.
         config.markdown_extensions += build.conversion.extensions()
-        config_text = read_source(config.config_file_path, site.paths.config_shown)
+        nav_file = composition.written_in(config.config_file_path, "nav")  # the menu's file names its lines
+        config_text = read_source(nav_file, site.paths.shown(nav_file))
         # The loggers' real names: under ProperDocs, `mkdocs.structure.pages` is `properdocs.structure.pages`.
-        install_line_numbers(LineNumberFilter(site.paths.docs_shown, config.docs_dir, site.paths.config_shown, config_text),
+        install_line_numbers(LineNumberFilter(site.paths.docs_shown, config.docs_dir, site.paths.shown(nav_file), config_text),
                              [mkdocs_pages.__name__, mkdocs_nav.__name__])
         return build
 
