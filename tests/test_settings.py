@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from helpers import ROOT, copy_project
+from helpers import copy_project
 from patient_site.checklist.symptom_lists import ChecklistSettings
 from patient_site.composition import engine_config
 from patient_site.editor.content_settings import Settings as ContentCheckSettings
