@@ -22,11 +22,13 @@ def make(project, *args: str, **popen) -> subprocess.Popen:
                              "-o", str(ROOT / ".venv" / ".site-deps"), *args], **popen)
 
 
-def test_make_serve_es_previews_the_spanish_pages(tmp_path):
+@pytest.mark.parametrize("clinic", ["", "riverside"])
+def test_make_serve_es_previews_the_spanish_pages(tmp_path, clinic):
     project = copy_project(tmp_path / "project")
     address = f"127.0.0.1:{free_port()}"
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    server = make(project, "serve-es", f"DEV_ADDR={address}", stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = make(project, "serve-es", f"DEV_ADDR={address}", *([f"CLINIC={clinic}"] if clinic else []),
+                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline, page = time.monotonic() + 90, None
         while page is None and time.monotonic() < deadline and server.poll() is None:
@@ -36,6 +38,8 @@ def test_make_serve_es_previews_the_spanish_pages(tmp_path):
         soup = BeautifulSoup(page, "html.parser")
         assert soup.html["lang"] == "es"
         assert soup.find("h1").get_text(strip=True) == "¿Qué causa los calambres y el dolor en las piernas?"
+        contact = soup.find(class_="clinic-contact").get_text(" ", strip=True)  # `CLINIC=riverside`: its Spanish pages
+        assert ("Riverside Leg and Vein Centre" in contact) == bool(clinic) and ("Example Vein Clinic" in contact) != bool(clinic)
     finally:
         os.killpg(server.pid, signal.SIGINT)  # Ctrl+C reaches make and mkdocs, the group this test started
         try:

@@ -36,6 +36,7 @@ from patient_site.languages import LANGUAGES_FOLDER
 MAIN = "mkdocs.yml"
 CLINICS = "clinics"
 OUTPUT = ".build/config"  # the generated configs, inside the project folder (never committed)
+CACHE = ".build/cache"  # what builds of the project share (any clinic, any language): each entry keyed by its inputs
 MARK = "composition"  # extra.composition: where a generated config came from
 # Settings a clinic or language file never writes: the composition sets them for every site alike.
 COMPOSED = {
