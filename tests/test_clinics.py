@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
