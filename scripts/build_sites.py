@@ -60,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", default=".", help="the folder of mkdocs.yml")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="sites built at once (default: the cores)")
     parser.add_argument("--today", help="YYYY-MM-DD, for the review dates")
+    parser.add_argument("--only", action="append", metavar="CLINIC", help="build only this clinic (repeat it for more; "
+                        "'site' is the project's own)")
     args = parser.parse_args(argv)
-    sites = every_site(Path(args.project))
+    sites = [site for site in every_site(Path(args.project)) if not args.only or site.name in args.only]
     started = time.perf_counter()
     results = []
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
