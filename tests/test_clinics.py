@@ -19,7 +19,8 @@ from patient_site.composition import Site, compose, compose_all, configs
 from patient_site.config_file import ConfigError
 from patient_site.hosting.headers import parse_headers_file
 
-EXAMPLE = ("Example Vein Clinic", "555-0100", "clinic.example.org", "vein-guide.example.org")  # mkdocs.yml's own
+EXAMPLE = ("Example Vein Clinic", "555-0100", "clinic.example.org", "vein-guide.example.org", "Example Street", "Exampleton",
+           "EX1 2AB")  # mkdocs.yml's own clinic, its address included
 RIVERSIDE = "https://guide.riverside-veins.example.net/"
 OAKWOOD = """\
 # Only the clinic's own details: every language of the guide comes with them.

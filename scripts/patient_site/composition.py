@@ -184,6 +184,9 @@ def compose(site: Site, lang: str | None = None) -> Composed:
     _check_language(layers, lang, first_lang)
     layers += main
     data = _data(layers)
+    own = _data([layer for layer in layers if site.clinic and layer[0] == str(site.clinic_file)])
+    if "clinic" in (own.get("extra") or {}):  # a clinic's details are its own, whole: none of the example clinic's
+        data["extra"]["clinic"] = own["extra"]["clinic"]  # (its address, say) carries over to it
     _fill_in(data, site, lang, first_lang, listed, left_out, main_data)
     composed = Composed(site, lang, lang == first_lang, tuple(layers), data)
     _check_favicon(composed)
