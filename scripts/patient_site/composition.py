@@ -7,7 +7,8 @@
   language it leaves out (`fr: false`).
 
 `compose` merges them as MkDocs merges INHERIT (blocks key by key, anything else replaced), child first: the clinic's
-block for this language, the clinic file, the language file, mkdocs.yml (and what it INHERITs). Then it sets what
+block for this language, the language file, the clinic file, mkdocs.yml (and what it INHERITs). So a language's
+words translate the clinic's as they translate mkdocs.yml's, and what a clinic says for one language comes last. Then it sets what
 no editor repeats: the paths (from the project folder), the language's own `site_url` (the site's plus `<lang>/`),
 `theme.language`, the languages the clinic publishes, where the nginx snippet goes. The result is written as a
 generated config (`.build/config/`) that MkDocs, ProperDocs and Zensical all read; its `extra.composition` says
@@ -171,7 +172,6 @@ def compose(site: Site, lang: str | None = None) -> Composed:
     layers: list[tuple[str, yaml.Node]] = []
     if lang in clinic_languages:
         layers.append((str(site.clinic_file), clinic_languages[lang]))
-    layers += clinic
     if lang != first_lang:
         path = language_file(site.project, lang)
         if not path.is_file():
@@ -179,6 +179,7 @@ def compose(site: Site, lang: str | None = None) -> Composed:
                                    f"{os.path.relpath(path, site.project)} (LANGUAGES.md)")
         own = [(p, d) for p, d in file_layers(str(path)) if d is not None]
         layers += own[:1]  # an INHERIT in it is refused below, so only the file itself counts
+    layers += clinic  # under the language's file: its words translate the clinic's, as they do mkdocs.yml's
     for path, node in layers:
         _refuse_composed(path, node, site, lang != first_lang and path.endswith(MAIN))
     _check_language(layers, lang, first_lang)

@@ -84,14 +84,15 @@ class MkDocsBuild:
     # on_config ---------------------------------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, config, preview: PreviewCache | None = None) -> MkDocsBuild:
+    def start(cls, config, preview: PreviewCache | None = None, serving: bool = False) -> MkDocsBuild:
         """Check the settings, add our Markdown extensions, and teach MkDocs' link warnings to name lines.
 
         `preview` is the cache a dirty `mkdocs serve` keeps across rebuilds (patient_site/preview.py); it is used
-        for the site's first language only (`make serve` previews it), other builds render every page.
+        for the site's first language only (`make serve` previews it), other builds render every page. `serving`:
+        a clinic's or language's file may have changed since `make serve` composed the config (composition.refresh).
         """
         try:
-            if composition.refresh(config.config_file_path):  # `make serve`: a clinic or language file changed
+            if serving and composition.refresh(config.config_file_path):  # a clinic or language file changed
                 log.warning("The settings changed: this preview is rebuilt with them next")
             composition.check(config.config_file_path)
             build = cls(config)
