@@ -100,20 +100,17 @@ def test_a_clinic_file_repeats_no_path_and_no_language_list(project, key, text, 
     assert key in message
 
 
-def test_a_language_file_whose_language_is_not_its_folders_stops_with_its_line(project, monkeypatch):
+@pytest.mark.parametrize("old, new, expected", [
+    ("  language: es", "  language: fr", ("theme.language is 'fr'", "'es'")),  # not its folder's language
+    ("storage_key: vein-guide:checklist:es:v1", "storage_key: vein-guide:checklist:v1",  # English's key, one address
+     ("vein-guide:checklist:v1", "same address")),
+])
+def test_a_language_file_that_contradicts_its_folder_or_the_first_language_stops_with_its_line(project, monkeypatch, old, new, expected):
     monkeypatch.chdir(project)
-    edit(project / "languages/es/mkdocs.yml", "  language: es", "  language: fr")
+    edit(project / "languages/es/mkdocs.yml", old, new)
     message = refused(project)
-    assert message.startswith(f"languages/es/mkdocs.yml:{line_of(project / 'languages/es/mkdocs.yml', 'language: fr')}: "), message
-    assert "theme.language is 'fr'" in message and "'es'" in message
-
-
-def test_two_languages_sharing_a_checklist_key_stop_with_the_line(project, monkeypatch):
-    monkeypatch.chdir(project)
-    edit(project / "languages/es/mkdocs.yml", "storage_key: vein-guide:checklist:es:v1", "storage_key: vein-guide:checklist:v1")
-    message = refused(project)
-    assert message.startswith(f"languages/es/mkdocs.yml:{line_of(project / 'languages/es/mkdocs.yml', 'storage_key:')}: "), message
-    assert "vein-guide:checklist:v1" in message and "same address" in message
+    assert message.startswith(f"languages/es/mkdocs.yml:{line_of(project / 'languages/es/mkdocs.yml', new.strip())}: "), message
+    assert all(text in message for text in expected), message
 
 
 def test_two_clinics_on_one_address_sharing_a_checklist_key_stop(project, monkeypatch):

@@ -65,22 +65,23 @@ def layers(config_file: str) -> list[tuple[str, yaml.Node]]:
     return found
 
 
+def _pair(node, key: str):
+    """(key node, value node) of `key` in a mapping node, or (None, None)."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return key_node, value
+    return None, None
+
+
 def key_node_of(node, key: str):
     """The key node of `key` in a mapping node (where the setting's line is), or None."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return key_node
-    return None
+    return _pair(node, key)[0]
 
 
 def value_node(node, key: str):
     """The value node of `key` in a mapping node, or None."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return value
-    return None
+    return _pair(node, key)[1]
 
 
 def construct(node):
