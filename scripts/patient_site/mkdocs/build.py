@@ -27,6 +27,7 @@ from patient_site.settings import load_settings
 from patient_site.site import Paths, SiteBuild
 from patient_site.sources import normalized, read_source
 from patient_site.theme.nav_order import nav_position
+from patient_site.theme.template_whitespace import TemplateWhitespace
 
 log = get_plugin_logger(__name__)
 
@@ -146,6 +147,7 @@ class MkDocsBuild:
         languages.set_alternates(self.config, None, self.site)  # pages without a source (404): the languages' home pages
         if self.site.first_error:
             raise PluginError(self.site.first_error)
+        env.add_extension(TemplateWhitespace)  # the templates' indentation goes as they compile, not per page
         theme.add_globals(env, self.config, self.site)
         if self.preview:
             self.preview.use_compiled_templates(env)
