@@ -58,15 +58,15 @@ class MkDocsBuild:
     def start(cls, config, preview: PreviewCache | None = None) -> MkDocsBuild:
         """Check the settings, add our Markdown extensions, and teach MkDocs' link warnings to name lines.
 
-        `preview` is the cache a dirty `mkdocs serve` keeps across rebuilds (patient_site/preview.py); it is used
-        for the site's first language only (`make serve` previews it), other builds render every page.
+        `preview` is the cache a dirty `mkdocs serve` keeps across rebuilds (patient_site/preview.py), for the
+        language this config builds (`make serve` keeps one per language, `make serve-<lang>` one).
         """
         try:
             build = cls(config)
         except SiteError as error:
             raise PluginError(str(error)) from None
         site = build.site
-        if preview is not None and (site.languages is None or site.languages.is_first):
+        if preview is not None:
             build.preview = Preview(preview, config, site)
         try:
             check_config(site, config.use_directory_urls, config.theme.get("features"), config.docs_dir)
@@ -148,6 +148,7 @@ class MkDocsBuild:
         if self.site.first_error:
             raise PluginError(self.site.first_error)
         env.add_extension(TemplateWhitespace)  # the templates' indentation goes as they compile, not per page
+        env.auto_reload = False  # one build never sees a template change: no stat() of its file on each of ~18 includes a page
         theme.add_globals(env, self.config, self.site)
         if self.preview:
             self.preview.use_compiled_templates(env)
