@@ -6,6 +6,8 @@ import argparse
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+
 from patient_site.mkdocs.serve import serve
 
 
@@ -18,7 +20,10 @@ def main(argv: list[str] | None = None) -> None:
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    serve(args.config_file, args.dev_addr)
+    try:
+        serve(args.config_file, args.dev_addr)
+    except Abort as stopped:  # a mistake in the first build: MkDocs has said what and where, as `mkdocs serve` does
+        raise SystemExit(str(stopped)) from None
 
 
 if __name__ == "__main__":
