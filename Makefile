@@ -71,20 +71,21 @@ review-report: $(VENV)/.site-deps
 screenshots: $(VENV)/.test-deps chromium
 	$(BIN)/python scripts/screenshots.py --config-file $(CONFIG) --out screenshots
 
-# --dirty: each save converts and writes again only the pages it changes (scripts/patient_site/preview.py).
-# With CLINIC=, the clinic's site as it is put together from its file (scripts/site_config.py).
+# Every language at once, at its published address (English at /, Spanish at /es/), so the language selector works;
+# each save converts and writes again only the pages it changes (scripts/patient_site/preview.py, mkdocs/serve.py).
+# With CLINIC=, that clinic's site, every language of it, as it is put together from its file.
 serve: $(VENV)/.site-deps
-	@config=$$($(BIN)/python scripts/site_config.py --config-file $(CONFIG)) && \
-	$(BIN)/mkdocs serve --dirty --config-file "$$config" $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
+	$(BIN)/python scripts/serve_site.py --config-file $(CONFIG) $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
 
-# `make serve-es` previews the Spanish pages (languages/es/mkdocs.yml) at http://127.0.0.1:8000/es/ as `make serve`
-# does the English ones; any folder under languages/ works the same (LANGUAGES.md, "Previewing a language"), and
-# CLINIC= previews that clinic's pages in the language. DEV_ADDR=127.0.0.1:8001 serves elsewhere, beside a running `make serve`.
+# `make serve-es` previews the Spanish pages alone (languages/es/mkdocs.yml put together with mkdocs.yml, or with a
+# clinic's file with CLINIC=) at http://127.0.0.1:8000/es/, rebuilding only what a save changes as `make serve` does;
+# any folder under languages/ works the same (LANGUAGES.md, "Previewing a language"). DEV_ADDR=127.0.0.1:8001 serves
+# elsewhere (either target).
 DEV_ADDR ?=
 serve-%: $(VENV)/.site-deps
 	@test -f languages/$*/mkdocs.yml || { echo "There is no language '$*' to preview: languages/$*/mkdocs.yml does not exist (LANGUAGES.md)"; exit 1; }
 	@config=$$($(BIN)/python scripts/site_config.py --config-file $(CONFIG) --lang $*) && \
-	$(BIN)/mkdocs serve --config-file "$$config" $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
+	$(BIN)/mkdocs serve --dirty --config-file "$$config" $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
 
 # The built site through Debian's nginx with the generated headers, as production serves it (README, "Deploy").
 PROD_PORT ?= 8080

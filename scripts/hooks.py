@@ -25,32 +25,38 @@ if TYPE_CHECKING:  # MkDocs' own types, for the events' real signatures (mkdocs/
     from mkdocs.utils.templates import TemplateContext
 
 build: MkDocsBuild | None = None  # the build in progress; replaced by every on_config
-preview: PreviewCache | None = None  # what a dirty `mkdocs serve` keeps across its rebuilds; None otherwise
+# What a dirty `mkdocs serve` keeps across its rebuilds, one cache per config (`make serve` builds every language in
+# one process: patient_site/mkdocs/serve.py); None otherwise.
+previews: dict[str, PreviewCache] | None = None
 serving = False  # `mkdocs serve`: a generated config is composed again from its files before each rebuild
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    global preview, serving
-    preview = PreviewCache() if dirty else None
+    global previews, serving
+    if not dirty:
+        previews = None
+    elif previews is None:
+        previews = {}
     serving = command == "serve"
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     global build
     build = None  # the first build is over: let its objects go before the preview settles what it keeps
-    if preview is not None:
-        preview.settle()
+    if previews is not None and config.config_file_path in previews:
+        previews[config.config_file_path].settle()
     return server
 
 
 def on_shutdown() -> None:
-    global preview
-    preview = None
+    global previews
+    previews = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
-    build = MkDocsBuild.start(config, preview, serving)
+    cache = None if previews is None else previews.setdefault(config.config_file_path, PreviewCache())
+    build = MkDocsBuild.start(config, cache, serving)
     return config
 
 

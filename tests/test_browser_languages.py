@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import threading
 from http.server import ThreadingHTTPServer
 
 import pytest
+from playwright.sync_api import expect
 
 from helpers import QuietHandler, axe_violations
 
@@ -130,6 +132,19 @@ def test_axe_finds_no_violation_on_spanish_pages(wide, languages_server, path, w
     page = wide.new_page()
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(languages_server + path)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_no_violation_with_spanish_search_results_open(wide, languages_server, width):
+    page = wide.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(languages_server + "es/causes/")
+    page.keyboard.press("/")  # opens search at every width
+    page.keyboard.type("calambres")
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\d+ documentos? encontrados?$"))  # in Spanish
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_function("document.getAnimations().length === 0")
     assert axe_violations(page) == []
 
 

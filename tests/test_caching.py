@@ -72,13 +72,13 @@ def test_every_built_file_falls_under_exactly_one_caching_rule(site):
 
 
 def linked(site: Path) -> set[str]:
-    """Every local file the built pages link to (href, src, data-bundle), as site paths."""
+    """Every local file the built pages link to (href, src, and the search files the loader names), as site paths."""
     found = set()
     for page in site.rglob("*.html"):
         url = "/" + page.relative_to(site).as_posix()
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
         for tag in soup.find_all(True):
-            for attribute in ("href", "src", "data-bundle"):
+            for attribute in ("href", "src", "data-search", "data-worker"):
                 value = tag.get(attribute)
                 if value and not urlsplit(value).scheme and not value.startswith(("#", "//", "data:")):
                     path = urlsplit(urljoin(url, value)).path.lstrip("/")

@@ -9,7 +9,8 @@ SEARCH_ICONS = """() => [...document.querySelectorAll('header .md-header__button
   const r = el.getBoundingClientRect();
   if (!r.width || !r.height || r.right <= 0 || r.left >= innerWidth) return false;
   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-  const magnifier = [...el.querySelectorAll('path')].some(p => (p.getAttribute('d') || '').startsWith('M9.5 3A6.5'));
+  // Material's magnifier: its path, or our empty <svg> masked with it from the stylesheet (overrides/.icons).
+  const magnifier = !!el.querySelector('svg.patient-icon--magnify, path[d^="M9.5 3A6.5"]');
   return magnifier && !!hit && el.contains(hit) && getComputedStyle(el).visibility !== 'hidden';
 }).length"""
 VISIBLE_CONTACTS = "() => [...document.querySelectorAll('.clinic-contact')].filter(el => el.getClientRects().length).length"

@@ -149,3 +149,62 @@ def test_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch, caplog):
         assert NEW_PHONE in soup(preview, "causes/").select_one(".clinic-footer .clinic-contact").get_text()
     finally:
         config.plugins.on_shutdown()
+
+
+ES_SERVE_URL = "http://127.0.0.1:8000/es/"  # `make serve-es` serves the Spanish pages at their published address
+ES_SENTENCE = "Esta frase está aquí para una sola reconstrucción."
+ES_OLD_TITLE = "Acerca de la insuficiencia venosa crónica"
+ES_NEW_TITLE = "La insuficiencia venosa crónica, explicada"
+
+
+@pytest.mark.build
+@pytest.mark.slow
+def test_second_language_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch):
+    """`make serve-es` (`mkdocs serve --dirty -f languages/es/mkdocs.yml`) keeps pages as `make serve` does, and
+    follows what its pages take from other files: an English original's edit puts the stale-translation notice
+    on its Spanish page, though only the English file changed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    project = copy_project(tmp_path / "project")
+    config_file = project / "languages" / "es" / "mkdocs.yml"
+    edit(config_file, "site_url: https://vein-guide.example.org/es/", f"site_url: {ES_SERVE_URL}")
+    docs, preview = project / "languages" / "es" / "docs", tmp_path / "preview"
+
+    def get_config():
+        config = load_config(config_file=str(config_file), site_dir=str(preview))
+        config.site_url = ES_SERVE_URL
+        return config
+
+    def rebuild_and_compare(step: str, config=None) -> None:
+        build(config or get_config(), serve_url=ES_SERVE_URL, dirty=True)
+        clean = tmp_path / f"clean-{step}"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file),
+                        "-d", str(clean)], check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert differences(preview, clean) == [], step
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        rebuild_and_compare("first-build", config)
+        assert not soup(preview, "causes/").select(".translation-notice--stale")
+
+        before = written(preview)
+        edit(docs / "causes.md", "Muchos de nosotros", f"{ES_SENTENCE}\n\nMuchos de nosotros")
+        rebuild_and_compare("sentence-added")
+        after = written(preview)
+        assert ES_SENTENCE in article(soup(preview, "causes/")).get_text()
+        kept = [page for page in before if before[page] == after.get(page)]
+        assert "glossary/index.html" in kept and "night-cramps/index.html" in kept, "the preview wrote every page again"
+
+        edit(project / "docs" / "causes.md", "# What causes leg cramps and pain?\n",
+             f"# What causes leg cramps and pain?\n\n{NEW_SENTENCE}\n")  # the English original: not a Spanish file
+        rebuild_and_compare("original-changed")
+        assert soup(preview, "causes/").select("article .translation-notice--stale")
+
+        edit(docs / "chronic-venous-insufficiency.md", f"title: {ES_OLD_TITLE}", f"title: {ES_NEW_TITLE}")
+        rebuild_and_compare("renamed-title")
+        assert ES_NEW_TITLE in menu(preview, "glossary/")
+    finally:
+        config.plugins.on_shutdown()

@@ -1,4 +1,5 @@
-"""Material's JavaScript loads on the first search: search still works by keyboard and pointer, pages work without it."""
+"""Search loads on the first search (our interface, Material's worker and index; never Material's bundle): it works by
+keyboard and pointer, says how many pages match, and pages work without it."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from helpers import PAGES
 
 pytestmark = pytest.mark.build
 
-BUNDLE = "/assets/javascripts/bundle."
-SEARCH_FILES = (BUNDLE, "/assets/javascripts/workers/search.", "/search/search_index.json")
+SEARCH_FILES = ("/assets/search.", "/assets/javascripts/workers/search.", "/search/search_index.json")
 
 
 def fetched(page) -> list[str]:
@@ -32,14 +32,16 @@ def search_files_fetched(page) -> list[str]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_pages_name_the_bundle_but_do_not_load_it(site, path):
+def test_pages_name_the_search_files_but_do_not_load_them(site, path):
     soup = site.soup(path)
     scripts = soup.find_all("script", src=True)
-    assert not [tag for tag in scripts if "bundle." in tag["src"]]
+    assert not [tag for tag in scripts if "bundle." in tag["src"] or "workers/" in tag["src"]]  # Material's bundle: never
+    assert soup.find("script", id="__config") is None  # its settings neither
     loader = [tag for tag in scripts if re.search(r"assets/search-on-demand\.[0-9a-f]{10}\.js$", tag["src"])]  # hashed copy
     assert len(loader) == 1
-    bundle = urljoin(f"https://x/{path}", loader[0]["data-bundle"]).removeprefix("https://x/")
-    assert (site.site / bundle).is_file(), bundle
+    for attribute in ("data-search", "data-worker"):
+        named = urljoin(f"https://x/{path}", loader[0][attribute]).removeprefix("https://x/")
+        assert (site.site / named).is_file(), named
 
 
 @pytest.mark.browser
@@ -69,9 +71,34 @@ def test_search_by_keyboard_alone(context, server):
     page.keyboard.type("ulcers", delay=50)
     link, target = first_result(page)
     assert len(search_files_fetched(page)) == 3
-    page.keyboard.press("ArrowDown")  # Material moves the focus into the results
+    assert not [url for url in fetched(page) if "/javascripts/bundle." in url]
+    page.keyboard.press("ArrowDown")  # the focus moves into the results, as Material's did
     assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
     assert urljoin(page.url, page.evaluate("document.activeElement.getAttribute('href')")).split("#")[0] == target
+    page.keyboard.press("ArrowUp")  # and back to the field
+    assert page.evaluate("document.activeElement.getAttribute('data-md-component')") == "search-query"
+    page.keyboard.press("Escape")  # closes search
+    assert not page.locator("#__search").is_checked()
+    assert not page.locator(".md-search-result__list").is_visible()
+    page.keyboard.press("s")  # opens it again, the query kept
+    assert page.locator("#__search").is_checked()
+    page.keyboard.press("Enter")  # the best result
+    page.wait_for_url(target + "**")
+
+
+@pytest.mark.browser
+def test_the_number_of_results_is_announced(context, server):
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    page.goto(server + "causes/")
+    page.locator(".md-search__input").click()
+    status = page.get_by_role("status")  # a polite live region: a screen reader hears it change
+    expect(status).to_have_text("Type to start searching")
+    page.keyboard.type("ulcers", delay=50)
+    expect(status).to_have_text(re.compile(r"^\d+ matching documents?$"))
+    assert page.locator(".md-search-result__list mark").count() > 0  # the matched words are marked
+    page.keyboard.type("qqqzzz", delay=20)
+    expect(status).to_have_text("No matching documents")
 
 
 @pytest.mark.browser

@@ -91,3 +91,50 @@ def test_a_saved_clinic_file_reaches_the_running_preview(tmp_path):
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
         log.close()
+
+
+def test_make_serve_previews_every_language_at_its_published_address(tmp_path):
+    """One `make serve` for every language: English at /, Spanish at /es/, so the selector's links lead to served
+    pages; a save to a Spanish page shows in the Spanish preview, and an English original's edit puts the
+    stale-translation notice on its Spanish page."""
+    project = copy_project(tmp_path / "project")
+    address = f"127.0.0.1:{free_port()}"
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    server = make(project, "serve", f"DEV_ADDR={address}", stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_for(path: str, wanted: str, seconds: float = 90) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and server.poll() is None:
+            page = fetch_text(f"http://{address}/{path}")
+            if page is not None and wanted in page:
+                return page
+            time.sleep(0.3)
+        raise AssertionError(f"/{path} never showed {wanted!r}")
+
+    try:
+        spanish = BeautifulSoup(wait_for("es/causes/", "</html>"), "html.parser")
+        assert spanish.html["lang"] == "es"
+        english_link = spanish.select_one('.md-select__link[hreflang="en"]')["href"]
+        english = BeautifulSoup(fetch_text(f"http://{address}/es/causes/{english_link}") or "", "html.parser")
+        assert english.html and english.html["lang"] == "en"
+        assert english.find("h1").get_text(strip=True) == "What causes leg cramps and pain?"
+        spanish_link = english.select_one('.md-select__link[hreflang="es"]')["href"]
+        assert BeautifulSoup(fetch_text(f"http://{address}/causes/{spanish_link}") or "", "html.parser").html["lang"] == "es"
+
+        page = project / "languages" / "es" / "docs" / "causes.md"
+        page.write_text(page.read_text("utf-8").replace("Muchos de nosotros", "Una frase nueva.\n\nMuchos de nosotros", 1), "utf-8")
+        wait_for("es/causes/", "Una frase nueva.")
+        assert "translation-notice--stale" not in wait_for("es/causes/", "</html>")
+        original = project / "docs" / "causes.md"
+        original.write_text(original.read_text("utf-8").replace("Many of us", "A new sentence.\n\nMany of us", 1), "utf-8")
+        wait_for("causes/", "A new sentence.")
+        wait_for("es/causes/", "translation-notice--stale")
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.close()
+    assert fetch_text(f"http://{address}/es/") is None, "the preview still answers after Ctrl+C"

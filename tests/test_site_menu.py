@@ -54,6 +54,11 @@ def tree(html: str) -> list[str]:
     return walk(lxml.html.fragment_fromstring(html), 0)
 
 
+def _our_icon(name: str) -> str | None:
+    path = ROOT / "overrides" / name
+    return path.read_text("utf-8") if name.startswith(".icons/") and path.is_file() else None
+
+
 @pytest.mark.parametrize("features", FEATURES, ids=lambda features: "+".join(features) or "none")
 def test_our_menu_is_materials_menu_on_every_page(library, features):
     config = load_config(str(library))
@@ -61,6 +66,8 @@ def test_our_menu_is_materials_menu_on_every_page(library, features):
     files = get_files(config)
     nav = get_navigation(files, config)
     material = config.theme.get_env()
+    # Our icon files (overrides/.icons: drawn from the stylesheet) on both sides: this test compares the menu's markup.
+    material.loader = jinja2.ChoiceLoader([jinja2.FunctionLoader(_our_icon), material.loader])
     ours = material.overlay(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(ROOT / "overrides")), material.loader]))
     ours.globals["site_menu"] = _site_menu(features)
     pages = [file.page for file in files.documentation_pages()]

@@ -21,12 +21,17 @@ DESIGN = """\
   2,000-page build, though a pruned page shows only a few dozen links. A loop in Python writes the same markup
   (a test compares it with Material's, page by page, as parsed trees), a tenth of the time. Menu features it
   does not write (tabs, sections, expand) stop the build with a message instead of changing the menu silently.
-- **Material's JavaScript loads on the first search** (`docs/assets/search-on-demand.js`, wired in
-  `overrides/main.html`; the hook finds the fingerprinted bundle name in
-  `scripts/patient_site/theme/assets.py`). The navigation drawer, sticky header, checklist and print-out work
-  with CSS and our small scripts alone; the 35 KB gzip bundle, the search worker and the search index are
-  fetched when a reader focuses or clicks the search field, opens search from the header button, or presses
-  `/` or `s`.
+- **Search loads on the first search, through our own small interface** (`docs/assets/search.js`, loaded by
+  `docs/assets/search-on-demand.js`, wired in `overrides/main.html`; the hook finds the worker's fingerprinted
+  name in `scripts/patient_site/theme/assets.py`). The navigation drawer, sticky header, checklist and print-out
+  work with CSS and our small scripts alone; when a reader focuses or clicks the search field, opens search from
+  the header button, or presses `/` or `s`, a 3 KB interface fetches Material's search worker (lunr, 12 KB) and
+  the language's index (5 KB), plus lunr's stemmer in Spanish (4 KB). It writes Material's own result markup,
+  so Material's styles apply, keeps Material's keys (Up and Down through the results, Enter on the best one,
+  Escape or Tab closes) and says the number of results in a polite status for screen readers. Material's 35 KB
+  bundle, which search alone used, is never loaded; the table above compares it and Pagefind on the same pages
+  and queries in the same run: Pagefind's WebAssembly module alone (72 KB) is over the 30 KB budget, and its
+  index and result fragments come on top, so our interface over Material's worker is the one design under it.
 - **No inline JavaScript at all.** Material's two inline start-up scripts moved into our files
   (`overrides/partials/javascripts/`), so the Content-Security-Policy is `script-src 'self'` without hashes.
 - **Each source is read and parsed once per build.** MkDocs' `File.content_string` opens the file on every
@@ -76,20 +81,36 @@ DESIGN = """\
   Jinja's compiled templates are kept. What is left per save is about 1 s of MkDocs' fixed work (walking the
   files, the menu, sitemap and 404 page) and about 0.3 s for its watcher to notice the save.
   `tests/test_preview_incremental.py` compares every file of the preview with a clean build after each of a
-  series of edits.
-- **Largest contentful paint, and why the 1.0 s target is left where it is.** The largest paint is the
-  article's first paragraph. Lighthouse's simulated phone counts every script that runs before the paint,
-  deferred or not: each waits for its download on a new simulated connection, about 0.3 s, which puts the
-  paint at the page's download plus about 0.4 s. Running our scripts only after the browser reports its
-  largest paint brought the three pages to 0.75–0.79 s in a trial, but it needs an inline script (the policy
-  has none), makes the menu button, search field and remembered ticks wait for that signal, and in browsers
-  that do not report it (Safari) for a second after `load`. A browser does not hold its paint for deferred scripts;
-  we kept the deferred scripts and the script-free policy, and report the figure as measured.
-- **A reader's first search, and why the 30 KB target is not met.** The first search fetches Material's
-  bundle (35 KB gzip: its search interface lives there), the search worker (12 KB), the index (5 KB) and, in
-  Spanish, lunr's Spanish stemmer (4 KB). The index already carries only what the worker reads; the bundle
-  alone is over the target. Meeting it means a small search interface of our own driving Material's worker
-  (about 21 KB in all), with the keyboard and screen-reader behaviour to match: left for a later round.
+  series of edits, in the first language and in the second.
+- **One preview for every language, each rebuilding what a save changes** (`scripts/patient_site/mkdocs/serve.py`,
+  `make serve`). One MkDocs live-reload server, one dirty build and preview cache per language, each language's
+  folder where `make site` puts it (`/es/`), so the language selector works in the preview. A save rebuilds the
+  languages it can change: a Spanish page, Spanish only; an English page, English and then Spanish, whose
+  stale-translation notices follow their originals (a page's key now holds what its conversion takes from other
+  files). `make serve-es` is `mkdocs serve --dirty` on the Spanish config, with the same cache.
+- **Small pages in every language.** Material's templates are indented for their readers; a Jinja token filter
+  (`scripts/patient_site/theme/template_whitespace.py`) collapses each run of whitespace holding a line break in
+  the templates' own text as they compile, which renders the same and costs nothing per page (0.27 KB gzip off
+  each page). The header's six icons are empty `<svg>`s masked from the cached stylesheet (`overrides/.icons/`,
+  `patient.css`), so Material's icon rules still apply (0.5 KB gzip), and Material's settings script, its
+  `rel=prev/next` links and generator tag, which only its never-loaded bundle read, are gone.
+- **Largest contentful paint: what it waits for.** Lighthouse names the element: the article's first paragraph
+  (on the checklist, its opening note), text that needs nothing but the one stylesheet. In each run's unthrottled
+  trace the browser paints it in the first frame, right after the stylesheet, and before any of our deferred
+  scripts runs (on `/causes/`: stylesheet at 55 ms, paint at 74 ms, the first script at 77 ms); but the frame
+  reaches the screen, which is the paint's timestamp, about 25 ms after it was painted (raster and compositing in
+  software on this shared 2-core machine), and in those milliseconds the four deferred scripts finish and run,
+  and sometimes the favicon arrives. Lighthouse's simulated phone then counts every request that finished and
+  every script that ran before that timestamp as something the paint needed, each on a new simulated connection
+  (two round trips, about 0.3 s from the page's download), while first paint counts the stylesheet only: hence
+  LCP 0.95-1.06 s against FCP 0.75 s. The table "What the largest paint is" above lists, run by run, what had
+  finished first; in a run where the frame reached the screen before the scripts arrived, LCP equalled FCP. So
+  the largest paint is late only in the simulation, by the scripts that happen to arrive between paint and
+  screen. The ways to keep them out of that window are the two rejected before (run our scripts after a reported
+  paint, which needs an inline script and makes the menu, search field and ticks wait, or inline the scripts,
+  which needs hashes in the policy and puts 5 KB into every page's HTML); fewer scripts do not help, since one
+  late script costs the same round trips as four. The site keeps its deferred scripts and its script-free
+  policy; the 0.85 s target is reported as measured, with the evidence beside it.
 - **Each language is a build of its own** (`scripts/build_site.py`, `languages/<code>/mkdocs.yml`): the cost
   grows in step with the number of languages, and the peak memory is one build's.
 """
@@ -218,14 +239,17 @@ def render(info, scales, weight, scores, preview, runs, large=None, languages=No
         "| At most two render-blocking requests (Lighthouse's render-blocking list, most of any run) | "
         + "; ".join(f"`/{page.replace('(home)', '')}` {result['blocking']}" for page, result in scores.items())
         + f" | {_met(all(result['blocking'] <= 2 for result in scores.values()))} |",
-        f"| Lighthouse mobile first and largest contentful paint at most 1.0 s (median of {len(next(iter(scores.values()))['fcp'])}) | "
+        f"| Lighthouse mobile first contentful paint at most 1.0 s and largest at most 0.85 s (median of "
+        f"{min(len(result['fcp']) for result in scores.values())}) | "
         + "; ".join(f"`/{page.replace('(home)', '')}` FCP {statistics.median(result['fcp']):.2f} s, LCP "
                     f"{statistics.median(result['lcp']):.2f} s" for page, result in scores.items())
-        + f" | {_met(all(statistics.median(r['fcp']) <= 1.0 and statistics.median(r['lcp']) <= 1.0 for r in scores.values()))} |",
-        f"| A reader's first search at most 30 KB gzip more | {_kb(weight['search']['ours'].gzip)} KB in "
-        f"{len(weight['search']['ours'].requests)} requests | {_met(weight['search']['ours'].gzip <= 30 * KB)} |",
-        f"| Repeat view at most 5 KB gzip | largest: `/{repeat_max[0]}` {_kb(repeat_max[1][1].gzip)} KB in "
-        f"{len(repeat_max[1][1].requests)} request(s) | {_met(repeat_max[1][1].gzip <= 5 * KB)} |",
+        + f" | {_met(all(statistics.median(r['fcp']) <= 1.0 and statistics.median(r['lcp']) <= 0.85 for r in scores.values()))} |",
+        f"| A reader's first search at most 30 KB gzip more, in each language | English "
+        f"{_kb(weight['search']['ours'].gzip)} KB in {len(weight['search']['ours'].requests)} requests; Spanish "
+        f"{_kb(weight['search']['ours-es'].gzip)} KB in {len(weight['search']['ours-es'].requests)} requests | "
+        f"{_met(max(weight['search']['ours'].gzip, weight['search']['ours-es'].gzip) <= 30 * KB)} |",
+        f"| Every page's HTML (its repeat view) at most 5 KB gzip, in every language | largest: `/{repeat_max[0]}` "
+        f"{_kb(repeat_max[1][1].gzip)} KB in {len(repeat_max[1][1].requests)} request(s) | {_met(repeat_max[1][1].gzip <= 5 * KB)} |",
         f"| No third-party requests | {len(third)} on {len(ours_views)} pages | {_met(not third)} |",
         "| Lighthouse mobile 100 in all four categories on the landing page, a content page and the checklist | "
         + "; ".join(f"`/{page.replace('(home)', '')}` " + " / ".join(str(result[name]) for name in
@@ -322,6 +346,7 @@ def render(info, scales, weight, scores, preview, runs, large=None, languages=No
         f"{_kb(plain_search.gzip)} KB gzip. So the landing page plus a search costs "
         f"{_kb((home_first.gzip if home_first else 0) + ours_search.gzip)} KB gzip with ours.",
         "",
+        *_search_candidates(weight),
         *_nginx_table(weight["nginx"]),
         "What each first view of ours fetches (the home page): "
         + ", ".join(f"`{path.rsplit('/', 1)[-1] or path}` {_kb(packed)}" for path, _, packed in (home_first.requests if home_first else []))
@@ -341,6 +366,15 @@ def render(info, scales, weight, scores, preview, runs, large=None, languages=No
           + f" | {statistics.median(result['fcp']):.2f} ({', '.join(f'{v:.2f}' for v in result['fcp'])})"
           + f" | {statistics.median(result['lcp']):.2f} ({', '.join(f'{v:.2f}' for v in result['lcp'])})"
           + f" | {result['blocking']} |" for page, result in scores.items()],
+        "",
+        "What the largest paint is, and what had finished before it reached the screen in each run's trace (the",
+        "unthrottled load Lighthouse simulates from; every one of these is on the simulated paint's path):",
+        "",
+        "| Page | Largest contentful paint element | Finished before it, each run |",
+        "| --- | --- | --- |",
+        *[f"| `/{page.replace('(home)', '')}` | {'; '.join(f'`{e}`' for e in result.get('lcp_element', []))} | "
+          + " / ".join(", ".join(f"`{name}`" for name in run) for run in result.get("before_lcp", [])) + " |"
+          for page, result in scores.items()],
         "",
         "## Editor preview",
         "",
@@ -418,7 +452,18 @@ def _preview_target(preview: dict) -> list[str]:
     median = statistics.median(preview["saves"])
     return [f"| Editor preview: from saving a page to `make serve` serving it rebuilt, at most 2 s (median of "
             f"{len(preview['saves'])}) in the {preview['pages']:,}-page library | {median:.2f} s; a symptom list to its "
-            f"checklist page {preview['symptom_list']:.2f} s | {_met(median <= 2.0)} |"]
+            f"checklist page {preview['symptom_list']:.2f} s | {_met(median <= 2.0)} |",
+            *_second_language_target(preview.get("second_language"))]
+
+
+def _second_language_target(spanish: dict | None) -> list[str]:
+    if not spanish:
+        return []
+    median = statistics.median(spanish["saves"])
+    return [f"| Editor preview of the second language: from saving a Spanish page to `make serve-es` serving it "
+            f"rebuilt, at most 2 s (median of {len(spanish['saves'])}) with {spanish['pages']:,} pages in each language | "
+            f"{median:.2f} s (runs: {', '.join(f'{value:.2f}' for value in spanish['saves'])}); its first build "
+            f"{spanish['first_build']:.0f} s | {_met(median <= 2.0)} |"]
 
 
 def _scale_target(reference, large) -> list[str]:
@@ -444,6 +489,32 @@ def _preview_lines(preview: dict) -> list[str]:
         f"**{statistics.median(saves):.2f} s** (runs: {', '.join(f'{value:.2f}' for value in saves)}); a save of a "
         f"symptom list (a new symptom) until its checklist page shows it: {preview['symptom_list']:.2f} s. The first "
         f"build, before the preview is served: {preview['first_build']:.0f} s.",
+    ]
+
+
+def _search_candidates(weight: dict) -> list[str]:
+    """The designs a first search could have, measured on the same site and queries in this run (bench/weight.py)."""
+    search, candidates = weight["search"], weight["candidates"]
+    (pagefind, pagefind_ui), (pagefind_es, _) = candidates["pagefind"], candidates["pagefind-es"]
+
+    def row(name, english, spanish, note=""):
+        return (f"| {name} | {len(english.requests)}, **{_kb(english.gzip)}** | {len(spanish.requests)}, "
+                f"**{_kb(spanish.gzip)}** | {note} |")
+
+    return [
+        "A first search, by design (typing \"cramps\" on `/`, \"calambres\" on `/es/`; requests, KB gzip; "
+        "the same site and run):",
+        "",
+        "| Design | English | Spanish | |",
+        "| --- | --- | --- | --- |",
+        row("**ours**: our interface (`search.js`) driving Material's worker and index", search["ours"], search["ours-es"],
+            "the shipped design"),
+        row("Material's own interface (its bundle) driving the same worker and index", candidates["material-bundle"],
+            candidates["material-bundle-es"], "the design before: the bundle alone is 35 KB"),
+        row("Pagefind 1.5.2 (PyPI `pagefind-bin`) over the same pages, through its JavaScript API, ten results' text",
+            pagefind, pagefind_es, f"before any interface: its WebAssembly module alone is about 72 KB; its own "
+            f"interface adds {_kb(pagefind_ui)} KB"),
+        "",
     ]
 
 

@@ -246,3 +246,65 @@ def nginx_measure(browser, site: Path, snippet: Path, work: Path, url_paths: lis
                                  lambda context, url: _wire_view(context, server, url))
     finally:
         server.stop()
+
+
+# --- the first search's candidates, side by side -----------------------------------------------------------
+# Ours (our interface driving Material's worker) is measured above by typing into the page. The other designs
+# are measured on the same built site in the same run: Material's own interface (its bundle, which the site
+# loaded on the first search before) as the three files that design fetched, and Pagefind (PyPI `pagefind-bin`)
+# indexing the same pages and answering the same query through its JavaScript API in Chromium, which is what a
+# small interface of ours would drive (its own ready-made interface, `pagefind-ui.js`, is listed beside it).
+
+MATERIAL_SEARCH = ("assets/javascripts/bundle.*.min.js", "assets/javascripts/workers/search.*.min.js", "search/search_index.json")
+STEMMERS = ("assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.{lang}.min.js")
+
+
+def _gzip_of(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6, mtime=0))
+
+
+def material_bundle_search(site: Path, language: str) -> View:
+    """The files a first search fetched when Material's own interface (its bundle) drove the worker."""
+    root = site / language if language else site
+    files = [sorted(root.glob(pattern))[0] for pattern in MATERIAL_SEARCH]
+    if language:
+        files += [root / pattern.format(lang=language) for pattern in STEMMERS]
+    return View([(str(file.relative_to(site)), file.stat().st_size, _gzip_of(file)) for file in files])
+
+
+def pagefind_search(browser, site: Path, work: Path, url_path: str, query: str) -> tuple[View, int]:
+    """Pagefind over a copy of the built site: what its API fetches to answer `query` on the page at `url_path`
+    (with each of the first ten results' text and excerpt, as a result list shows them), and its UI's script and
+    stylesheet in bytes (gzip)."""
+    import subprocess
+    import sys
+
+    copy = work / "pagefind-site"
+    if not copy.exists():
+        import shutil
+
+        shutil.copytree(site, copy)
+        subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(copy), "--output-subdir", "pagefind"],
+                       check=True, stdout=subprocess.DEVNULL)
+    ui = sum(_gzip_of(copy / "pagefind" / name) for name in ("pagefind-ui.js", "pagefind-ui.css"))
+    recorder = Recorder(copy)
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(recorder.url + url_path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        recorder.log.clear()
+        found = page.evaluate("""async query => {
+            const pagefind = await import("/pagefind/pagefind.js");
+            const search = await pagefind.search(query);
+            await Promise.all(search.results.slice(0, 10).map(result => result.data()));
+            return search.results.length;
+        }""", query)
+        page.wait_for_load_state("networkidle")
+        view = View(list(recorder.log))
+        context.close()
+        if not found:
+            raise SystemExit(f"bench: Pagefind found nothing for {query!r} on /{url_path}")
+        return view, ui
+    finally:
+        recorder.close()

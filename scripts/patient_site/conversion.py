@@ -43,6 +43,18 @@ class PageConversion:
         self.glossary = site.glossary if shared else GlossaryState(index=site.glossary.index)
         self.page: PageSource | None = None
 
+    @classmethod
+    def for_page(cls, site: SiteBuild, src: str) -> PageConversion:
+        """A conversion that knows its page without converting it: what `parts` says needs no Markdown."""
+        conversion = cls(site)
+        conversion.page = site.pages.get(src)
+        return conversion
+
+    def parts(self) -> list[str]:
+        """What this page's conversion puts in from other files than its own: its notices and its closing part
+        (the editor's preview converts a page again when these change: patient_site/preview.py)."""
+        return [*self.notices(), self.closing()]
+
     def extensions(self) -> list:
         """Our Markdown extensions, in order: the editor checks read each tree before cross-links and marks go in."""
         return [self.safety.extension, CrossLinkExtension(self.crosslinks), GlossaryExtension(self.glossary),

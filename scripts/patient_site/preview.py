@@ -6,7 +6,8 @@ learnt of it), and a rebuild renders again only the pages whose keys changed:
 
 - the page's Markdown is converted again when its source text changed, or when a term or glossary phrase it
   contains was added, removed or moved to another page (a substring test over the normalised text: it may
-  convert a page too many, never one too few);
+  convert a page too many, never one too few), or when what its conversion puts in from other files changed
+  (a translation's notices, which follow its original and the review records; the links to other languages);
 - the page is written again (its template rendered around the kept content) when its "Related pages", the
   conditions it is about, or a title it shows (menu, Related pages, neighbours) changed.
 
@@ -60,6 +61,7 @@ class PageRecord:
     scan: object | None = None  # its content scanned for the Content-Security-Policy (hosting.headers.PageScan)
     copy: object | None = None  # its embeddable content (embeds.variants.PageCopy), when it has an embed
     search: list = field(default_factory=list)  # its entries in the search index
+    parts: str = ""  # what its conversion adds from other files than its own (translation notices, snippets' links)
 
 
 @dataclass

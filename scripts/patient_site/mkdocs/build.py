@@ -33,6 +33,7 @@ from patient_site.shared_conversions import Converted, SharedConversions
 from patient_site.site import Paths, SiteBuild
 from patient_site.sources import normalized, read_source
 from patient_site.theme.nav_order import nav_position
+from patient_site.theme.template_whitespace import TemplateWhitespace
 
 log = get_plugin_logger(__name__)
 
@@ -87,8 +88,8 @@ class MkDocsBuild:
     def start(cls, config, preview: PreviewCache | None = None, serving: bool = False) -> MkDocsBuild:
         """Check the settings, add our Markdown extensions, and teach MkDocs' link warnings to name lines.
 
-        `preview` is the cache a dirty `mkdocs serve` keeps across rebuilds (patient_site/preview.py); it is used
-        for the site's first language only (`make serve` previews it), other builds render every page. `serving`:
+        `preview` is the cache a dirty `mkdocs serve` keeps across rebuilds (patient_site/preview.py), for the
+        language this config builds (`make serve` keeps one per language, `make serve-<lang>` one). `serving`:
         a clinic's or language's file may have changed since `make serve` composed the config (composition.refresh).
         """
         try:
@@ -99,7 +100,7 @@ class MkDocsBuild:
         except SiteError as error:
             raise PluginError(str(error)) from None
         site = build.site
-        if preview is not None and (site.languages is None or site.languages.is_first):
+        if preview is not None:
             build.preview = Preview(preview, config, site)
         build.sharing = preview is None  # `make site`, `make sites`: share conversions (patient_site/shared_conversions.py)
         try:
@@ -230,6 +231,8 @@ class MkDocsBuild:
         languages.set_alternates(self.config, None, self.site)  # pages without a source (404): the languages' home pages
         if self.site.first_error:
             raise PluginError(self.site.first_error)
+        env.add_extension(TemplateWhitespace)  # the templates' indentation goes as they compile, not per page
+        env.auto_reload = False  # one build never sees a template change: no stat() of its file on each of ~18 includes a page
         theme.add_globals(env, self.config, self.site)
         if self.preview:
             self.preview.use_compiled_templates(env)

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory, write_file
 
 from patient_site import preview as keys
+from patient_site.conversion import PageConversion
 from patient_site.preview import PageRecord, PreviewCache
 from patient_site.site import SiteBuild
 from patient_site.theme.style_bundle import add_tokens
@@ -74,6 +75,7 @@ class Preview:
         self.converted: dict[str, dict] = {}  # what conversion set on each page converted this build
         self.written: dict[str, dict] = {}  # what the post-page step learnt of each page written this build
         self.search_seen = 0
+        self._parts_of: dict[str, str] = {}
         _quiet_dirty_warning()
 
     # on_nav: which pages to convert ------------------------------------------------------------------------------
@@ -93,12 +95,19 @@ class Preview:
         for file in self.pages:
             src, text = file.src_uri, self._text(file)
             record = cache.pages.get(src)
-            if record is None or record.source != text or keys.mentions_any(text, moved):
+            if record is None or record.source != text or record.parts != self._parts(src) or keys.mentions_any(text, moved):
                 self.convert.add(src)
             else:
                 self._restore(file, record, files)
             # Hack: MkDocs' --dirty asks each file whether it changed by its times; the keys above answer instead.
             file.is_modified = functools.partial(self._asked, src)
+
+    def _parts(self, src: str) -> str:
+        """What the page's conversion adds from other files (PageConversion.notices and .closing): in a second
+        language, the notices follow the original's words and the review records, which this build does not watch."""
+        if src not in self._parts_of:
+            self._parts_of[src] = "\n".join(PageConversion.for_page(self.site, src).parts())
+        return self._parts_of[src]
 
     def _asked(self, src: str) -> bool:
         return src in self.asked
@@ -242,6 +251,7 @@ class Preview:
                     scan=site.embeds.content_scans.get(file.dest_uri),
                     copy=copies.get(src),
                     search=written["search"],
+                    parts=self._parts(src),
                 )
             else:
                 records[src] = old

@@ -11,7 +11,7 @@ from mkdocs.utils import normalize_url
 
 from patient_site.patient.page_parts import foot_parts, footer_html, head_parts
 from patient_site.site import SiteBuild
-from patient_site.theme.assets import material_bundle
+from patient_site.theme.assets import material_bundle, search_worker
 from patient_site.theme.nav_menu import menu_parts
 
 
@@ -22,7 +22,8 @@ def add_globals(env, config, site: SiteBuild) -> None:
     env.globals["oembed_links"] = site.embeds.oembed_links
     env.globals["asset"] = site.asset  # overrides/main.html: our asset's content-hashed name
     env.globals["site_menu"] = _site_menu(config.theme.get("features") or ())
-    env.globals["material_bundle"] = material_bundle(config.theme.dirs)  # loaded on first search
+    env.globals["material_bundle"] = material_bundle(config.theme.dirs)  # our hook is on: Material's bundle is never loaded
+    env.globals["search_worker"] = search_worker(config.theme.dirs)  # driven by docs/assets/search.js on the first search
     env.globals["page_alternates"] = lambda page: site.sitemap_alternates.get(page.file.src_uri, [])  # overrides/sitemap.xml
     env.globals["not_found_title"] = site.settings.site_text.not_found  # overrides/404.html, in the build's language
     env.globals["style_bundle"] = bool(site.styles.sources)  # overrides/main.html: one stylesheet, in extra_css
