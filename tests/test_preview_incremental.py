@@ -25,6 +25,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import article, copy_project, edit, resolve
+from patient_site.composition import engine_config
 
 SERVE_URL = "http://127.0.0.1:8000/"  # MkDocs' default dev_addr: serve's site_url
 EPOCH = "1700000000"
@@ -160,7 +161,7 @@ ES_NEW_TITLE = "La insuficiencia venosa crónica, explicada"
 @pytest.mark.build
 @pytest.mark.slow
 def test_second_language_preview_after_edits_equals_clean_builds(tmp_path, monkeypatch):
-    """`make serve-es` (`mkdocs serve --dirty -f languages/es/mkdocs.yml`) keeps pages as `make serve` does, and
+    """`make serve-es` (`mkdocs serve --dirty` of languages/es/mkdocs.yml put together with mkdocs.yml) keeps pages as `make serve` does, and
     follows what its pages take from other files: an English original's edit puts the stale-translation notice
     on its Spanish page, though only the English file changed."""
     from mkdocs.commands.build import build
@@ -168,8 +169,9 @@ def test_second_language_preview_after_edits_equals_clean_builds(tmp_path, monke
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     project = copy_project(tmp_path / "project")
-    config_file = project / "languages" / "es" / "mkdocs.yml"
-    edit(config_file, "site_url: https://vein-guide.example.org/es/", f"site_url: {ES_SERVE_URL}")
+    # The Spanish address is the site's plus es/ (patient_site/composition.py): the site's, as the preview serves it.
+    edit(project / "mkdocs.yml", "site_url: https://vein-guide.example.org/", f"site_url: {ES_SERVE_URL.removesuffix('es/')}")
+    config_file = engine_config(project / "languages" / "es" / "mkdocs.yml")  # what `make serve-es` hands MkDocs
     docs, preview = project / "languages" / "es" / "docs", tmp_path / "preview"
 
     def get_config():
