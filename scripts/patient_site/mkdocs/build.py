@@ -18,6 +18,7 @@ from mkdocs.structure import pages as mkdocs_pages
 from patient_site.config_checks import check_config
 from patient_site.conversion import PageConversion
 from patient_site.editor.checks import LineNumberFilter, install_line_numbers
+from patient_site.editor.edit_links import edit_base, edit_links
 from patient_site.errors import SiteError
 from patient_site.mkdocs import embeds, languages, styles, theme
 from patient_site.mkdocs.files import MkDocsFiles
@@ -69,6 +70,7 @@ class MkDocsBuild:
             build.preview = Preview(preview, config, site)
         try:
             check_config(site, config.use_directory_urls, config.theme.get("features"), config.docs_dir)
+            site.edit_base = edit_base(config.repo_url, config.edit_uri, site.paths.config_shown)
         except SiteError as error:
             raise PluginError(str(error)) from None
         # The editor checks go first: they read each page's tree before cross-links and glossary marks are added.
@@ -104,6 +106,9 @@ class MkDocsBuild:
             styles.plan(files, config, site)  # after the hashed copies: the bundle replaces their links
             for page in site.pages.editors_pages():  # MkDocs converts the text read here (one reader of sources)
                 files.get_file_from_path(page.src).content_string = page.text
+            for file in files.documentation_pages():  # page.edit_url: edit_uri + the source's path from the project
+                links = edit_links(site, file.src_uri)
+                file.edit_uri = links[0].path if links else None
         except SiteError as error:
             raise PluginError(str(error)) from None
         self.files = files
