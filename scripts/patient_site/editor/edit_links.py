@@ -44,7 +44,7 @@ def edit_base(repo_url: str | None, edit_uri: str | None, config_shown: str) -> 
         raise SiteError(f"{config_shown}: repo_url is set but edit_uri is not; {HOW}")
     if edit_uri.rstrip("/").rsplit("/", 1)[-1] == "docs":
         raise SiteError(f"{config_shown}: edit_uri {edit_uri!r} names the docs folder, but the build adds each page's "
-                        f"path from the project folder (docs/causes.md, languages/es/docs/causes.md); {HOW}")
+                        f"path from the project folder (docs/…, languages/es/docs/…); {HOW}")
     return urljoin(repo_url.rstrip("/") + "/", edit_uri.lstrip("/")).rstrip("/") + "/"
 
 
