@@ -95,6 +95,14 @@ def test_every_page_in_every_language_opens_its_own_source(site):
 
 
 @pytest.mark.build
+def test_repo_url_brings_no_repository_widget(site):
+    """Material's widget would fetch the repository's facts from the forge in every reader's browser."""
+    for page in reader_pages(site.site):
+        html = BeautifulSoup((site.site / page).read_text("utf-8"), "html.parser")
+        assert not html.select("[data-md-component=source], .md-nav__source, .md-source"), page
+
+
+@pytest.mark.build
 def test_no_edit_link_on_embeds_or_in_the_api(site):
     embeds = [path for path in site.site.rglob("*.html") if "embed/" in str(path.relative_to(site.site))]
     feeds = [path for path in site.site.rglob("*.json") if re.match(r"^(es/)?(api|oembed)/", str(path.relative_to(site.site)))]
