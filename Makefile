@@ -9,7 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-# `make site CLINIC=riverside` builds clinics/riverside.yml into site-riverside/ (see README, "Another clinic").
+# `make site CLINIC=riverside` builds clinics/riverside.yml, every language, into site-riverside/ (README, "Another
+# clinic"); `make sites` builds the project's own site and every clinic's at once.
 CLINIC ?=
 CONFIG := $(if $(CLINIC),clinics/$(CLINIC).yml,mkdocs.yml)
 # `make site ENGINE=zensical` builds the same guide with Zensical (README, "Engine") into site-zensical/
@@ -24,7 +25,7 @@ SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)$(if $(filter zensical,$(ENGINE))
 CODE_QUALITY ?=
 ZENSICAL_VENV := .venv-zensical
 
-.PHONY: site serve serve-prod test test-fast bench chromium nginx readers fonts checkers clean source-date-epoch screenshots
+.PHONY: site sites serve serve-prod test test-fast bench chromium nginx readers fonts checkers clean source-date-epoch screenshots
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,11 @@ else
 site: $(VENV)/.site-deps fonts
 	$(BIN)/python scripts/build_site.py --config-file $(CONFIG) --site-dir $(SITE_DIR)$(if $(CODE_QUALITY), --code-quality $(CODE_QUALITY))
 endif
+
+# Every site (site/ and each clinic's site-<name>/), every language of each, as many at once as there are cores;
+# a clinic whose build fails keeps its previous site and stops no other (scripts/build_sites.py).
+sites: $(VENV)/.site-deps fonts
+	$(BIN)/python scripts/build_sites.py
 
 # Reading grade, review dates, alt text and orphan pages, per page; warnings never stop a preview.
 .PHONY: check
@@ -69,16 +75,19 @@ screenshots: $(VENV)/.test-deps chromium
 	$(BIN)/python scripts/screenshots.py --config-file $(CONFIG) --out screenshots
 
 # --dirty: each save converts and writes again only the pages it changes (scripts/patient_site/preview.py).
+# With CLINIC=, the clinic's site as it is put together from its file (scripts/site_config.py).
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --dirty --config-file $(CONFIG)
+	@config=$$($(BIN)/python scripts/site_config.py --config-file $(CONFIG)) && \
+	$(BIN)/mkdocs serve --dirty --config-file "$$config" $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
 
 # `make serve-es` previews the Spanish pages (languages/es/mkdocs.yml) at http://127.0.0.1:8000/es/ as `make serve`
-# does the English ones; any folder under languages/ works the same (LANGUAGES.md, "Previewing a language").
-# DEV_ADDR=127.0.0.1:8001 serves elsewhere, beside a running `make serve`.
+# does the English ones; any folder under languages/ works the same (LANGUAGES.md, "Previewing a language"), and
+# CLINIC= previews that clinic's pages in the language. DEV_ADDR=127.0.0.1:8001 serves elsewhere, beside a running `make serve`.
 DEV_ADDR ?=
 serve-%: $(VENV)/.site-deps
 	@test -f languages/$*/mkdocs.yml || { echo "There is no language '$*' to preview: languages/$*/mkdocs.yml does not exist (LANGUAGES.md)"; exit 1; }
-	$(BIN)/mkdocs serve --config-file languages/$*/mkdocs.yml $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
+	@config=$$($(BIN)/python scripts/site_config.py --config-file $(CONFIG) --lang $*) && \
+	$(BIN)/mkdocs serve --config-file "$$config" $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
 
 # The built site through Debian's nginx with the generated headers, as production serves it (README, "Deploy").
 PROD_PORT ?= 8080
@@ -179,4 +188,4 @@ source-date-epoch:
 	@echo $(SOURCE_DATE_EPOCH)
 
 clean:
-	rm -rf site site-* .site-new .zensical-* $(VENV) .venv-properdocs $(ZENSICAL_VENV) node_modules .pytest_cache
+	rm -rf site site-* .site-new .zensical-* .build $(VENV) .venv-properdocs $(ZENSICAL_VENV) node_modules .pytest_cache

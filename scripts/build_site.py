@@ -11,6 +11,7 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 from patient_site.editor.code_quality import MESSAGE, copied_output, write_report
 from patient_site.errors import SiteError
@@ -37,9 +38,19 @@ def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
             print("\n".join(errors), file=sys.stderr)
             print(f"The content checks failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
+        languages = 1 + len(language_configs(config_file))
+        pages = published_pages(new)
         swap_in(new, site_dir)
-    print(f"Built the site into {site_dir.name}/")
+    warnings = sum(len(report.warnings) for report in reports)
+    print(f"Built the site into {site_dir.name}/ ({languages} language{'s' * (languages > 1)}, {pages} pages, "
+          f"{warnings} warning{'s' * (warnings != 1)}{': make check lists them' if warnings else ''})")
     return 0
+
+
+def published_pages(site_dir: Path) -> int:
+    """The pages a reader or search engine finds: the addresses in every language's sitemap."""
+    maps = [site_dir / "sitemap.xml", *site_dir.glob("*/sitemap.xml")]
+    return sum(len(ElementTree.parse(path).getroot()) for path in maps if path.is_file())
 
 
 def main(argv: list[str] | None = None) -> int:

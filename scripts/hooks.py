@@ -26,11 +26,13 @@ if TYPE_CHECKING:  # MkDocs' own types, for the events' real signatures (mkdocs/
 
 build: MkDocsBuild | None = None  # the build in progress; replaced by every on_config
 preview: PreviewCache | None = None  # what a dirty `mkdocs serve` keeps across its rebuilds; None otherwise
+serving = False  # `mkdocs serve`: a generated config is composed again from its files before each rebuild
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    global preview
+    global preview, serving
     preview = PreviewCache() if dirty else None
+    serving = command == "serve"
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
@@ -48,7 +50,7 @@ def on_shutdown() -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
-    build = MkDocsBuild.start(config, preview)
+    build = MkDocsBuild.start(config, preview, serving)
     return config
 
 

@@ -55,7 +55,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.enviro
 MARKER_OF_FIXTURE = {
     "site": "build", "server": "build", "reviewed_site": "build", "reviewed_server": "build", "split": "build",
     "split_server": "build", "library": "build", "languages_site": "build", "languages_server": "build", "origins": "build", "nginx_url": "build", "embedding": "build",
-    "shared_build": "build", "mistaken_build": "build", "reviewed_languages": "build",
+    "shared_build": "build", "mistaken_build": "build", "reviewed_languages": "build", "riverside": "build",
     "browser": "browser", "context": "browser", "wide": "browser", "browsing": "browser", "partitioned_browser": "browser",
 }
 

@@ -87,12 +87,14 @@ def build(project: Path, site: Path) -> Built:
     return Built(site, done.returncode, done.stdout + done.stderr)
 
 
-def build_languages(project: Path, site: Path) -> Built:
-    """Every language of `project` into one site, as `make site` does: its own process per language's build."""
+def build_languages(project: Path, site: Path, config: str = "mkdocs.yml") -> Built:
+    """Every language of `project` into one site, as `make site` does: its own process per language's build.
+
+    `config`: the site, `mkdocs.yml` or a clinic's file (`clinics/riverside.yml`), as `make site CLINIC=…` names it."""
     build_allowed()
     done = subprocess.run(
         [sys.executable, "-c", "import sys; from pathlib import Path; from patient_site.mkdocs.commands import strict_build_all; "
-         "sys.exit(strict_build_all(Path(sys.argv[1]), Path(sys.argv[2])))", str(project / "mkdocs.yml"), str(site)],
+         "sys.exit(strict_build_all(Path(sys.argv[1]), Path(sys.argv[2])))", str(project / config), str(site)],
         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")},
         cwd=project,
     )
@@ -138,11 +140,12 @@ def build_in_process(project: Path, site: Path, strict: bool = True) -> Built:
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    """sha256 of every file under `folder`, by its relative path."""
+    """sha256 of every file under `folder`, by its relative path; not the configs `make` puts together (.build/),
+    which are written from the sources for every command, as a build's output is."""
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and ".build" not in path.relative_to(folder).parts[:1]
     }
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from bs4 import BeautifulSoup
+
+from patient_site.composition import Site, compose
 
 MARKS = ("site-added", "site-text")
 BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "legend", "label", "td", "th", "figcaption",
@@ -43,17 +44,10 @@ def sentences(text: str) -> list[str]:
 
 
 def _read(config_file: Path) -> dict:
-    """A config file as YAML, `INHERIT:` merged in as MkDocs does (blocks merged, everything else replaced)."""
-    config = yaml.load(config_file.read_text("utf-8"), Loader=yaml.BaseLoader)  # BaseLoader: !!python tags stay text
-    parent = config.pop("INHERIT", None)
-    return _merge(_read(config_file.parent / parent), config) if parent else config
-
-
-def _merge(base: dict, child: dict) -> dict:
-    merged = dict(base)
-    for key, value in child.items():
-        merged[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
-    return merged
+    """A config as the build reads it: a language's or a clinic's file put together with mkdocs.yml (composition.py)."""
+    path = Path(config_file).resolve()
+    lang = path.parent.name if path.parent.parent.name == "languages" else None
+    return compose(Site.of_file(path), lang).data
 
 
 class Placeholders:

@@ -183,6 +183,13 @@ def glossary_entry_missing_in_spanish(project: Path):
     return "docs/glossary.yml", line_of(project / "docs/glossary.yml", "- term: dehydration")
 
 
+def language_file(project: Path, old: str, new: str, first: str):
+    """languages/es/mkdocs.yml with `old` replaced by `new`; the message names the line on which `first` starts."""
+    path = project / "languages/es/mkdocs.yml"
+    replace(path, old, new)
+    return "languages/es/mkdocs.yml", line_of(path, first)
+
+
 def config_not_yaml(project: Path):
     return setting(project, "site_name: Leg pain", "site_name: Leg: pain")
 
@@ -281,6 +288,15 @@ BUILD_CASES = {  # a distinctive part of the row's first cell: a copy of the pro
     "has no entry in languages/es/docs/glossary.yml": on_copy(glossary_entry_missing_in_spanish),
     "names original": on_copy(spanish("glossary.yml", "original: vein valves", "original: vein flaps",
                               "languages/es/docs/glossary.yml", None)),
+    "hooks: remove it from this file": on_copy(lambda project: language_file(
+        project, "\nnav:\n", "\nhooks:\n  - ../../scripts/hooks.py\n\nnav:\n", "hooks:")),
+    "theme.language is '…' but this is the language file of": on_copy(lambda project: language_file(
+        project, "  language: es  #", "  language: fr  #", "  language: fr")),
+    "storage_key '…' is also the key of": on_copy(lambda project: language_file(
+        project, "    storage_key: vein-guide:checklist:es:v1", "    storage_key: vein-guide:checklist:v1",
+        "    storage_key: vein-guide:checklist:v1")),
+    "theme.favicon '…' is not a file": on_copy(lambda project: setting(
+        project, "  favicon: assets/favicon.svg", "  favicon: assets/no-such-mark.svg")),
     "MkDocs encountered an error parsing the configuration file": on_copy(config_not_yaml),
     "names the docs folder": on_copy(edit_uri_naming_docs),
 }
@@ -296,6 +312,7 @@ NOT_BUILD_MESSAGES = {  # rows `make site` never prints, and why
     "is written over several lines": "`make sign-off`'s own message, not the build's",
     "orphan page": "`make check` only: an orphan page never stops a build",
     "this page has no Español version": "a note (INFO) in the build's log: the build goes on, nothing to annotate",
+    "leaves the language '…' out": "the command's own answer to a CLINIC= or serve-… name: no file or line to point at",
 }
 
 

@@ -57,8 +57,8 @@ def edit_links(html: str) -> list[tuple[str, str]]:
 def expected_sources(project: Path, page: str, config: str = "mkdocs.yml") -> list[str]:
     """The files a built page (e.g. "es/checklist/index.html") is made from, found in the project's sources."""
     lang, _, rest = page.partition("/")
-    if lang == "es":
-        docs, settings = "languages/es/docs", "languages/es/mkdocs.yml"
+    if lang == "es":  # a clinic's settings are its own file in every language
+        docs, settings = "languages/es/docs", config if config.startswith("clinics/") else "languages/es/mkdocs.yml"
     else:
         docs, settings, rest = "docs", config, page
     if rest.startswith("for-clinics/"):
@@ -115,14 +115,14 @@ def test_no_edit_link_on_embeds_or_in_the_api(site):
 
 
 def build_clinic(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "clinics/riverside.yml", "-d", str(site)],
+    """`make site CLINIC=riverside`: every language of the clinic."""
+    return subprocess.run([sys.executable, "scripts/build_site.py", "-f", "clinics/riverside.yml", "-d", str(site)],
                           cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 @pytest.mark.build
 def test_a_clinic_with_its_own_gitlab_project_opens_its_own_files_there(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "clinics").mkdir()
     clinic = (ROOT / "clinics" / "riverside.yml").read_text("utf-8")
     (project / "clinics" / "riverside.yml").write_text(
         clinic + "\nrepo_url: https://gitlab.com/riverside/guide\nedit_uri: -/edit/main/\n", "utf-8")
@@ -130,11 +130,12 @@ def test_a_clinic_with_its_own_gitlab_project_opens_its_own_files_there(tmp_path
     assert done.returncode == 0, done.stderr
     gitlab = "https://gitlab.com/riverside/guide/-/edit/main/"
     pages = reader_pages(tmp_path / "site")
-    assert "for-clinics/index.html" in pages
+    assert "for-clinics/index.html" in pages and "es/for-clinics/index.html" in pages
     for page in pages:
         sources = expected_sources(project, page, config="clinics/riverside.yml")
+        words = SPANISH["extra"]["site_text"]["edit_source"] if page.startswith("es/") else ENGLISH
         assert edit_links((tmp_path / "site" / page).read_text("utf-8")) == [
-            (gitlab + source, ENGLISH.replace("{path}", source)) for source in sources], page
+            (gitlab + source, words.replace("{path}", source)) for source in sources], page
 
 
 @pytest.mark.build

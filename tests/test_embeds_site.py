@@ -5,11 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -19,7 +15,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import site_snippet
-from helpers import CONTENT_PAGES, ROOT, Built, QuietHandler, build_in_process, copy_project, edit_yaml, symptom_bullets
+from helpers import (
+    CONTENT_PAGES,
+    ROOT,
+    Built,
+    QuietHandler,
+    build_in_process,
+    build_languages,
+    copy_project,
+    edit_yaml,
+    symptom_bullets,
+)
 from patient_site.frontmatter.reader import split_front_matter
 from patient_site.hosting.headers import parse_headers_file, scan_page
 
@@ -48,12 +54,8 @@ def source_reviewed(source: str):
 
 
 def build_config(project: Path, config: str, site: Path) -> Built:
-    """A strict build of `config` (relative to `project`), as `make site CLINIC=…` runs it."""
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site)],
-        capture_output=True, text=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return Built(site, done.returncode, done.stdout + done.stderr)
+    """A strict build of `config` (relative to `project`), every language, as `make site CLINIC=…` runs it."""
+    return build_languages(project, site, config)
 
 
 # --- embed variants ---------------------------------------------------------------------------------------
@@ -369,7 +371,6 @@ def header_colour(browser, base: str, path: str) -> str:
 @pytest.mark.browser
 def test_a_second_clinic_builds_with_its_own_brand_and_none_of_the_other(site, server, browser, tmp_path):
     project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "clinics", project / "clinics")
     riverside = build_config(project, "clinics/riverside.yml", tmp_path / "riverside")
     assert riverside.returncode == 0, riverside.log
     assert "WARNING" not in riverside.log, riverside.log

@@ -13,7 +13,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -114,7 +113,6 @@ def built_by_both(shared_build, config: str) -> tuple[Path, Path]:
     def make(folder: Path) -> tuple[Path, Path]:
         unusual = config == "unusual words"
         project = unusual_words_project(folder / "project") if unusual else copy_project(folder / "project")
-        shutil.copytree(ROOT / "clinics", project / "clinics")
         name = "mkdocs.yml" if unusual else config
         mkdocs_build(project, name, folder / "mkdocs")
         docs = tree_digest(project / "docs")

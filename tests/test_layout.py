@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from helpers import ROOT
+from patient_site.composition import Site, compose_all
 
 PACKAGE = ROOT / "scripts" / "patient_site"
 
@@ -28,11 +29,16 @@ def imports_mkdocs(path: Path) -> bool:
     return any(name == "mkdocs" or name.startswith("mkdocs.") for name in imported_modules(path))
 
 
-@pytest.mark.parametrize("config, hook", [("mkdocs.yml", "scripts/hooks.py"), ("clinics/riverside.yml", "../scripts/hooks.py")])
-def test_each_config_registers_the_one_hook_and_nothing_of_the_benchmark(config, hook):
-    text = (ROOT / config).read_text("utf-8")
-    hooks = yaml.safe_load("\n".join(line for line in text.splitlines() if not line.startswith("INHERIT")))["hooks"]
-    assert hooks == [hook]
+def test_the_config_registers_the_one_hook_and_nothing_of_the_benchmark():
+    assert yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["hooks"] == ["scripts/hooks.py"]
+
+
+@pytest.mark.parametrize("config", sorted(str(path.relative_to(ROOT)) for path in [*ROOT.glob("clinics/*.yml"), *ROOT.glob("languages/*/mkdocs.yml")]))
+def test_clinic_and_language_files_repeat_no_path_and_every_composed_config_has_the_one_hook(config):
+    written = yaml.safe_load((ROOT / config).read_text("utf-8"))
+    assert not {"INHERIT", "docs_dir", "hooks", "watch"} & set(written) and "custom_dir" not in (written.get("theme") or {})
+    for composed in compose_all(Site.of_file(ROOT / config)):
+        assert composed.data["hooks"] == [str(ROOT / "scripts" / "hooks.py")]
 
 
 def test_only_the_mkdocs_subpackage_imports_mkdocs():

@@ -57,3 +57,21 @@ def test_an_editors_preview_draws_only_new_pictures_and_removes_the_ones_no_page
     assert len(now) == 2 and [name for name in now if name.startswith("symptoms.")] == [n for n in drawn if n.startswith("symptoms.")]
     assert all(now[name] == drawn[name] for name in now if name in drawn)  # the unchanged picture was kept, not redrawn
     assert not [name for name in drawn if name.startswith("causes.") and name in now]  # the old title's picture is gone
+
+
+def test_a_picture_an_earlier_build_drew_is_taken_from_the_projects_cache(tmp_path):
+    cache, planned = tmp_path / "cache", {}
+    plan(planned, "https://example.org/", "causes/", "Causes", SITE, CLINIC, COLOUR, "")
+    (path, inputs), = planned.values()
+    write_planned(tmp_path / "first", dict(planned), cache=cache)
+    drawn = (tmp_path / "first" / path).read_bytes()
+    assert (cache / f"{inputs_key(*inputs)}.png").read_bytes() == drawn  # kept for the next build of any clinic
+    (cache / f"{inputs_key(*inputs)}.png").write_bytes(b"as the cache holds it")
+    write_planned(tmp_path / "second", dict(planned), cache=cache)
+    assert (tmp_path / "second" / path).read_bytes() == b"as the cache holds it"  # copied, not drawn again
+    other = {}
+    plan(other, "https://example.org/", "causes/", "Causes", SITE, "Another clinic", COLOUR, "")
+    write_planned(tmp_path / "third", other, cache=cache)
+    (other_path, _), = other.values()
+    with Image.open(tmp_path / "third" / other_path) as picture:
+        assert picture.size == (1200, 630)  # other inputs: drawn

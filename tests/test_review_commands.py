@@ -145,3 +145,25 @@ def test_a_bad_record_stops_the_build_with_its_line(project, tmp_path, name, tex
     (project / name).write_text(text, "utf-8")
     built = build(project, tmp_path / "site")
     assert built.returncode != 0 and message in built.log, built.log
+
+
+def test_a_clinic_shares_the_guides_records_and_keeps_its_own_wording_apart(project):
+    """A page's sign-off is the page's, whichever clinic publishes it; a care card a clinic words its own way is written in
+    its clinic file, and so is its approval."""
+    assert run(project, "sign-off", "--page", "docs/causes.md", "--by", "Dr A. Example").returncode == 0
+    clinic = project / "clinics" / "riverside.yml"
+    clinic.write_text(clinic.read_text("utf-8").replace("  embed:\n", "  care_cards:\n    get-checked:\n      level: non-urgent\n"
+                                                        "      heading: Ask Riverside to check your legs\n  embed:\n", 1), "utf-8")
+    done = run(project, "sign-off", "--config-file", "clinics/riverside.yml", "--text",
+               "clinics/riverside.yml:extra.care_cards.get-checked", "--by", "Dr R. Example")
+    assert done.returncode == 0, done.stderr
+    assert (project / "reviews" / "clinics" / "riverside.yml.txt").is_file()
+    done = run(project, "report", "--config-file", "clinics/riverside.yml", "--out", str(project / "riverside-report"))
+    assert done.returncode == 0, done.stderr
+    theirs = json.loads((project / "riverside-report" / "report.json").read_text("utf-8"))
+    assert next(page for page in theirs["pages"] if page["source"] == "docs/causes.md")["review"] == "current"
+    assert approval(theirs, "clinics/riverside.yml", "extra.care_cards.get-checked")["state"] == "approved"
+    assert approval(theirs, "mkdocs.yml", "extra.disclaimer")["state"] == "awaiting"  # the guide's words: shared
+    assert approval(theirs, "languages/es/mkdocs.yml", "extra.care_cards.get-checked")["state"] == "awaiting"
+    ours = report(project)  # the project's own site: its card is the guide's, not approved by Riverside's sign-off
+    assert approval(ours, "mkdocs.yml", "extra.care_cards.get-checked")["state"] == "awaiting"

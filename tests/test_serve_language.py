@@ -22,11 +22,13 @@ def make(project, *args: str, **popen) -> subprocess.Popen:
                              "-o", str(ROOT / ".venv" / ".site-deps"), *args], **popen)
 
 
-def test_make_serve_es_previews_the_spanish_pages(tmp_path):
+@pytest.mark.parametrize("clinic", ["", "riverside"])
+def test_make_serve_es_previews_the_spanish_pages(tmp_path, clinic):
     project = copy_project(tmp_path / "project")
     address = f"127.0.0.1:{free_port()}"
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    server = make(project, "serve-es", f"DEV_ADDR={address}", stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = make(project, "serve-es", f"DEV_ADDR={address}", *([f"CLINIC={clinic}"] if clinic else []),
+                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline, page = time.monotonic() + 90, None
         while page is None and time.monotonic() < deadline and server.poll() is None:
@@ -36,6 +38,8 @@ def test_make_serve_es_previews_the_spanish_pages(tmp_path):
         soup = BeautifulSoup(page, "html.parser")
         assert soup.html["lang"] == "es"
         assert soup.find("h1").get_text(strip=True) == "¿Qué causa los calambres y el dolor en las piernas?"
+        contact = soup.find(class_="clinic-contact").get_text(" ", strip=True)  # `CLINIC=riverside`: its Spanish pages
+        assert ("Riverside Leg and Vein Centre" in contact) == bool(clinic) and ("Example Vein Clinic" in contact) != bool(clinic)
     finally:
         os.killpg(server.pid, signal.SIGINT)  # Ctrl+C reaches make and mkdocs, the group this test started
         try:
@@ -57,3 +61,33 @@ def test_make_serve_of_a_language_that_is_not_there_says_so(tmp_path):
     assert done.returncode != 0
     assert "There is no language 'fr' to preview: languages/fr/mkdocs.yml does not exist" in output
     shutil.rmtree(project)
+
+
+def test_a_saved_clinic_file_reaches_the_running_preview(tmp_path):
+    """`make serve-es CLINIC=riverside` previews a config put together from the clinic's file: a save to that file is
+    put together again and served, as a save to mkdocs.yml is."""
+    project = copy_project(tmp_path / "project")
+    address = f"127.0.0.1:{free_port()}"
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    server = make(project, "serve-es", f"DEV_ADDR={address}", "CLINIC=riverside", stdout=log, stderr=subprocess.STDOUT,
+                  start_new_session=True)
+    try:
+        deadline, page = time.monotonic() + 90, None
+        while page is None and time.monotonic() < deadline and server.poll() is None:
+            page = fetch_text(f"http://{address}/es/causes/")
+            time.sleep(0.5)
+        assert page is not None and "555-0199" in page, "no Riverside page served"
+        clinic = project / "clinics" / "riverside.yml"
+        clinic.write_text(clinic.read_text("utf-8").replace("phone: 555-0199", "phone: 555-0177"), "utf-8")
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and "555-0177" not in (fetch_text(f"http://{address}/es/causes/") or ""):
+            time.sleep(0.5)
+        assert "555-0177" in (fetch_text(f"http://{address}/es/causes/") or ""), "the saved phone number was not served"
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.close()

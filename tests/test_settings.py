@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from helpers import ROOT
+from helpers import copy_project
 from patient_site.checklist.symptom_lists import ChecklistSettings
+from patient_site.composition import engine_config
 from patient_site.editor.content_settings import Settings as ContentCheckSettings
 from patient_site.embeds.settings import EmbedSettings
 from patient_site.patient.page_foot import DEFAULT_DISCLAIMER
@@ -228,12 +229,18 @@ def test_inherit_a_list_is_the_childs_own(clinic_inheriting):
     assert clinic_inheriting(child).startswith(f"clinics/child.yml:{line_of(child, '/path')}: extra.embed.allowed_origins[0] must be only")
 
 
-def test_the_real_configs_load(monkeypatch):
-    monkeypatch.chdir(ROOT)
+def test_the_real_configs_load(monkeypatch, tmp_path):
+    project = copy_project(tmp_path / "project")  # the generated configs are written inside the project
+    monkeypatch.chdir(project)
     main = load("mkdocs.yml")
-    riverside = load("clinics/riverside.yml")
+    riverside = load(str(engine_config("clinics/riverside.yml")))  # the clinic file composed with mkdocs.yml
     assert main.clinic.name != riverside.clinic.name and riverside.clinic.logo == "assets/logos/riverside.svg"
     assert riverside.care_cards == main.care_cards  # inherited
-    assert riverside.embed.nginx_snippet == "../deploy/riverside/nginx.conf"
+    assert riverside.embed.nginx_snippet == str(project / "deploy" / "riverside" / "nginx.conf")
     assert riverside.where("clinic", "logo").startswith("clinics/riverside.yml:")
     assert riverside.where("care_cards", "emergency").startswith("mkdocs.yml:")
+    spanish = load(str(engine_config("clinics/riverside.yml", "es")))  # … and with languages/es/mkdocs.yml
+    assert spanish.clinic.name == riverside.clinic.name and spanish.clinic.booking.endswith("/es/citas")
+    assert spanish.where("clinic", "booking").startswith("clinics/riverside.yml:")
+    assert spanish.where("disclaimer").startswith("languages/es/mkdocs.yml:")
+    assert spanish.where("care_cards", "emergency").startswith("languages/es/mkdocs.yml:")

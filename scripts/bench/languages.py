@@ -55,7 +55,7 @@ class LanguageCost:
 def spanish_config(english: dict, folder: Path) -> dict:
     """`languages/es/mkdocs.yml` for the library: the project's Spanish settings over the library's English config.
 
-    The project's file inherits `../../mkdocs.yml` and names the real article's pages (menu, conditions); here it
+    The project's file says only what Spanish changes and names the real article's pages (menu, conditions); here it
     inherits the library's English config, the folders are the menu, and paths are absolute as the corpus's are.
     """
     spanish = yaml.safe_load((SPANISH / "mkdocs.yml").read_text("utf-8"))
@@ -66,7 +66,8 @@ def spanish_config(english: dict, folder: Path) -> dict:
     spanish["hooks"] = english["hooks"]
     spanish["theme"]["custom_dir"] = english["theme"]["custom_dir"]
     spanish["extra"].pop("conditions", None)  # they name the real article's pages, as corpus.configs says
-    spanish["extra"]["embed"]["nginx_snippet"] = str(folder / "deploy" / "nginx.es.conf")
+    spanish["extra"].setdefault("embed", {})["nginx_snippet"] = str(folder / "deploy" / "nginx.es.conf")
+    spanish["site_url"] = english["site_url"].rstrip("/") + "/es/"  # as the composition sets it (README, "Another clinic")
     return spanish
 
 

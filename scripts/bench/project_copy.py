@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "languages", "overrides", "scripts", "reviews")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "languages", "clinics", "overrides", "scripts", "reviews")
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy mkdocs.yml, docs/, languages/, overrides/, scripts/ and reviews/ into `dest` (created if needed) and return it."""
+    """Copy mkdocs.yml, docs/, languages/, clinics/, overrides/, scripts/ and reviews/ into `dest` (created if needed) and return it."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part

@@ -119,7 +119,7 @@ def review_rows(reviews, largest) -> list[str]:
     ]
 
 
-def render(info, scales, weight, scores, preview, runs, large=None, languages=None, reviews=None) -> str:
+def render(info, scales, weight, scores, preview, runs, large=None, languages=None, reviews=None, clinics=None) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -289,6 +289,7 @@ def render(info, scales, weight, scores, preview, runs, large=None, languages=No
         "built page (and the search index file, milliseconds, which plain Material writes too).",
         "",
         *languages_section(languages),
+        *clinics_section(clinics),
         "## Page weight of the real site (KB = 1,000 bytes; gzip level 6 computed by the benchmark)",
         "",
         "Real headless Chromium (Playwright, Debian's chromium). First view: a fresh profile. Repeat view: the",
@@ -378,6 +379,35 @@ def languages_section(cost) -> list[str]:
         f"its CPU time): each language is a build of its own, so the cost grows in step with the number of languages "
         f"(about {(two - one) / one * 100:.0f} % more per added language of the same size), and the peak memory is one "
         "build's, not the sum.",
+        "",
+    ]
+    return lines
+
+
+def clinics_section(cost) -> list[str]:
+    """Every clinic in one command (`bench.clinics.ClinicsCost`): 1, 4 and 8 clinics × 2 languages, against 1."""
+    if cost is None:
+        return []
+    eight = cost.ratio(8)
+    lines = [
+        f"## Every clinic in one command: {cost.pages} pages × 2 languages, 1, 4 and 8 clinics",
+        "",
+        "`make sites` (`scripts/build_sites.py`) over the synthetic library laid out as the project is, with clinic",
+        f"files holding only their own details (`scripts/bench/clinics.py`), {cost.cores} sites at once on this machine's",
+        f"{cost.cores} cores. One run each, from an empty shared store (`.build/cache/`: the page conversions and link-preview",
+        "pictures every build of the project shares), as a group's first CI run would be. Without anything shared, N",
+        "clinics one after another take N × the time of one.",
+        "",
+        "| Clinics | Wall s | CPU s | Wall against 1 clinic | CPU against 1 clinic |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for clinics, (wall, cpu) in sorted(cost.runs.items()):
+        lines.append(f"| {clinics} | {wall:.1f} | {cpu:.1f} | {cost.ratio(clinics):.2f} × | {cost.ratio(clinics, 1):.2f} × |")
+    lines += [
+        "",
+        "| Target | Measured | Status |",
+        "| --- | --- | --- |",
+        f"| 8 clinics in at most 3 × the time of 1 | {eight:.2f} × wall ({cost.ratio(8, 1):.2f} × CPU) | {_met(eight <= 3)} |",
         "",
     ]
     return lines

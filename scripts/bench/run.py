@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/, for `bench.*`: Python adds only scripts/bench
 
+import bench.clinics as bench_clinics
 import bench.corpus as bench_corpus
 import bench.languages as bench_languages
 import bench.report as bench_report
@@ -377,6 +378,7 @@ def main(argv: list[str] | None = None) -> None:
         large = scaling([args.large], 1, work, variants=("ours", "plain"), sizes_of_html=False)[0] if args.large else None
         # One run of each at the largest size (more would take `make bench` past its 15 minutes).
         languages = bench_languages.language_cost(max(args.sizes), 1, work, timed_build)
+        clinics = bench_clinics.clinics_cost(max(args.sizes), work)
         largest = max(args.sizes)  # after its timed builds: the review records written here would be read by them
         reviews = bench_reviews.review_cost(work / f"library-{largest}" / "ours.yml")
         sites = real_sites(work)
@@ -386,7 +388,7 @@ def main(argv: list[str] | None = None) -> None:
         scores |= lighthouse(sites["ours"], ["es/", "es/checklist/"], work, runs=1)
         preview = editor_preview(work, pages=200 if quick else 2000)
     info["Benchmark run time"] = f"{time.perf_counter() - started:.0f} s"
-    args.output.write_text(bench_report.render(info, scales, weight, scores, preview, args.runs, large, languages, reviews), "utf-8")
+    args.output.write_text(bench_report.render(info, scales, weight, scores, preview, args.runs, large, languages, reviews, clinics), "utf-8")
     print(f"bench: wrote {args.output}")
 
 

@@ -37,11 +37,11 @@ _Loader.add_multi_constructor("!", _untagged)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
 
-def _merge(parent: dict, child: dict) -> dict:
+def merge(parent: dict, child: dict) -> dict:
     """MkDocs' INHERIT (mergedeep): mappings merge key by key, anything else replaces what it inherits."""
     merged = dict(parent)
     for key, value in child.items():
-        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+        merged[key] = merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
     return merged
 
 
@@ -60,31 +60,48 @@ def layers(config_file: str) -> list[tuple[str, yaml.Node]]:
             mark = getattr(error, "problem_mark", None)
             raise ConfigError(f"{os.path.relpath(path)}:{mark.line + 1 if mark else 1}: not valid YAML") from None
         found.append((path, document))
-        parent = _value(document, "INHERIT")
+        parent = value_node(document, "INHERIT")
         path = os.path.normpath(os.path.join(os.path.dirname(path), parent.value)) if isinstance(parent, yaml.ScalarNode) else None
     return found
 
 
-def _value(node, key: str):
-    """The value node of `key` in a mapping node, or None."""
+def _pair(node, key: str):
+    """(key node, value node) of `key` in a mapping node, or (None, None)."""
     if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
+        for key_node, value in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return value_node
-    return None
+                return key_node, value
+    return None, None
+
+
+def key_node_of(node, key: str):
+    """The key node of `key` in a mapping node (where the setting's line is), or None."""
+    return _pair(node, key)[0]
+
+
+def value_node(node, key: str):
+    """The value node of `key` in a mapping node, or None."""
+    return _pair(node, key)[1]
+
+
+def construct(node):
+    """The plain data of a composed node (a whole document, or a part of one), tags read as their plain values."""
+    if node is None:
+        return None
+    loader = _Loader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _load(config_file: str) -> dict:
     """The merged config: each layer's data over its parent's, without INHERIT."""
     merged: dict = {}
     for _, document in reversed(layers(config_file)):
-        loader = _Loader("")
-        try:
-            data = (loader.construct_document(document) if document is not None else None) or {}
-        finally:
-            loader.dispose()
+        data = construct(document) or {}
         data.pop("INHERIT", None)
-        merged = _merge(merged, data)
+        merged = merge(merged, data)
     return merged
 
 

@@ -138,10 +138,6 @@ class Languages:
             return Path(self.project) / "docs"
         return Path(self.project) / LANGUAGES_FOLDER / lang / "docs"
 
-    def config_file(self, lang: str) -> Path:
-        """A further language's config: languages/<lang>/mkdocs.yml (LANGUAGES.md)."""
-        return Path(self.project) / LANGUAGES_FOLDER / lang / "mkdocs.yml"
-
     def others(self) -> list[Language]:
         return [language for language in self.all if language.lang != self.current]
 

@@ -21,8 +21,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from patient_site.checklist.symptom_lists import ChecklistSettings
+from patient_site.composition import layers as config_layers
+from patient_site.composition import own_file
 from patient_site.config_file import ConfigError
-from patient_site.config_file import layers as config_layers
 from patient_site.declared import Bad, Field, closest
 from patient_site.editor.content_settings import DEFAULT_LABEL, POLICIES, TARGET_GRADE, TARGETS
 from patient_site.editor.content_settings import Settings as ContentCheckSettings
@@ -452,14 +453,14 @@ class _Lines:
     """Where each setting is written: the config file and the files it inherits, composed on first use."""
 
     def __init__(self, config_file: str):
-        self.config_file = config_file
+        self.config_file = own_file(config_file)  # a generated config's messages name the file an editor wrote
+        self._generated = config_file
         self._layers: list[tuple[str, yaml.Node]] | None = None  # (shown path, document), child first
 
     def layers(self) -> list[tuple[str, yaml.Node]]:
         if self._layers is None:
             try:
-                self._layers = [(_shown(path), document) for path, document in config_layers(self.config_file)
-                                if document is not None]
+                self._layers = [(_shown(path), document) for path, document in config_layers(self._generated)]
             except ConfigError:  # the engine read the config already; a message names its first line
                 self._layers = []
         return self._layers

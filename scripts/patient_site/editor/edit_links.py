@@ -5,7 +5,8 @@ One setting serves every language and clinic: `repo_url` and `edit_uri`, where `
 MkDocs' own `edit_uri` is relative to one docs_dir, so the Spanish pages (languages/es/docs/) would need their own;
 from the project folder, one line in mkdocs.yml is right for all of them. A generated page opens what it is made
 from (habit 3 of the house style): a checklist, the page(s) holding its symptom lists; the glossary, its glossary
-file; the for-clinics pages, the settings file. Both engines take their links from `edit_links`.
+file; the for-clinics pages, the site's settings file (the clinic's, the language's or mkdocs.yml: never the config
+`make` generates from them). Both engines take their links from `edit_links`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin
 
+from patient_site.composition import own_file, project_of, written_in
 from patient_site.errors import SiteError
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
 from patient_site.markdown.glossary import PAGE as GLOSSARY_PAGE
@@ -49,16 +51,13 @@ def edit_base(repo_url: str | None, edit_uri: str | None, config_shown: str) -> 
 
 
 def project_folder(paths: Paths) -> str:
-    """The folder source paths are named from: a translation's project, else the nearest folder with mkdocs.yml."""
-    if paths.project:
-        return paths.project
-    folder = os.path.abspath(paths.root)
-    while not os.path.isfile(os.path.join(folder, "mkdocs.yml")):  # a clinic's file lives in clinics/
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return paths.root
-        folder = parent
-    return folder
+    """The folder source paths are named from: the project's, also for a generated config (a clinic, a language)."""
+    return project_of(paths.config_file) or paths.project or paths.root
+
+
+def written(paths: Paths, key: str) -> str:
+    """The file an editor wrote the top-level setting `key` in, from the project folder (for messages)."""
+    return os.path.relpath(written_in(paths.config_file, key), project_folder(paths)).replace(os.sep, "/")
 
 
 def edit_sources(site: SiteBuild, src: str) -> list[str]:
@@ -79,10 +78,10 @@ def edit_sources(site: SiteBuild, src: str) -> list[str]:
     for record in site.checklists:
         if record.src == src:  # the pages holding its lists; a split checklist's index is made from the settings
             lists = list(dict.fromkeys(symptoms.page for symptoms in record.lists))
-            return [in_docs(name) for name in lists] or [named(site.paths.config_file)]
+            return [in_docs(name) for name in lists] or [named(own_file(site.paths.config_file))]
     if src == GLOSSARY_PAGE:
         return [in_docs(GLOSSARY_FILE)]
-    return [named(site.paths.config_file)]  # the for-clinics pages: their words and origins are settings
+    return [named(own_file(site.paths.config_file))]  # the for-clinics pages: the site's settings file
 
 
 def edit_links(site: SiteBuild, src: str) -> list[EditLink]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import lxml.html
 
+from patient_site.composition import CACHE
 from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembed_path, page_json
 from patient_site.embeds.for_clinics import fill
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
@@ -46,7 +47,8 @@ def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extr
     """
     write_extras(built, site, render, extra_css, extra_javascript, kept.embeds if kept else None)
     write_root_files(built, site.site_url, site.languages)  # before the headers: they cover every file
-    write_planned(built, site.previews, kept.previews if kept else None)  # the link-preview pictures the heads name
+    cache = Path(site.paths.project or site.paths.root) / CACHE / "previews"  # shared by every build of the project
+    write_planned(built, site.previews, kept.previews if kept else None, cache)  # the link-preview pictures the heads name
     nginx = Path(site.paths.root) / site.settings.embed.nginx_snippet
     nginx = nginx.with_name(nginx.stem + nginx_suffix + nginx.suffix)
     try:

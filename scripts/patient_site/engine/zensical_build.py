@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from patient_site import composition
 from patient_site.engine.finish import finish
 from patient_site.engine.overlay import SITE, write_overlay
 from patient_site.engine.prepare import prepare
@@ -47,11 +48,14 @@ def build(config_file: Path, site_dir: Path, timings: bool = False) -> int:
     site_dir = site_dir.resolve()
     with work_folder(site_dir, ".zensical-") as work:
         try:
-            prepared = _build_one(config_file, work / "first", work / SITE, timings)
-            languages = prepared.site.languages
-            for language in languages.others() if languages and languages.is_first else []:
-                own = _build_one(languages.config_file(language.lang), work / language.lang, work / SITE / language.lang, timings)
-                join_language(work / SITE, language.lang, _snippet(prepared), _snippet(own))
+            try:
+                (_, first), *others = composition.configs(config_file)  # every language the site publishes
+            except SiteError as error:
+                raise _Failed(str(error)) from None
+            prepared = _build_one(first, work / "first", work / SITE, timings)
+            for lang, language_config in others:
+                own = _build_one(language_config, work / lang, work / SITE / lang, timings)
+                join_language(work / SITE, lang, _snippet(prepared), _snippet(own))
         except _Failed as error:
             return failed(str(error), site_dir)
         swap_in(work / SITE, site_dir)

@@ -15,8 +15,10 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, get_files
 
+from patient_site import composition
 from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
 from patient_site.editor.content_settings import Settings
+from patient_site.errors import SiteError
 from patient_site.languages import Languages, join_language, missing_translations
 from patient_site.pages import PageIndex, decode, read_page
 from patient_site.review.checks import findings as review_findings
@@ -26,28 +28,28 @@ from patient_site.theme.nav_order import nav_pages
 
 
 def read_config(config_file: Path):
-    """The config as a build reads it (INHERIT resolved), and its checked `extra.*` settings; SiteError if wrong."""
-    config = load_config(str(config_file))
+    """The config as a build reads it, and its checked `extra.*` settings; SiteError if wrong.
+
+    `config_file` names a site (mkdocs.yml, a clinic file, a language's file: patient_site/composition.py) or is a
+    generated config; MkDocs reads the composed one."""
+    config = load_config(str(composition.engine_config(config_file)))
     return config, load_settings(config.extra, config.config_file_path)
 
 
 def strict_build(config_file: Path, site_dir: Path, cwd: Path | None = None) -> int:
     """A strict `mkdocs build` in its own process; MkDocs prints its own messages. Returns the exit code.
 
-    `cwd`: the folder messages name settings files from (default: the config's own folder).
+    `cwd`: the folder messages name settings files from (default: the project folder).
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    config_file = composition.engine_config(config_file)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
-    return subprocess.run(command, env=env, cwd=cwd or config_file.parent).returncode
+    return subprocess.run(command, env=env, cwd=cwd or composition.Site.of_file(config_file).project).returncode
 
 
 def language_configs(config_file: Path) -> list[tuple[str, Path]]:
-    """(folder in the site, config file) of each further language: languages/<lang>/mkdocs.yml (LANGUAGES.md)."""
-    config, settings = read_config(config_file)
-    languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
-    if not languages.active or not languages.is_first:
-        return []
-    return [(language.lang, languages.config_file(language.lang)) for language in languages.others()]
+    """(folder in the site, config to build) of each further language the site publishes (LANGUAGES.md)."""
+    return composition.configs(config_file)[1:] if composition.names_first_language(config_file) else []
 
 
 def strict_build_all(config_file: Path, site_dir: Path) -> int:
@@ -55,12 +57,17 @@ def strict_build_all(config_file: Path, site_dir: Path) -> int:
 
     In that order because MkDocs empties its site folder before it builds. Returns the first non-zero exit code.
     """
-    code = strict_build(config_file, site_dir)
-    for lang, language_config in language_configs(config_file) if code == 0 else []:
-        code = strict_build(language_config, site_dir / lang, cwd=config_file.parent)  # "languages/es/mkdocs.yml:LINE"
+    try:
+        configs = composition.configs(config_file)
+    except SiteError as error:  # `path:line: message`, as MkDocs prints ours
+        print(error, file=sys.stderr)
+        return 1
+    (_, first), code = configs[0], strict_build(configs[0][1], site_dir)
+    for lang, language_config in configs[1:] if code == 0 else []:
+        code = strict_build(language_config, site_dir / lang)  # "languages/es/mkdocs.yml:LINE"
         if code:
             break
-        join_language(site_dir, lang, nginx_snippet(config_file), nginx_snippet(language_config))
+        join_language(site_dir, lang, nginx_snippet(first), nginx_snippet(language_config))
     return code
 
 
@@ -68,14 +75,14 @@ def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple
     """`make check`'s reports (and the settings used) for a project whose site is already built into `site_dir`."""
     config, settings = read_config(config_file)
     docs = Path(config.docs_dir)
-    shown = os.path.relpath(docs, config_file.parent)
+    site = composition.Site.of_file(config_file)
+    shown = os.path.relpath(docs, site.project)  # pages are named from the project folder ("languages/es/docs/…")
     checks = settings.content_check
     languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
-    if languages.active and not languages.is_first:  # a translation's pages are named from the project folder
-        shown = os.path.relpath(docs, languages.project)
     reports = check_site(page_index(config, shown), site_dir, nav_pages(config.nav), today, checks, config.theme["language"])
-    project = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir).project
-    extra = [clinic_report(config_file, config.extra.get("clinic"), checks),
+    project = site.project
+    clinic_file = Path(settings.where("clinic").rpartition(":")[0]).resolve()
+    extra = [clinic_report(clinic_file, config.extra.get("clinic"), checks),
              glossary_report(docs, shown, lambda file, entries: approved_terms(project, file, entries)),
              _translation_report(config, settings)]
     reviews = _review_reports(config_file, today) if not languages.active or languages.is_first else []  # every language's
@@ -84,12 +91,12 @@ def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple
 
 def review_sources(config_file: Path) -> tuple[Path, list[LanguageSources]]:
     """The project folder and every language's pages, glossary and settings, for the review records (patient_site/review)."""
-    config, settings = read_config(config_file)
-    project = Path(Languages.of_build(settings.languages, config.theme["language"], config.docs_dir).project)
+    project = composition.Site.of_file(config_file).project
     found = []
-    for lang, path in [(config.theme["language"], config_file), *language_configs(config_file)]:
-        language_config, language_settings = (config, settings) if path == config_file else read_config(path)
-        found.append(read_language(project, lang, os.path.relpath(path, project), os.path.relpath(language_config.docs_dir, project),
+    for lang, path in composition.configs(config_file):
+        language_config, language_settings = read_config(path)
+        own = composition.own_file(language_config.config_file_path)
+        found.append(read_language(project, lang, os.path.relpath(own, project), os.path.relpath(language_config.docs_dir, project),
                                    language_settings))
     return project, found
 
@@ -132,6 +139,6 @@ def _translation_report(config, settings: SiteSettings) -> PageReport | None:
 
 
 def nginx_snippet(config_file: Path) -> Path:
-    """Where the build wrote the nginx snippet: extra.embed.nginx_snippet, from the config file's folder."""
+    """Where the build wrote the nginx snippet: extra.embed.nginx_snippet, from the project folder."""
     _, settings = read_config(config_file)
-    return config_file.resolve().parent / settings.embed.nginx_snippet
+    return composition.Site.of_file(config_file).project / settings.embed.nginx_snippet

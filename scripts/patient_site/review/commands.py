@@ -119,14 +119,15 @@ def find_entry(spec: str, languages: list[LanguageSources]):
 def find_text(spec: str, languages: list[LanguageSources]):
     """TEXT="mkdocs.yml:extra.care_cards.emergency": the language, the setting and its words."""
     file, _, item = (spec or "").partition(":")
-    language = next((language for language in languages if language.config == file.strip()), None)
-    items = text_items(language.settings) if language else {}
-    if language is None or item.strip() not in items:
-        configs = ", ".join(language.config for language in languages)
-        known = ", ".join(items) if items else "extra.disclaimer, extra.care_cards.<name>, …"
-        raise CommandError(f'TEXT={spec or ""} names no site text: write TEXT="<config file>:<setting>", the file being one of '
-                           f"{configs} and the setting one of {known}")
-    return language, item.strip(), items[item.strip()]
+    file, item = file.strip(), item.strip()
+    for language in languages:
+        found = language.texts().get(item)
+        if found and found[0] == file:
+            return language, item, found[1]
+    configs = ", ".join(sorted({file for language in languages for file, _ in language.texts().values()}))
+    known = ", ".join(text_items(languages[0].settings)) if languages else "extra.disclaimer, extra.care_cards.<name>, …"
+    raise CommandError(f'TEXT={spec or ""} names no site text: write TEXT="<config file>:<setting>", the file being one of '
+                       f"{configs} and the setting one of {known}")
 
 
 def sign_off_item(project: Path, glossary: str | None, text: str | None, by: str | None, date: str | None,
@@ -138,7 +139,7 @@ def sign_off_item(project: Path, glossary: str | None, text: str | None, by: str
         file, item, words = language.glossary_file, entry.term, entry_words(entry)
     else:
         language, item, words = find_text(text, languages)
-        file = language.config
+        file = language.text_file(item)
     record = read_record(project, file, today)
     record.put(Entry("approval", item, day, by=name, words=words))
     written = write_record(project, file, record)
@@ -156,7 +157,8 @@ def translated(project: Path, path: str | None, glossary: str | None, text: str 
             raise CommandError(f"ALL={every} names no translated language; one of: {', '.join(language.lang for language in languages[1:])}")
         targets = [("page", f"{language.docs}/{src}") for src in sorted(language.pages) if src in first.pages]
         targets += [("glossary", f"{language.glossary_file}:{entry.term}") for entry in language.glossary if entry.original]
-        targets += [("text", f"{language.config}:{item}") for item in text_items(language.settings)]
+        targets += [("text", f"{file}:{item}") for item, (file, _) in language.texts().items()
+                    if file != first.text_file(item)]
     else:
         targets = [("page", path)] if path else [("glossary", glossary)] if glossary else [("text", text)] if text else []
     if not targets:
@@ -180,7 +182,10 @@ def translated(project: Path, path: str | None, glossary: str | None, text: str 
             language, item, _ = find_text(spec, languages)
             if language is first:
                 raise CommandError(f"TEXT={spec} is the original text, not a translation")
-            file, original, words = language.config, f"{first.config}: {item}", text_items(first.settings)[item]
+            file, (original_file, words) = language.text_file(item), first.texts()[item]
+            if file == original_file:
+                raise CommandError(f"TEXT={spec}: {file} is the original text of {item}, not a translation")
+            original = f"{original_file}: {item}"
         record = records.setdefault(file, read_record(project, file, today))
         record.put(Entry("translation", item, today, original=original, words=words))
         done.append(f"Recorded {file}{': ' + item if item else ''} as a translation of {original} as it is today")

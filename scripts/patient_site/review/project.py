@@ -41,16 +41,29 @@ class LanguageSources:
     settings: object  # SiteSettings
     pages: dict = field(default_factory=dict)  # src inside docs -> PageSource (editors' pages)
     glossary: list = field(default_factory=list)  # glossary entries
+    project: str = "."
 
     @property
     def glossary_file(self) -> str:
         return f"{self.docs}/{GLOSSARY_FILE}"
 
+    def text_file(self, item: str) -> str:
+        """The file a site text ("extra.disclaimer") is written in, from the project folder: its record's source.
+
+        The guide's words (mkdocs.yml, a language's file) are shared by every clinic that publishes them, so is their
+        record; a text a clinic words its own way is written in its clinic file, and so is its record."""
+        where = self.settings.where(*item.split(".")[1:]).rpartition(":")[0]
+        return os.path.relpath(os.path.abspath(where), self.project)
+
+    def texts(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Each site text of this language: (the file it is written in, its sentences)."""
+        return {item: (self.text_file(item), words) for item, words in text_items(self.settings).items()}
+
 
 def read_language(project: str | Path, lang: str, config: str, docs: str, settings) -> LanguageSources:
     """Every editor's page and the glossary of one language's docs folder."""
     root = Path(project) / docs
-    found = LanguageSources(lang, config, docs, settings)
+    found = LanguageSources(lang, config, docs, settings, project=str(project))
     for folder, dirnames, names in os.walk(root):
         dirnames.sort()
         for name in sorted(names):
@@ -101,7 +114,7 @@ def project_review(project: str | Path, languages: list[LanguageSources], today:
     """Every state of the project; RecordError for an unreadable record or one about something that does not exist."""
     review = ProjectReview()
     first = languages[0]
-    first_items = text_items(first.settings)
+    first_items = first.texts()
     first_glossary = {entry.term.lower(): entry for entry in first.glossary}
     known: dict[str, set[str]] = {}  # record source -> items it may name ("" for a page)
     for language in languages:
@@ -124,12 +137,13 @@ def project_review(project: str | Path, languages: list[LanguageSources], today:
                     review.items.append(translation_state(language.glossary_file, entry.term,
                                                           f"{first.glossary_file}: {theirs.term}", entry_words(theirs), record))
             known[language.glossary_file] = {entry.term for entry in language.glossary}
-        record = read_record(project, language.config, today)
-        for item, words in text_items(language.settings).items():
-            review.items.append(approval_state(language.config, item, words, record))
-            if language is not first and item in first_items:
-                review.items.append(translation_state(language.config, item, f"{first.config}: {item}", first_items[item], record))
-        known[language.config] = set(text_items(language.settings))
+        for item, (file, words) in language.texts().items():
+            record = read_record(project, file, today)
+            review.items.append(approval_state(file, item, words, record))
+            if language is not first and item in first_items and first_items[item][0] != file:
+                original_file, original_words = first_items[item]
+                review.items.append(translation_state(file, item, f"{original_file}: {item}", original_words, record))
+            known.setdefault(file, set()).add(item)
     check_records(project, known, today)
     return review
 

@@ -1,0 +1,62 @@
+"""Conversions shared by every build of the project (patient_site/shared_conversions.py): what `make sites` does once
+for all clinics. A clinic built after another publishes exactly what a fresh build publishes; what is stored is
+really what the next build uses; a conversion that warned is never stored, so a strict build fails on it every time.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from helpers import build_languages, copy_project, tree_digest
+
+pytestmark = pytest.mark.build
+
+
+def stored(project) -> list:
+    return sorted((project / ".build/cache/conversions").glob("*.pickle"))
+
+
+def test_a_clinic_built_after_another_reuses_its_conversions_and_publishes_what_a_fresh_build_does(tmp_path):
+    shared = copy_project(tmp_path / "shared")
+    assert build_languages(shared, tmp_path / "site", "mkdocs.yml").returncode == 0
+    entries = stored(shared)
+    assert len(entries) >= 28  # every page of both languages
+    after = build_languages(shared, tmp_path / "riverside-shared", "clinics/riverside.yml")
+    assert after.returncode == 0, after.log
+    # Only the for-clinics pages were converted again: their snippets carry the clinic's own address.
+    added = [entry for entry in stored(shared) if entry not in entries]
+    for_clinics = list(after.site.glob("for-clinics/**/index.html")) + list(after.site.glob("es/for-clinics/**/index.html"))
+    assert len(added) == len(for_clinics) == 14, added
+    assert all("riverside-veins.example.net" in pickle.loads(entry.read_bytes()).html for entry in added)
+    fresh_project = copy_project(tmp_path / "fresh")
+    fresh = build_languages(fresh_project, tmp_path / "riverside-fresh", "clinics/riverside.yml")
+    assert fresh.returncode == 0, fresh.log
+    assert tree_digest(after.site) == tree_digest(fresh.site)
+
+
+def test_a_stored_conversion_is_what_the_next_build_publishes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert build_languages(project, tmp_path / "first").returncode == 0
+    changed = 0
+    for entry in stored(project):
+        converted = pickle.loads(entry.read_bytes())
+        if "<h1" in converted.html and ">Why do I have leg cramps at night?</h1>" in converted.html:
+            converted.html = converted.html.replace("</h1>", "</h1>\n<p>As the store holds it.</p>", 1)
+            entry.write_bytes(pickle.dumps(converted))
+            changed += 1
+    assert changed == 1
+    again = build_languages(project, tmp_path / "second")
+    assert again.returncode == 0, again.log
+    assert "As the store holds it." in (again.site / "night-cramps/index.html").read_text("utf-8")
+
+
+def test_a_conversion_that_warned_is_never_stored(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with (project / "docs/causes.md").open("a", encoding="utf-8") as page:
+        page.write("\nSee [the missing page](missing.md).\n")
+    for attempt in range(2):  # the second build would pass if the first had stored the page's conversion
+        built = build_languages(project, tmp_path / f"site-{attempt}")
+        assert built.returncode != 0, attempt
+        assert "missing.md" in built.log, built.log
