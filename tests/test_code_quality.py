@@ -297,7 +297,7 @@ BUILD_CASES = {  # a distinctive part of the row's first cell: a copy of the pro
         "    storage_key: vein-guide:checklist:v1")),
     "theme.favicon '…' is not a file": on_copy(lambda project: setting(
         project, "  favicon: assets/favicon.svg", "  favicon: assets/no-such-mark.svg")),
-    "MkDocs encountered an error parsing the configuration file": on_copy(config_not_yaml),
+    "mkdocs.yml:…: not valid YAML": on_copy(config_not_yaml),
     "names the docs folder": on_copy(edit_uri_naming_docs),
 }
 
