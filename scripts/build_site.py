@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
+from patient_site.composition import Site
 from patient_site.editor.code_quality import MESSAGE, copied_output, write_report
 from patient_site.errors import SiteError
 from patient_site.mkdocs.commands import language_configs, run_checks, strict_build_all
@@ -65,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return build_site(config_file, Path(args.site_dir), args.today)
     with copied_output() as output:  # patient_site/editor/code_quality.py
         code = build_site(config_file, Path(args.site_dir), args.today)
-    write_report(args.code_quality, output.text, config_file.parent, Path.cwd())
+    project = Site.of_file(config_file).project  # messages name files from the project folder, as the report does
+    write_report(args.code_quality, output.text, project, project)
     return code
 
 

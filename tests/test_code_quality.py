@@ -370,6 +370,21 @@ def test_each_message_is_annotated_on_its_file_and_line(tmp_path, row):
 
 
 @pytest.mark.build
+def test_a_clinics_build_names_the_files_from_the_project_folder(tmp_path):
+    project = small_project(tmp_path / "project")
+    causes = project / "docs" / "causes.md"
+    replace(causes, "Many of us", "<font>Many</font> of us")
+    report = tmp_path / "report.json"
+    done = subprocess.run([sys.executable, "scripts/build_site.py", "-f", "clinics/riverside.yml", "-d", "site-riverside",
+                           "--code-quality", str(report)], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode != 0
+    issues = json.loads(report.read_text("utf-8"))
+    assert [(issue["location"]["path"], issue["location"]["lines"]["begin"]) for issue in issues] == [
+        ("docs/causes.md", line_of(causes, "<font>"))], done.stderr
+
+
+@pytest.mark.build
 def test_a_clean_build_writes_an_empty_report(tmp_path):
     project = small_project(tmp_path / "project")
     report = tmp_path / "report.json"
@@ -385,7 +400,7 @@ def test_a_clean_build_writes_an_empty_report(tmp_path):
     ("ERROR   -  docs/page.md:8: raw <script> is not allowed", ("docs/page.md", 8, "error")),
     ("WARNING -  patient_site: languages/es/docs/x.md:1: this page has no English version", ("languages/es/docs/x.md", 1, "warning")),
     ("docs/page.md: the review was due on 2021-01-01", ("docs/page.md", 1, "error")),
-    ("../docs/causes.md:11: raw <font> is not allowed", ("docs/causes.md", 11, "error")),  # a clinic's build, from clinics/
+    ("../docs/causes.md:11: raw <font> is not allowed", ("docs/causes.md", 11, "error")),  # named from another folder
     ("INFO    -  docs/causes.md:1: this page has no Español version", None),
     ("INFO    -  Building documentation to directory: /x/site", None),
     ("Aborted with a BuildError!", None),
