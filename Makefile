@@ -20,6 +20,9 @@ ifeq ($(filter $(ENGINE),mkdocs zensical),)
 $(error ENGINE=$(ENGINE) is not an engine this project builds with; use ENGINE=mkdocs or ENGINE=zensical)
 endif
 SITE_DIR := $(if $(CLINIC),site-$(CLINIC),site)$(if $(filter zensical,$(ENGINE)),-zensical)
+# `make site CODE_QUALITY=gl-code-quality-report.json` also writes the build's messages as a GitLab Code Quality
+# report ([] when clean), which deploy/ci/gitlab-ci.yml uploads (scripts/patient_site/editor/code_quality.py).
+CODE_QUALITY ?=
 ZENSICAL_VENV := .venv-zensical
 
 .PHONY: site sites serve serve-prod test test-fast bench chromium nginx readers fonts checkers clean source-date-epoch screenshots
@@ -39,7 +42,7 @@ site: $(ZENSICAL_VENV)/.installed fonts
 	$(ZENSICAL_VENV)/bin/python -m patient_site.engine.zensical_build --config-file $(CONFIG) --site-dir $(SITE_DIR)
 else
 site: $(VENV)/.site-deps fonts
-	$(BIN)/python scripts/build_site.py --config-file $(CONFIG) --site-dir $(SITE_DIR)
+	$(BIN)/python scripts/build_site.py --config-file $(CONFIG) --site-dir $(SITE_DIR)$(if $(CODE_QUALITY), --code-quality $(CODE_QUALITY))
 endif
 
 # Every site (site/ and each clinic's site-<name>/), every language of each, as many at once as there are cores;

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
+from patient_site.composition import Site
+from patient_site.editor.code_quality import MESSAGE, copied_output, write_report
 from patient_site.errors import SiteError
 from patient_site.mkdocs.commands import language_configs, run_checks, strict_build_all
 from patient_site.publish import failed, swap_in, work_folder
@@ -31,7 +33,8 @@ def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
         except SiteError as error:  # already `mkdocs.yml:LINE: message`
             print(error, file=sys.stderr)
             return 1
-        errors = [f"{report.path}: {message}" for report in reports for message in report.errors]
+        errors = [message if MESSAGE.match(message) else f"{report.path}: {message}"  # a message naming its own line
+                  for report in reports for message in report.errors]
         if errors:
             print("\n".join(errors), file=sys.stderr)
             print(f"The content checks failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
@@ -56,8 +59,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
     parser.add_argument("-d", "--site-dir", default="site")
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(), help="YYYY-MM-DD")
+    parser.add_argument("--code-quality", type=Path, help="also write the messages as a GitLab Code Quality report here")
     args = parser.parse_args(argv)
-    return build_site(Path(args.config_file).resolve(), Path(args.site_dir), args.today)
+    config_file = Path(args.config_file).resolve()
+    if not args.code_quality:
+        return build_site(config_file, Path(args.site_dir), args.today)
+    with copied_output() as output:  # patient_site/editor/code_quality.py
+        code = build_site(config_file, Path(args.site_dir), args.today)
+    project = Site.of_file(config_file).project  # messages name files from the project folder, as the report does
+    write_report(args.code_quality, output.text, project, project)
+    return code
 
 
 if __name__ == "__main__":

@@ -261,7 +261,8 @@ def test_each_page_has_the_same_content_apart_from_the_theme(sites):
 
 
 def theme_parts(path: Path) -> dict:
-    """What our templates add outside the content: JSON-LD, Open Graph, the oEmbed link, the footer's clinic card."""
+    """What our templates add outside the content: JSON-LD, Open Graph, the oEmbed link, the footer's clinic card, and
+    "Edit this page" (its address and accessible name)."""
     page = parse(path)
     return {
         "json-ld": [json.loads(script.text) for script in page.xpath("//script[@type='application/ld+json']")],
@@ -270,6 +271,7 @@ def theme_parts(path: Path) -> dict:
         "clinic card": [canonical(card) for card in page.xpath("//div[contains(@class, 'clinic-footer')]")],
         "languages": [(link.get("hreflang"), link.get("href")) for link in page.xpath("//head/noscript/link[@hreflang]")
                       + page.xpath("//a[contains(@class, 'md-select__link')]")],
+        "edit this page": [(link.get("href"), link.get("aria-label")) for link in page.xpath("//article//a[@rel='edit']")],
     }
 
 
@@ -279,7 +281,7 @@ def test_each_page_has_the_same_head_and_footer_parts(sites):
         if not_a_content_page(page):
             continue
         mkdocs, zensical = theme_parts(mkdocs_site / page), theme_parts(zensical_site / page)
-        assert mkdocs["json-ld"] and mkdocs["open graph"] and mkdocs["clinic card"], page
+        assert mkdocs["json-ld"] and mkdocs["open graph"] and mkdocs["clinic card"] and mkdocs["edit this page"], page
         assert mkdocs == zensical, page
 
 

@@ -63,6 +63,7 @@ def _our_icon(name: str) -> str | None:
 def test_our_menu_is_materials_menu_on_every_page(library, features):
     config = load_config(str(library))
     config.theme["features"] = features
+    config["repo_url"] = None  # our menu leaves Material's repository widget out on purpose (overrides/partials/source.html)
     files = get_files(config)
     nav = get_navigation(files, config)
     material = config.theme.get_env()

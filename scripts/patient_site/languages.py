@@ -81,6 +81,8 @@ class SiteText:
     embed_reviewed: str = "reviewed {date}"  # an embed's attribution after "From <site name> · "
     api_index_name: str = "{site_name}: pages"  # the name of /api/index.json, the list of pages
     not_found: str = "404 - Not found"  # the heading of the page for an address the site does not have
+    # "Edit this page" (editor/edit_links.py), as a screen reader announces it; {path} is the file it opens.
+    edit_source: str = "Edit this page's source, {path}"
 
     @property
     def review(self) -> ReviewWords:

@@ -157,6 +157,7 @@ SITE_TEXT = {
     "embed_reviewed": Field("text", "embed_reviewed: reviewed {date}", SiteText.embed_reviewed),
     "api_index_name": Field("text", "api_index_name: \"{site_name}: pages\"", SiteText.api_index_name),
     "not_found": Field("text", "not_found: 404 - Not found", SiteText.not_found),
+    "edit_source": Field("text", "edit_source: \"Edit this page's source, {path}\"", SiteText.edit_source),
 }
 # Markdown with {placeholders}; a text of several lines (a list) is written after `|` to keep its line breaks.
 FOR_CLINICS = {name: Field("text", f"{name}: {json.dumps(value, ensure_ascii=False)}" if "\n" not in value else

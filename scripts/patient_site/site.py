@@ -122,6 +122,7 @@ class SiteBuild:
     sitemap_alternates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # source path -> (lang, full address)
     reviews: Reviews = field(default_factory=Reviews)  # each page's review and translation state (patient_site/review)
     previews: dict[str, tuple] = field(default_factory=dict)  # page URL -> its link-preview picture (patient/preview_image.py)
+    edit_base: str | None = None  # where "Edit this page" adds a source's path (editor/edit_links.py); None: no links
 
     def plan(self, files: SourceFiles, order: Callable[[str], int], extra_css: list[str],
              extra_javascript: list[str]) -> Planned:

@@ -11,6 +11,7 @@ card atop the footer. Then `embeds.output.write_outputs` writes the same files t
 
 from __future__ import annotations
 
+import copy
 from html import escape
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import lxml.html
 
 from patient_site import translations
 from patient_site.docs_folder import dest_uri, page_url
+from patient_site.editor.edit_links import edit_links
 from patient_site.embeds.output import write_outputs
 from patient_site.engine.prepare import Prepared
 from patient_site.markdown.crosslinks import LINK_CLASS, Target
@@ -115,12 +117,30 @@ def _add_theme_parts(prepared: Prepared, page, path: Path, related: str, title: 
     if footers:
         for element in _elements(footer_html(site)):
             footers[0].addprevious(element)
+    if articles:
+        _set_edit_links(articles[0], edit_links(site, page.src))
     if alternates:  # the selector and hreflang lead to this page's translations (the config names home pages)
         for link, alternate in zip(document.xpath("//a[contains(concat(' ', @class, ' '), ' md-select__link ')]"), alternates):
             link.set("href", alternate["href"])
         for link, alternate in zip(document.xpath("/html/head/noscript/link[@rel='alternate'][@hreflang]"), alternates):
             link.set("href", alternate["link"])
     path.write_bytes(lxml.html.tostring(document.getroottree(), encoding="utf-8"))
+
+
+def _set_edit_links(article, links) -> None:
+    """The theme's "Edit this page" (from Zensical's own edit_url, a path in the work folder) made ours: one link per
+    file the page is made from, named as overrides/partials/actions.html names them for the MkDocs build."""
+    theirs = article.xpath("./a[@rel='edit']")
+    if not theirs:  # content.action.edit is off
+        return
+    for link in links:
+        ours = copy.deepcopy(theirs[0])
+        ours.set("href", link.href)
+        ours.set("title", link.label)
+        ours.set("aria-label", link.label)
+        theirs[0].addprevious(ours)
+    for element in theirs:
+        element.drop_tree()
 
 
 def _elements(html: str) -> list:

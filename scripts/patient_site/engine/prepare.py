@@ -15,6 +15,7 @@ from patient_site import composition
 from patient_site.config_checks import check_config
 from patient_site.config_file import SiteConfig
 from patient_site.docs_folder import DocsFolder, walk_docs
+from patient_site.editor.edit_links import edit_base, written
 from patient_site.languages import Languages
 from patient_site.settings import load_settings
 from patient_site.site import Paths, Planned, SiteBuild
@@ -54,6 +55,7 @@ def prepare(config_file: str) -> Prepared:
                      site_url=config.site_url, site_name=str(data.get("site_name") or ""), language=config.language)
     site.languages = languages if languages.active else None
     check_config(site, data.get("use_directory_urls") is not False, config.theme.get("features"), config.docs_dir)
+    site.edit_base = edit_base(data.get("repo_url"), data.get("edit_uri"), written(site.paths, "edit_uri"))
     files = DocsFolder(config.docs_dir, site.paths, walk_docs(config.docs_dir))
     planned = site.plan(files, nav_position(data.get("nav")), config.extra_css, config.extra_javascript)
     return Prepared(config, site, files, planned)

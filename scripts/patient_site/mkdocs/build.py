@@ -23,6 +23,7 @@ from patient_site.composition import CACHE
 from patient_site.config_checks import check_config
 from patient_site.conversion import PageConversion
 from patient_site.editor.checks import LineNumberFilter, install_line_numbers
+from patient_site.editor.edit_links import edit_base, edit_links, written
 from patient_site.errors import SiteError
 from patient_site.mkdocs import embeds, languages, styles, theme
 from patient_site.mkdocs.files import MkDocsFiles
@@ -105,6 +106,7 @@ class MkDocsBuild:
         build.sharing = preview is None  # `make site`, `make sites`: share conversions (patient_site/shared_conversions.py)
         try:
             check_config(site, config.use_directory_urls, config.theme.get("features"), config.docs_dir)
+            site.edit_base = edit_base(config.repo_url, config.edit_uri, written(site.paths, "edit_uri"))
         except SiteError as error:
             raise PluginError(str(error)) from None
         # The editor checks go first: they read each page's tree before cross-links and glossary marks are added.
@@ -141,6 +143,9 @@ class MkDocsBuild:
             styles.plan(files, config, site)  # after the hashed copies: the bundle replaces their links
             for page in site.pages.editors_pages():  # MkDocs converts the text read here (one reader of sources)
                 files.get_file_from_path(page.src).content_string = page.text
+            for file in files.documentation_pages():  # page.edit_url: edit_uri + the source's path from the project
+                links = edit_links(site, file.src_uri)
+                file.edit_uri = links[0].path if links else None
         except SiteError as error:
             raise PluginError(str(error)) from None
         self.files = files

@@ -9,6 +9,7 @@ from __future__ import annotations
 from jinja2 import pass_context
 from mkdocs.utils import normalize_url
 
+from patient_site.editor.edit_links import edit_links
 from patient_site.patient.page_parts import foot_parts, footer_html, head_parts
 from patient_site.site import SiteBuild
 from patient_site.theme.assets import material_bundle, search_worker
@@ -26,6 +27,8 @@ def add_globals(env, config, site: SiteBuild) -> None:
     env.globals["search_worker"] = search_worker(config.theme.dirs)  # driven by docs/assets/search.js on the first search
     env.globals["page_alternates"] = lambda page: site.sitemap_alternates.get(page.file.src_uri, [])  # overrides/sitemap.xml
     env.globals["not_found_title"] = site.settings.site_text.not_found  # overrides/404.html, in the build's language
+    # overrides/partials/actions.html: each "Edit this page" link, named for a screen reader
+    env.globals["edit_links"] = lambda page: edit_links(site, page.file.src_uri) if page and page.file else []
     env.globals["style_bundle"] = bool(site.styles.sources)  # overrides/main.html: one stylesheet, in extra_css
 
 
