@@ -22,6 +22,16 @@ def make(project, *args: str, **popen) -> subprocess.Popen:
                              "-o", str(ROOT / ".venv" / ".site-deps"), *args], **popen)
 
 
+def stop(server: subprocess.Popen) -> None:
+    """Ctrl+C reaches make and mkdocs, the process group the test started; killed if they do not stop."""
+    os.killpg(server.pid, signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
 @pytest.mark.parametrize("clinic", ["", "riverside"])
 def test_make_serve_es_previews_the_spanish_pages(tmp_path, clinic):
     project = copy_project(tmp_path / "project")
@@ -41,12 +51,7 @@ def test_make_serve_es_previews_the_spanish_pages(tmp_path, clinic):
         contact = soup.find(class_="clinic-contact").get_text(" ", strip=True)  # `CLINIC=riverside`: its Spanish pages
         assert ("Riverside Leg and Vein Centre" in contact) == bool(clinic) and ("Example Vein Clinic" in contact) != bool(clinic)
     finally:
-        os.killpg(server.pid, signal.SIGINT)  # Ctrl+C reaches make and mkdocs, the group this test started
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)
         log.seek(0)
         output = log.read()
         log.close()
@@ -84,12 +89,7 @@ def test_a_saved_clinic_file_reaches_the_running_preview(tmp_path):
             time.sleep(0.5)
         assert "555-0177" in (fetch_text(f"http://{address}/es/causes/") or ""), "the saved phone number was not served"
     finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)
         log.close()
 
 
@@ -130,11 +130,6 @@ def test_make_serve_previews_every_language_at_its_published_address(tmp_path):
         wait_for("causes/", "A new sentence.")
         wait_for("es/causes/", "translation-notice--stale")
     finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)
         log.close()
     assert fetch_text(f"http://{address}/es/") is None, "the preview still answers after Ctrl+C"

@@ -287,13 +287,7 @@ def editor_preview(work: Path, pages: int, rounds: int = 3) -> dict:
         start = time.perf_counter()
         _wait_for(base, lambda body: "</html>" in body, timeout=900)
         first = time.perf_counter() - start
-        saves = []
-        for round_ in range(rounds):
-            page = leaves[(round_ + 1) * len(leaves) // (rounds + 1)]  # pages far apart in the menu
-            marker = f"Benchmark sentence {round_} {time.time_ns()}."
-            seconds = _timed_save(page, "## Symptoms", f"{marker}\n\n## Symptoms", base + _url_of(docs, page), marker)
-            saves.append(seconds)
-            print(f"bench: preview of {count} pages, save {round_ + 1} ({page.relative_to(docs)}): {seconds:.2f} s", flush=True)
+        saves = _saves(leaves, rounds, docs, base, "Benchmark sentence", f"preview of {count} pages")
         page = leaves[len(leaves) // 2]
         symptom = f"Benchmark symptom {time.time_ns()}"
         checklist = _checklist_url(base + _url_of(docs, page))
@@ -327,17 +321,23 @@ def language_preview(work: Path, pages: int, rounds: int = 3) -> dict:
         start = time.perf_counter()
         _wait_for(base, lambda body: "</html>" in body, timeout=900)
         first = time.perf_counter() - start
-        saves = []
-        for round_ in range(rounds):
-            page = leaves[(round_ + 1) * len(leaves) // (rounds + 1)]
-            marker = f"Frase de prueba {round_} {time.time_ns()}."
-            seconds = _timed_save(page, "## Symptoms", f"{marker}\n\n## Symptoms", base + _url_of(docs, page), marker)
-            saves.append(seconds)
-            print(f"bench: Spanish preview of {pages} pages, save {round_ + 1} ({page.relative_to(docs)}): {seconds:.2f} s", flush=True)
+        saves = _saves(leaves, rounds, docs, base, "Frase de prueba", f"Spanish preview of {pages} pages")
     finally:
         server.terminate()
         server.wait(timeout=60)
     return {"pages": pages, "first_build": first, "saves": saves}
+
+
+def _saves(leaves: list[Path], rounds: int, docs: Path, base: str, words: str, what: str) -> list[float]:
+    """Seconds from saving a new sentence to the preview serving it, for `rounds` pages far apart in the menu."""
+    saves = []
+    for round_ in range(rounds):
+        page = leaves[(round_ + 1) * len(leaves) // (rounds + 1)]
+        marker = f"{words} {round_} {time.time_ns()}."
+        seconds = _timed_save(page, "## Symptoms", f"{marker}\n\n## Symptoms", base + _url_of(docs, page), marker)
+        saves.append(seconds)
+        print(f"bench: {what}, save {round_ + 1} ({page.relative_to(docs)}): {seconds:.2f} s", flush=True)
+    return saves
 
 
 def yaml_load(path: Path) -> dict:
