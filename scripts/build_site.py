@@ -27,8 +27,9 @@ def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
         if strict_build_all(config_file, new) != 0:  # every language (LANGUAGES.md); MkDocs printed the problem
             return failed("", site_dir)
         try:
+            others = language_configs(config_file)
             reports, _ = run_checks(config_file, new, today)
-            for lang, language_config in language_configs(config_file):
+            for lang, language_config in others:
                 reports += run_checks(language_config, new / lang, today)[0]
         except SiteError as error:  # already `mkdocs.yml:LINE: message`
             print(error, file=sys.stderr)
@@ -39,7 +40,7 @@ def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
             print("\n".join(errors), file=sys.stderr)
             print(f"The content checks failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
-        languages = 1 + len(language_configs(config_file))
+        languages = 1 + len(others)
         pages = published_pages(new)
         swap_in(new, site_dir)
     warnings = sum(len(report.warnings) for report in reports)

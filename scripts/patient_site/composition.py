@@ -94,11 +94,6 @@ class Site:
         return self.project / CLINICS / f"{self.clinic}.yml" if self.clinic else None
 
     @property
-    def own_file(self) -> Path:
-        """The file that is this site's own: the clinic's, or mkdocs.yml."""
-        return self.clinic_file or self.main_file
-
-    @property
     def site_dir(self) -> Path:
         """Where `make site` publishes it: site/, or site-<clinic>/."""
         return self.project / (f"site-{self.clinic}" if self.clinic else "site")
@@ -124,9 +119,7 @@ class Composed:
     @property
     def own_file(self) -> Path:
         """The file messages about the site as a whole name: the clinic's, the language's, or mkdocs.yml."""
-        if self.site.clinic:
-            return self.site.clinic_file
-        return self.site.main_file if self.first else language_file(self.site.project, self.lang)
+        return _own_file(self.site, self.lang, self.first)
 
     @property
     def config_file(self) -> Path:
@@ -245,10 +238,13 @@ def own_file(config_file: str) -> str:
     mark = _mark_of(Path(config_file))
     if not mark:
         return config_file
-    site = Site(Path(mark["project"]), mark.get("clinic"))
+    return str(_own_file(Site(Path(mark["project"]), mark.get("clinic")), mark["language"], bool(mark.get("first"))))
+
+
+def _own_file(site: Site, lang: str, first: bool) -> Path:
     if site.clinic:
-        return str(site.clinic_file)
-    return str(site.main_file if mark.get("first") else language_file(site.project, mark["language"]))
+        return site.clinic_file
+    return site.main_file if first else language_file(site.project, lang)
 
 
 def project_of(config_file: str) -> str | None:

@@ -103,7 +103,6 @@ class MkDocsBuild:
         site = build.site
         if preview is not None:
             build.preview = Preview(preview, config, site)
-        build.sharing = preview is None  # `make site`, `make sites`: share conversions (patient_site/shared_conversions.py)
         try:
             check_config(site, config.use_directory_urls, config.theme.get("features"), config.docs_dir)
             site.edit_base = edit_base(config.repo_url, config.edit_uri, written(site.paths, "edit_uri"))
@@ -149,7 +148,7 @@ class MkDocsBuild:
         except SiteError as error:
             raise PluginError(str(error)) from None
         self.files = files
-        if self.sharing:
+        if self.preview is None:  # `make site`, `make sites`: share conversions (patient_site/shared_conversions.py)
             self._share(files)
         return files
 
