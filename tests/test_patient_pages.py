@@ -150,6 +150,16 @@ def test_search_finds_definitions_on_the_glossary_page_only(site):
     assert not [doc for doc in index if "not a diagnosis" in doc["text"]]  # the disclaimer is not a search hit
 
 
+def test_search_finds_topics_not_their_embed_pages_in_every_language(site):
+    """A patient searching a topic gets the topic, not "Embed: <topic>"; a clinic still finds /for-clinics/."""
+    for folder in ("", "es/"):
+        index = json.loads((site.site / folder / "search" / "search_index.json").read_text("utf-8"))["docs"]
+        pages = {doc["location"].split("#")[0] for doc in index}
+        assert "for-clinics/" in pages, folder
+        assert not [page for page in pages if page.startswith("for-clinics/") and page != "for-clinics/"], folder
+        assert "causes/" in pages, folder
+
+
 # --- a fixture project: review details, hostile front matter, print-only foot -----------------------------
 
 def test_review_details_show_at_the_page_foot_when_given(reviewed_site):

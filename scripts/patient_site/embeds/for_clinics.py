@@ -142,7 +142,10 @@ def is_for_clinics(src: str) -> bool:
 
 
 def render_snippets_page(page: Embeddable, site_url: str, iframe_snippet: str, words: ForClinicsWords = ForClinicsWords()) -> str:
-    """One page's snippets page as Markdown with a raw-HTML section; it lives at /for-clinics/<name>/."""
+    """One page's snippets page as Markdown with a raw-HTML section; it lives at /for-clinics/<name>/.
+
+    Left out of search: a patient searching a topic should find the topic, not "Embed: <topic>" (clinics find the
+    snippets from /for-clinics/, which search keeps)."""
     name = slug(page.url)
     preview = embed_url(page.url)
     up = "../../"  # from /for-clinics/<name>/ to the site's root
@@ -154,6 +157,8 @@ def render_snippets_page(page: Embeddable, site_url: str, iframe_snippet: str, w
     return f"""---
 title: {json.dumps(title, ensure_ascii=False)}
 description: {json.dumps(fill(words.page_description, title=page.title), ensure_ascii=False)}
+search:
+  exclude: true
 ---
 
 # {escape(title)} {{ .site-text }}
