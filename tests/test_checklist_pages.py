@@ -6,7 +6,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import load_extra
+from helpers import ROOT, load_extra
 from patient_site.checklist.pages import ChecklistMissing, ChecklistSite, checklist_pages, group_by_folder
 from patient_site.checklist.symptom_lists import ChecklistSettings, SymptomList
 from patient_site.frontmatter.reader import split_front_matter
@@ -94,6 +94,24 @@ def test_the_index_links_every_group_page_with_its_symptom_count_in_order():
         "- [skin](checklist/skin.md) (2 symptoms)",
     ]
     assert "8 symptoms" in index.markdown and "form" not in index.markdown
+
+
+def test_the_index_speaks_the_language_of_its_words():
+    """A split checklist in Spanish says everything in Spanish, with the words of languages/es/mkdocs.yml."""
+    spanish = yaml.safe_load((ROOT / "languages" / "es" / "mkdocs.yml").read_text("utf-8"))["extra"]["checklist"]
+    words = {key: value for key, value in spanish.items() if key != "storage_key"}
+    index, *groups = made(7, **words)
+    body = split_front_matter(index.markdown, index.src).body
+    links = [line for line in body.splitlines() if line.startswith("- [")]
+    assert links == [
+        "- [General](checklist/general.md) (3 síntomas)",
+        "- [Leg problems](checklist/legs.md) (3 síntomas)",  # the folder's own index.md title
+        "- [skin](checklist/skin.md) (2 síntomas)",
+    ]
+    assert "Este sitio enumera 8 síntomas, demasiados" in " ".join(body.split())
+    assert not {"symptom", "section", "This site"} & set(body.replace(",", " ").split()), body
+    index, *groups = made(1, lists=symptom_lists([("symptoms.md", 1), ("skin/changes.md", 1)]), **words)
+    assert "(1 síntoma)" in index.markdown and "Este sitio enumera 2 síntomas" in index.markdown
 
 
 def test_a_folder_over_the_limit_alone_still_gets_one_page():

@@ -94,7 +94,8 @@ def unusual_words_project(folder: Path) -> Path:
 
     project = copy_project(folder)
     words = {"site_text": None, "glossary": None, "for_clinics": None,
-             "checklist": ("legend", "other_symptoms", "notes_title", "notes", "printed_on", "print_button", "clear_button", "privacy")}
+             "checklist": ("legend", "other_symptoms", "notes_title", "notes", "printed_on", "print_button", "clear_button", "privacy",
+                           "split_intro", "symptoms", "one_symptom", "top_section")}
 
     def edit(data):
         for block, keys in words.items():

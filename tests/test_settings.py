@@ -103,7 +103,7 @@ def failure(tmp_path, monkeypatch):
          "city: Exampleton", "extra.clinic.address has unknown key(s) city; allowed: street, town, postcode"),
         (("storage_key:", "titel: x\n    storage_key:"), "titel: x", "unknown key(s) titel; allowed: title, description, intro, storage_key, "
          "required_pages, max_symptoms_per_page, legend, other_symptoms, notes_title, notes, printed_on, print_button, "
-         "print_how, clear_button, privacy; did you mean 'title'?"),
+         "print_how, clear_button, privacy, split_intro, symptoms, one_symptom, top_section; did you mean 'title'?"),
         (("required_pages: [symptoms.md]", "max_symptoms_per_page: 0"), "max_symptoms_per_page: 0",
          "extra.checklist.max_symptoms_per_page must be a whole number of at least 1, not 0"),
         (("required_pages: [symptoms.md]", "required_pages: symptoms.md"), "required_pages: symptoms.md",

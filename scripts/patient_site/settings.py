@@ -81,6 +81,11 @@ CHECKLIST = {
     "print_how": Field("text", "print_how: To print this list, use your browser's Print command (Ctrl+P).", ChecklistSettings.print_how),
     "clear_button": Field("text", "clear_button: Clear my answers", ChecklistSettings.clear_button),
     "privacy": Field("text", "privacy: Your answers stay on this device. They are not sent anywhere.", ChecklistSettings.privacy),
+    "split_intro": Field("text", "split_intro: This site lists {count}, so the checklist is split by section.",
+                         ChecklistSettings.split_intro),
+    "symptoms": Field("text", 'symptoms: "{count} symptoms"', ChecklistSettings.symptoms),
+    "one_symptom": Field("text", 'one_symptom: "1 symptom"', ChecklistSettings.one_symptom),
+    "top_section": Field("text", "top_section: General", ChecklistSettings.top_section),
 }
 EMBED = {
     "allowed_origins": Field("origins", "allowed_origins:\n  - https://clinic.example.org", ()),

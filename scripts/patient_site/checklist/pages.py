@@ -22,7 +22,7 @@ from patient_site.slugs import path_name
 
 INDEX_PAGE = "checklist.md"
 GROUP_FOLDER = "checklist"
-TOP_LEVEL = "general"  # slug and name of the group of pages at the top of docs/
+TOP_LEVEL = "general"  # the address of the group of pages at the top of docs/ (its name: `top_section`)
 
 
 class ChecklistMissing(SiteError):
@@ -68,7 +68,7 @@ def checklist_pages(
     sections = [
         (name, _form_page(f"{GROUP_FOLDER}/{slug}.md", f"{settings.title}: {name}", f"{settings.storage_key}:{slug}",
                           members, settings, site, in_nav=False))
-        for slug, name, members in group_by_folder(lists, site.titles)
+        for slug, name, members in group_by_folder(lists, site.titles, settings.top_section)
     ]
     return [_index_page(sections, lists, settings), *(group for _, group in sections)]
 
@@ -77,10 +77,12 @@ def symptom_count(lists: list[SymptomList] | tuple[SymptomList, ...]) -> int:
     return sum(len(symptoms.items) for symptoms in lists)
 
 
-def group_by_folder(lists: list[SymptomList], titles: dict[str, str]) -> list[tuple[str, str, list[SymptomList]]]:
+def group_by_folder(lists: list[SymptomList], titles: dict[str, str],
+                    top_section: str = ChecklistSettings.top_section) -> list[tuple[str, str, list[SymptomList]]]:
     """(slug, name, lists) per folder holding lists, in the order of each folder's first list.
 
-    The name is the title of the folder's index.md, else the folder path; top-level pages form "general".
+    The name is the title of the folder's index.md, else the folder path; top-level pages form "general" (its address),
+    named `top_section` in the page's language.
     Slugs are the folder path with "/" as "-"; two folders that would share one get "-2", "-3" … in order.
     """
     folders: dict[str, list[SymptomList]] = {}
@@ -94,7 +96,7 @@ def group_by_folder(lists: list[SymptomList], titles: dict[str, str]) -> list[tu
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
         name = titles.get(posixpath.join(folder, "index.md")) if folder else None
-        groups.append((slug, name or folder or TOP_LEVEL.capitalize(), members))
+        groups.append((slug, name or folder or top_section, members))
     return groups
 
 
@@ -113,7 +115,7 @@ def _form_page(src: str, title: str, storage_key: str, lists: list[SymptomList],
 def _index_page(sections: list[tuple[str, GeneratedChecklist]], lists: list[SymptomList],
                 settings: ChecklistSettings) -> GeneratedChecklist:
     links = "\n".join(
-        f"- [{_link_text(name)}]({group.src}) ({_symptoms(symptom_count(group.lists))})" for name, group in sections
+        f"- [{_link_text(name)}]({group.src}) ({_symptoms(symptom_count(group.lists), settings)})" for name, group in sections
     )
     markdown = f"""---
 title: {yaml_string(settings.title)}
@@ -124,9 +126,7 @@ description: {yaml_string(settings.description)}
 
 <div class="site-added checklist-intro" markdown>
 
-This site lists {_symptoms(symptom_count(lists))}, too many to tick on one page, so the checklist is split by
-section. Open the section about the symptoms you have noticed: there you can tick them, print the page and take
-it to your appointment.
+{escape(settings.split_intro.replace("{count}", _symptoms(symptom_count(lists), settings)), quote=False)}
 
 </div>
 
@@ -139,8 +139,8 @@ it to your appointment.
     return GeneratedChecklist(INDEX_PAGE, settings.title, markdown, (), lists[0].page)
 
 
-def _symptoms(count: int) -> str:
-    return f"{count} symptom" + ("" if count == 1 else "s")
+def _symptoms(count: int, words: ChecklistSettings) -> str:
+    return words.one_symptom if count == 1 else words.symptoms.replace("{count}", str(count))
 
 
 def _link_text(text: str) -> str:

@@ -138,6 +138,9 @@ PRINT_NOTES = ("When did it start?", "One leg or both?", "Other symptoms:", "Que
 
 
 # A neutral legend: the reader's own symptoms, from a named list; never a condition's name above the ticks.
+SPLIT_INTRO = (
+    "This site lists {count}, too many to tick on one page, so the checklist is split by section. Open the section "
+    "about the symptoms you have noticed: there you can tick them, print the page and take it to your appointment.")
 LEGEND = "Symptoms I have noticed (from the page \u201c{page}\u201d)"
 
 
@@ -167,6 +170,11 @@ class ChecklistSettings:
     print_how: str = "To print this list or save it as a PDF, use your browser's Print (Ctrl+P, or ⌘P on a Mac)."
     clear_button: str = "Clear my answers"
     privacy: str = "Your answers stay on this device. They are not sent anywhere."
+    # The index of a split checklist (more than max_symptoms_per_page symptoms): {count} is `symptoms` or `one_symptom`.
+    split_intro: str = SPLIT_INTRO
+    symptoms: str = "{count} symptoms"
+    one_symptom: str = "1 symptom"
+    top_section: str = "General"  # the section of the pages at the top of docs/
 
 
 @dataclass(frozen=True)
