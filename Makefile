@@ -112,7 +112,7 @@ test-fast: $(VENV)/.test-deps
 
 # Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.
 # BENCH_QUICK=1 make bench runs a small version for development.
-bench: $(VENV)/.test-deps chromium checkers site
+bench: $(VENV)/.test-deps chromium checkers nginx site
 	$(BIN)/python scripts/bench/run.py
 	$(BIN)/python scripts/bench/embeds.py $(SITE_DIR)
 

@@ -26,8 +26,12 @@ def nginx_binary() -> str | None:
     return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).is_file()), None)
 
 
-def config_text(site: Path, snippet: Path, work: Path, port: int, host: str = "127.0.0.1") -> str:
-    """An nginx.conf whose only server serves `site` with `snippet` included; all its files under `work`."""
+def config_text(site: Path, snippet: Path, work: Path, port: int, host: str = "127.0.0.1",
+                tls: tuple[Path, Path] | None = None) -> str:
+    """An nginx.conf whose only server serves `site` with `snippet` included; all its files under `work`.
+
+    With `tls` (certificate, key) it speaks HTTPS and HTTP/2, as a real host does (the benchmark's paint check)."""
+    listen = f"{host}:{port}" + (f" ssl http2;\n        ssl_certificate {tls[0]};\n        ssl_certificate_key {tls[1]}" if tls else "")
     temps = "\n".join(f"    {kind}_temp_path {work / (kind + '_temp')};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     return f"""daemon off;
 master_process off;
@@ -42,7 +46,7 @@ http {{
     access_log {work / 'access.log'} site;
 {temps}
     server {{
-        listen {host}:{port};
+        listen {listen};
         server_name localhost;
         root {site.resolve()};
         include {snippet.resolve()};
@@ -78,8 +82,10 @@ class Nginx:
             self.process.wait()
 
 
-def start(site: Path, snippet: Path, work: Path, port: int = 0, host: str = "127.0.0.1") -> Nginx:
-    """Start nginx serving `site` with `snippet`; returns once it answers. Raises RuntimeError with its log."""
+def start(site: Path, snippet: Path, work: Path, port: int = 0, host: str = "127.0.0.1",
+          tls: tuple[Path, Path] | None = None) -> Nginx:
+    """Start nginx serving `site` with `snippet` (over HTTPS and HTTP/2 with `tls`); returns once it answers.
+    Raises RuntimeError with its log."""
     binary = nginx_binary()
     if binary is None:
         raise RuntimeError(f"nginx is not installed. Run: {INSTALL}")
@@ -87,7 +93,7 @@ def start(site: Path, snippet: Path, work: Path, port: int = 0, host: str = "127
     for _attempt in range(5):  # a free port can be taken by someone else before nginx binds it
         chosen = port or free_port(host)
         conf = work / "nginx.conf"
-        conf.write_text(config_text(site, snippet, work, chosen, host), "utf-8")
+        conf.write_text(config_text(site, snippet, work, chosen, host, tls), "utf-8")
         with open(work / "stderr.log", "wb") as stderr:  # the child keeps its own handle
             process = subprocess.Popen([binary, "-p", str(work), "-e", str(work / "error.log"), "-c", str(conf)],
                                        stdout=subprocess.DEVNULL, stderr=stderr)
@@ -95,7 +101,7 @@ def start(site: Path, snippet: Path, work: Path, port: int = 0, host: str = "127
         while time.monotonic() < deadline and process.poll() is None:
             try:
                 socket.create_connection((host, chosen), timeout=0.2).close()
-                return Nginx(process, f"http://{host}:{chosen}/", work)
+                return Nginx(process, f"{'https' if tls else 'http'}://{host}:{chosen}/", work)
             except OSError:
                 time.sleep(0.05)
         if process.poll() is None:
