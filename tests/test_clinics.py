@@ -150,6 +150,24 @@ def test_the_generated_config_names_its_files_and_is_written_only_when_it_change
     assert yaml.safe_load(path.read_text("utf-8"))["extra"]["composition"]["clinic"] == "riverside"
 
 
+def test_a_whole_config_under_another_name_is_read_as_it_is(project, tmp_path):
+    """A complete config that is not a clinic's or a language's file (a benchmark's `ours.yml`, in a folder with no
+    mkdocs.yml) is what the engine reads: nothing is composed around it, and `make check` reads it too."""
+    from patient_site.composition import engine_config
+    from patient_site.mkdocs.commands import read_config
+
+    whole = tmp_path / "library" / "ours.yml"
+    whole.parent.mkdir()
+    text = (project / "mkdocs.yml").read_text("utf-8")
+    for key, folder in (("docs_dir: ", "docs"), ("custom_dir: ", "overrides"), ("  - ", "scripts/hooks.py"),
+                        ("  - ", "overrides\n"), ("  - ", "scripts\n")):
+        text = text.replace(key + folder, key + str(project / folder), 1)
+    whole.write_text(text, "utf-8")
+    assert engine_config(whole) == whole
+    config, settings = read_config(whole)
+    assert config.config_file_path == str(whole) and settings.clinic.name.startswith("Example Vein Clinic")
+
+
 # -- real builds -----------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -214,9 +214,8 @@ def names_first_language(config_file: str | Path) -> bool:
 def engine_config(config_file: str | Path, lang: str | None = None) -> Path:
     """The config an engine reads for the site `config_file` names, in `lang` (default: the site's first language)."""
     path = Path(config_file).resolve()
-    if lang is None and (_mark_of(path) or (path.name == MAIN and path.parent.parent.name != LANGUAGES_FOLDER
-                                            and path.parent.name != CLINICS)):
-        return path  # mkdocs.yml, or a config generated already
+    if lang is None and (_mark_of(path) or (path.parent.parent.name != LANGUAGES_FOLDER and path.parent.name != CLINICS)):
+        return path  # mkdocs.yml (or another whole config, a benchmark's), or a config generated already
     site = Site.of_file(path)
     if lang is None and path.parent.parent.name == LANGUAGES_FOLDER:
         lang = path.parent.name
