@@ -168,8 +168,10 @@ def scaling(sizes: list[int], runs: int, work: Path, variants: tuple[str, ...] =
 def real_sites(work: Path) -> dict[str, Path]:
     """The real site built by us, and by plain Material (same content and theme settings, no hook or overrides)."""
     project = copy_project(work / "project")
-    timed_build(project / "mkdocs.yml", work / "site-ours")
-    timed_build(project / "languages" / "es" / "mkdocs.yml", work / "site-ours" / "es")  # /es/, as make site builds it
+    from patient_site.composition import configs as composed_configs
+
+    for n, (lang, config) in enumerate(composed_configs(project / "mkdocs.yml")):  # every language, as make site builds it
+        timed_build(config, work / "site-ours" / ("" if n == 0 else lang))
     configs = bench_corpus.configs(ROOT, project / "docs", "symptoms.md")
     plain = configs["plain"]
     plain["nav"] = [entry for entry in bench_corpus.load_mkdocs_yml(ROOT).get("nav", [])
