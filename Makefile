@@ -111,9 +111,10 @@ test-fast: $(VENV)/.test-deps
 	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -m "not build and not browser and not slow"
 
 # Figures, not tests: build scaling, page weight, Lighthouse and editor preview; writes BENCHMARKS.md.
-# BENCH_QUICK=1 make bench runs a small version for development.
+# BENCH_QUICK=1 make bench runs a small version for development; BENCH_ARGS passes options (`--large 0` leaves out
+# the 10,000-page library; `scripts/bench/run.py --help`), and BENCHMARKS.md names them.
 bench: $(VENV)/.test-deps chromium checkers nginx site
-	$(BIN)/python scripts/bench/run.py
+	$(BIN)/python scripts/bench/run.py $(BENCH_ARGS)
 	$(BIN)/python scripts/bench/embeds.py $(SITE_DIR)
 
 # The same site built by ProperDocs, the maintained MkDocs fork, in its own environment without `mkdocs`.

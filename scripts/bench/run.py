@@ -488,7 +488,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--large", type=int, default=200 if quick else 10000)
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     args = parser.parse_args(argv)
-    command = "make bench" if not quick else "BENCH_QUICK=1 make bench"
+    command = ("make bench" if not quick else "BENCH_QUICK=1 make bench") + (
+        f' BENCH_ARGS="{" ".join(argv if argv is not None else sys.argv[1:])}"' if (argv or sys.argv[1:]) else "")
     info = machine(command)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
