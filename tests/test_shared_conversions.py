@@ -1,10 +1,12 @@
-"""Conversions shared by every build of the project (patient_site/shared_conversions.py): what `make sites` does once
-for all clinics. A clinic built after another publishes exactly what a fresh build publishes; what is stored is
-really what the next build uses; a conversion that warned is never stored, so a strict build fails on it every time.
+"""Conversions and search entries shared by every build of the project (patient_site/shared_conversions.py,
+patient_site/mkdocs/shared_search.py): what `make sites` does once for all clinics. A clinic built after another
+publishes exactly what a fresh build publishes; what is stored is really what the next build uses; a conversion that
+warned is never stored, so a strict build fails on it every time.
 """
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -14,15 +16,16 @@ from helpers import build_languages, copy_project, tree_digest
 pytestmark = pytest.mark.build
 
 
-def stored(project) -> list:
-    return sorted((project / ".build/cache/conversions").glob("*.pickle"))
+def stored(project, store: str = "conversions") -> list:
+    return sorted((project / ".build/cache" / store).glob("*.pickle"))
 
 
 def test_a_clinic_built_after_another_reuses_its_conversions_and_publishes_what_a_fresh_build_does(tmp_path):
     shared = copy_project(tmp_path / "shared")
     assert build_languages(shared, tmp_path / "site", "mkdocs.yml").returncode == 0
-    entries = stored(shared)
+    entries, searched = stored(shared), stored(shared, "search")
     assert len(entries) >= 28  # every page of both languages
+    assert len(searched) >= 28
     after = build_languages(shared, tmp_path / "riverside-shared", "clinics/riverside.yml")
     assert after.returncode == 0, after.log
     # Only the for-clinics pages were converted again: their snippets carry the clinic's own address.
@@ -30,6 +33,8 @@ def test_a_clinic_built_after_another_reuses_its_conversions_and_publishes_what_
     for_clinics = list(after.site.glob("for-clinics/**/index.html")) + list(after.site.glob("es/for-clinics/**/index.html"))
     assert len(added) == len(for_clinics) == 14, added
     assert all("riverside-veins.example.net" in pickle.loads(entry.read_bytes()).html for entry in added)
+    # Search entries too: only pages whose content differs between the clinics (their details) are indexed again.
+    assert 0 < len([entry for entry in stored(shared, "search") if entry not in searched]) < len(searched)
     fresh_project = copy_project(tmp_path / "fresh")
     fresh = build_languages(fresh_project, tmp_path / "riverside-fresh", "clinics/riverside.yml")
     assert fresh.returncode == 0, fresh.log
@@ -52,6 +57,23 @@ def test_a_stored_conversion_is_what_the_next_build_publishes(tmp_path):
     assert "As the store holds it." in (again.site / "night-cramps/index.html").read_text("utf-8")
 
 
+def test_stored_search_entries_are_what_the_next_build_indexes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert build_languages(project, tmp_path / "first").returncode == 0
+    changed = 0
+    for entry in stored(project, "search"):
+        sections = pickle.loads(entry.read_bytes())
+        if sections and sections[0]["title"] == "Why do I have leg cramps at night?":
+            sections[0]["text"] = "As the store holds it."
+            entry.write_bytes(pickle.dumps(sections))
+            changed += 1
+    assert changed == 1
+    again = build_languages(project, tmp_path / "second")
+    assert again.returncode == 0, again.log
+    index = json.loads((again.site / "search/search_index.json").read_text("utf-8"))
+    assert [doc["text"] for doc in index["docs"] if doc["location"] == "night-cramps/"] == ["As the store holds it."]
+
+
 def test_a_conversion_that_warned_is_never_stored(tmp_path):
     project = copy_project(tmp_path / "project")
     with (project / "docs/causes.md").open("a", encoding="utf-8") as page:
@@ -60,3 +82,4 @@ def test_a_conversion_that_warned_is_never_stored(tmp_path):
         built = build_languages(project, tmp_path / f"site-{attempt}")
         assert built.returncode != 0, attempt
         assert "missing.md" in built.log, built.log
+    assert stored(project, "search") == []  # nor any search entry of a build that warned
