@@ -257,7 +257,7 @@ class MkDocsBuild:
         try:
             if preview is None:
                 styles.write(self.config, self.site)  # first: the pages' stylesheet link is final before they are checked
-                embeds.write(self.config, self.site)
+                embeds.write(self.config, self.site, shared=self.shared is not None and self.warnings.count == 0)
                 return
             preview.before_post_build()
             old_name = preview.cache.bundle[-1] if preview.cache.bundle else ""
