@@ -43,6 +43,18 @@ def test_a_clinic_built_after_another_reuses_its_conversions_and_publishes_what_
     assert tree_digest(after.site) == tree_digest(fresh.site)
 
 
+def test_a_site_built_with_its_further_languages_first_publishes_what_the_usual_order_does(tmp_path):
+    usual_project, first_project = copy_project(tmp_path / "usual"), copy_project(tmp_path / "further-first")
+    usual = build_languages(usual_project, tmp_path / "usual-site", "clinics/riverside.yml")
+    assert usual.returncode == 0, usual.log
+    further_first = build_languages(first_project, tmp_path / "further-first-site", "clinics/riverside.yml", further_first=True)
+    assert further_first.returncode == 0, further_first.log
+    assert (further_first.site / "es/index.html").is_file()
+    assert tree_digest(further_first.site) == tree_digest(usual.site)
+    assert tree_digest(first_project / "deploy") == tree_digest(usual_project / "deploy")  # the nginx snippets too
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["further-first", "further-first-site", "usual", "usual-site"]
+
+
 def test_a_stored_conversion_is_what_the_next_build_publishes(tmp_path):
     project = copy_project(tmp_path / "project")
     assert build_languages(project, tmp_path / "first").returncode == 0
