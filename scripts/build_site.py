@@ -20,11 +20,13 @@ from patient_site.mkdocs.commands import language_configs, run_checks, strict_bu
 from patient_site.publish import failed, swap_in, work_folder
 
 
-def build_site(config_file: Path, site_dir: Path, today: datetime.date) -> int:
-    """Build, check, then swap the new site into place; 0 on success, 1 (site_dir untouched) otherwise."""
+def build_site(config_file: Path, site_dir: Path, today: datetime.date, further_first: bool = False) -> int:
+    """Build, check, then swap the new site into place; 0 on success, 1 (site_dir untouched) otherwise.
+
+    `further_first`: the further languages are built before the first (`make sites`: see `strict_build_all`)."""
     site_dir = site_dir.resolve()
     with work_folder(site_dir, ".site-new-") as new:
-        if strict_build_all(config_file, new) != 0:  # every language (LANGUAGES.md); MkDocs printed the problem
+        if strict_build_all(config_file, new, further_first) != 0:  # every language (LANGUAGES.md); MkDocs printed the problem
             return failed("", site_dir)
         try:
             others = language_configs(config_file)
@@ -61,12 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-d", "--site-dir", default="site")
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(), help="YYYY-MM-DD")
     parser.add_argument("--code-quality", type=Path, help="also write the messages as a GitLab Code Quality report here")
+    parser.add_argument("--further-languages-first", action="store_true", help=argparse.SUPPRESS)  # make sites' choice
     args = parser.parse_args(argv)
     config_file = Path(args.config_file).resolve()
     if not args.code_quality:
-        return build_site(config_file, Path(args.site_dir), args.today)
+        return build_site(config_file, Path(args.site_dir), args.today, args.further_languages_first)
     with copied_output() as output:  # patient_site/editor/code_quality.py
-        code = build_site(config_file, Path(args.site_dir), args.today)
+        code = build_site(config_file, Path(args.site_dir), args.today, args.further_languages_first)
     project = Site.of_file(config_file).project  # messages name files from the project folder, as the report does
     write_report(args.code_quality, output.text, project, project)
     return code

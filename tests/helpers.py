@@ -87,14 +87,16 @@ def build(project: Path, site: Path) -> Built:
     return Built(site, done.returncode, done.stdout + done.stderr)
 
 
-def build_languages(project: Path, site: Path, config: str = "mkdocs.yml") -> Built:
+def build_languages(project: Path, site: Path, config: str = "mkdocs.yml", further_first: bool = False) -> Built:
     """Every language of `project` into one site, as `make site` does: its own process per language's build.
 
-    `config`: the site, `mkdocs.yml` or a clinic's file (`clinics/riverside.yml`), as `make site CLINIC=…` names it."""
+    `config`: the site, `mkdocs.yml` or a clinic's file (`clinics/riverside.yml`), as `make site CLINIC=…` names it;
+    `further_first`: the further languages built before the first, as `make sites` builds every second site."""
     build_allowed()
     done = subprocess.run(
         [sys.executable, "-c", "import sys; from pathlib import Path; from patient_site.mkdocs.commands import strict_build_all; "
-         "sys.exit(strict_build_all(Path(sys.argv[1]), Path(sys.argv[2])))", str(project / config), str(site)],
+         "sys.exit(strict_build_all(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == 'yes'))", str(project / config), str(site),
+         "yes" if further_first else "no"],
         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")},
         cwd=project,
     )

@@ -14,13 +14,12 @@ Plain data in, plain data out: the MkDocs glue is `patient_site/mkdocs/build.py`
 
 from __future__ import annotations
 
-import os
-import pickle
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from patient_site.preview import code_digest, digest
+from patient_site.shared_store import SharedStore
 
 CONVERTERS = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "properdocs")
 
@@ -37,9 +36,10 @@ class Converted:
     outgoing: list | None  # the cross-links the page got (crosslinks.Target), for "Related pages"
 
 
-def versions() -> tuple:
+def versions(names: tuple = CONVERTERS) -> tuple:
+    """The installed versions of these packages (those installed): part of a stored result's key."""
     found = []
-    for name in CONVERTERS:
+    for name in names:
         try:
             found.append((name, metadata.version(name)))
         except metadata.PackageNotFoundError:
@@ -47,27 +47,12 @@ def versions() -> tuple:
     return tuple(found)
 
 
-class SharedConversions:
+class SharedConversions(SharedStore):
     """The store, for one build: its site key, set once the build knows every page and term."""
 
     def __init__(self, folder: Path, *site_parts):
-        self.folder = folder
+        super().__init__(folder)
         self.site_key = digest(code_digest(), versions(), *site_parts)
 
     def key(self, *page_parts) -> str:
         return digest(self.site_key, *page_parts)
-
-    def get(self, key: str) -> Converted | None:
-        try:
-            with open(self.folder / f"{key}.pickle", "rb") as stored:
-                return pickle.load(stored)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None  # not there, or from another version of our code: converted again
-
-    def put(self, key: str, converted: Converted) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.folder / f"{key}.pickle"
-        partial = target.with_name(f".{target.name}.{os.getpid()}")
-        with open(partial, "wb") as stored:
-            pickle.dump(converted, stored, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(target)

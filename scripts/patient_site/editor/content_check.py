@@ -198,6 +198,7 @@ def check_site(pages: PageIndex, site_dir: Path, menu: list[str], today: datetim
     read as it reads them, so nothing here walks the folder or guesses an address.
     """
     urls = {page.src: page.url for page in pages}
+    sources = {url: src for src, url in reversed(urls.items())}  # address -> page (the first, as the list has them)
     reports, linked_to = [], {src: set() for src in urls}
     for page in sorted(pages.editors_pages(), key=lambda page: page.src):  # by file name, as editors list them
         meta = page.source.meta
@@ -214,7 +215,7 @@ def check_site(pages: PageIndex, site_dir: Path, menu: list[str], today: datetim
             if not (image.get("alt") or "").strip():
                 report.notes.append(f"the image {image.get('src')} has no alt text; describe it unless it is only decoration")
         for href in article.links:
-            target = _link_target(href, page.url, urls)
+            target = _link_target(href, page.url, sources)
             if target and target != page.src:
                 linked_to[target].add(page.src)
         reports.append(report)
@@ -239,7 +240,8 @@ def _built(site_dir: Path, url: str) -> Path:
     return site_dir / (url + "index.html" if url.endswith("/") or not url else url)
 
 
-def _link_target(href: str, from_url: str, urls: dict[str, str]) -> str | None:
+def _link_target(href: str, from_url: str, sources: dict[str, str]) -> str | None:
+    """The page (its source) a link leads to; `sources` is every page's address -> its source."""
     try:
         parts = urlsplit(href)
     except ValueError:
@@ -248,7 +250,7 @@ def _link_target(href: str, from_url: str, urls: dict[str, str]) -> str | None:
         return None
     path = urlsplit(urljoin("/" + from_url, parts.path)).path.lstrip("/")
     path = path[: -len("index.html")] if path.endswith("index.html") else path
-    return next((src for src, url in urls.items() if url == path), None)
+    return sources.get(path)
 
 
 def format_report(reports: list[PageReport], settings: Settings, language: str = "en") -> str:

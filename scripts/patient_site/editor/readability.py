@@ -15,6 +15,7 @@ process-wide setting (`textstat.set_lang`), which a second language in the same 
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pyphen
@@ -31,6 +32,7 @@ def formula(language: str) -> str:
     return FORMULAS.get(language, FORMULAS["en"])
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the word: a page's words recur on every page and every clinic's
 def syllables_es(word: str) -> int:
     return len(_SPANISH.positions(word.lower())) + 1
 

@@ -63,13 +63,15 @@ def symptom_list(title: str, items: list[str] | tuple[str, ...]) -> dict:
 
 
 def page_json(page: PageCopy, site_url: str, site_name: str, language: str, lists: list[tuple[str, tuple[str, ...]]],
-              publisher: dict, disclaimer: str = DEFAULT_DISCLAIMER) -> dict:
+              publisher: dict, disclaimer: str = DEFAULT_DISCLAIMER, texts: tuple[str, list[str]] | None = None) -> dict:
     """A page as schema.org `MedicalWebPage` in `language`; `lists` are (title, items) of the symptom lists it shows.
 
     The clinic's words and the site's are kept apart: `text` is the page without the site's added blocks,
     `siteAddedText` holds those blocks (care cards, intros), `disclaimer` the site's disclaimer; in the HTML
-    of `mainContentOfPage` the site's blocks keep their `site-added` class.
+    of `mainContentOfPage` the site's blocks keep their `site-added` class. `texts`: (`article_text`,
+    `site_added_text`) of the page's content, when known already (embeds/shared_parts.py).
     """
+    text, site_added = texts or (article_text(page.content), site_added_text(page.content))
     html = absolute_links(page.content, page.url, site_url)
     data = {
         "@context": SCHEMA,
@@ -82,8 +84,8 @@ def page_json(page: PageCopy, site_url: str, site_name: str, language: str, list
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
         "publisher": publisher,
         "mainContentOfPage": {"@type": "WebPageElement", "encodingFormat": "text/html", "text": html},
-        "text": article_text(page.content),
-        "siteAddedText": site_added_text(page.content),
+        "text": text,
+        "siteAddedText": site_added,
         "disclaimer": disclaimer,
         "embedUrl": absolute(site_url, embed_url(page.url)),
     }

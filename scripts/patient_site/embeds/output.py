@@ -7,6 +7,7 @@ template (overrides/embed.html) with a context from `embeds.variants.embed_conte
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 from collections.abc import Callable
@@ -18,9 +19,10 @@ import lxml.html
 from patient_site.composition import CACHE
 from patient_site.embeds.feeds import api_path, dumps, index_json, oembed, oembed_path, page_json
 from patient_site.embeds.for_clinics import fill
+from patient_site.embeds.shared_parts import SharedParts, page_parts
 from patient_site.embeds.variants import PageCopy, embed_context, embed_url
 from patient_site.hosting.compress import made_copy, precompress
-from patient_site.hosting.headers import HeadersError, scan_page, site_files, write_headers
+from patient_site.hosting.headers import HeadersError, site_files, write_headers
 from patient_site.hosting.robots import write_root_files
 from patient_site.patient.preview_image import write_planned
 from patient_site.patient.structured_data import publisher
@@ -37,15 +39,18 @@ TEMPLATE = "embed.html"
 
 
 def write_outputs(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
-                  extra_javascript: list[str], nginx_suffix: str = "", kept: PreviewCache | None = None) -> None:
+                  extra_javascript: list[str], nginx_suffix: str = "", kept: PreviewCache | None = None,
+                  shared: bool = False) -> None:
     """Write the embed pages and JSON files into the built site, then check every page and write the headers.
 
     `nginx_suffix` goes before the snippet's extension ("-zensical": nginx-zensical.conf), so a build by another
     engine, whose pages have other inline scripts, does not replace the snippet that goes with the published site.
     `kept` is the editor preview's cache (patient_site/preview.py): what the last build into the same folder
-    wrote, so only what changed is written again; a build passes none.
+    wrote, so only what changed is written again; a build passes none. `shared`: what every clinic's embeds take
+    alike from a page comes from the project's store, or goes into it (embeds/shared_parts.py).
     """
-    write_extras(built, site, render, extra_css, extra_javascript, kept.embeds if kept else None)
+    store = Path(site.paths.project or site.paths.root) / CACHE / "embeds" if shared else None
+    write_extras(built, site, render, extra_css, extra_javascript, kept.embeds if kept else None, store)
     write_root_files(built, site.site_url, site.languages)  # before the headers: they cover every file
     cache = Path(site.paths.project or site.paths.root) / CACHE / "previews"  # shared by every build of the project
     write_planned(built, site.previews, kept.previews if kept else None, cache)  # the link-preview pictures the heads name
@@ -87,12 +92,12 @@ def with_checklist_review(site: SiteBuild) -> list[PageCopy]:
 
 
 def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra_css: list[str],
-                 extra_javascript: list[str], kept: dict | None = None) -> int:
+                 extra_javascript: list[str], kept: dict | None = None, store: Path | None = None) -> int:
     """Each embeddable page's embed variant, API and oEmbed file, and the API's index; returns how many pages.
 
     `kept` (page URL -> (inputs, scan of its embed page), and the API index's inputs), when given, skips a page
     whose three files the last build into this folder wrote from the same inputs (and the index, likewise), and is
-    updated with what this build wrote.
+    updated with what this build wrote. `store`: the folder of the project's store of each page's `PageParts`.
     """
     settings, state = site.settings, site.embeds
     copies = with_checklist_review(site)
@@ -101,6 +106,7 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
     scripts = [script for script in extra_javascript if script != site.asset(COPY_SCRIPT)] + [site.asset(FRAME_SCRIPT)]
     clinic = publisher(settings.clinic)
     icon = site_icon(built)
+    parts = SharedParts(store, embeds).parts if store else functools.partial(page_parts, embeds=embeds)
     shared = digest(embeds, styles, scripts, site.site_name, site.language, site.site_url, settings) if kept is not None else ""
     for copy in copies:
         page = embed_url(copy.url) + "index.html"
@@ -110,14 +116,17 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
                 state.content_scans[page] = kept[copy.url][1]
                 continue
         words = settings.site_text  # the embed's own words in the build's language (English when not set)
-        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer, words)
+        made = parts(copy)
+        context = embed_context(copy, embeds, site.site_name, site.language, styles, scripts, settings.disclaimer, words,
+                                made.embed_content)
         context["canonical"] = absolute(site.site_url, copy.url)  # search engines: the full page is the original
         context["icon"] = relative_url(icon, embed_url(copy.url)) if icon else ""  # else each view asks for /favicon.ico
         context.update(open_full_page=words.open_full_page, please_note=words.please_note)
         _write(built / page, render(**context))
-        state.content_scans[page] = scan_page(context["content"])
+        state.content_scans[page] = made.embed_scan
         _write(built / api_path(copy.url), dumps(page_json(copy, site.site_url, site.site_name, site.language,
-                                                           state.lists.get(copy.url, []), clinic, settings.disclaimer)))
+                                                           state.lists.get(copy.url, []), clinic, settings.disclaimer,
+                                                           (made.text, made.site_added))))
         frame_title = fill(settings.for_clinics.frame_title, title=copy.title, site_name=site.site_name)
         _write(built / oembed_path(copy.url), dumps(oembed(copy, site.site_url, site.site_name, settings.embed.width,
                                                            settings.embed.height, frame_title)))

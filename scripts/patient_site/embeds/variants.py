@@ -193,9 +193,11 @@ def site_added_text(content: str) -> list[str]:
 
 def embed_context(
     page: PageCopy, embeds: dict[str, str], site_name: str, lang: str, styles: list[str], scripts: list[str],
-    disclaimer: str = DEFAULT_DISCLAIMER, words: SiteText = SiteText(),
+    disclaimer: str = DEFAULT_DISCLAIMER, words: SiteText = SiteText(), content: str | None = None,
 ) -> dict:
-    """Everything `overrides/embed.html` shows for one page; asset paths (site paths) become relative."""
+    """Everything `overrides/embed.html` shows for one page; asset paths (site paths) become relative.
+
+    `content`: the page's content re-linked for its embed already (`rewrite_for_embed`; embeds/shared_parts.py)."""
     here = embed_url(page.url)
 
     def asset(path: str) -> str:
@@ -209,7 +211,7 @@ def embed_context(
         "attribution": attribution(site_name, page.reviewed, words),
         "disclaimer": disclaimer,  # other clinics show this copy to their patients: it carries the disclaimer too
         "full_page": relative_url(page.url, here),
-        "content": rewrite_for_embed(page.content, page.url, embeds),
+        "content": rewrite_for_embed(page.content, page.url, embeds) if content is None else content,
         "styles": [asset(path) for path in styles],
         "scripts": [asset(path) for path in scripts],
     }

@@ -25,7 +25,7 @@ from patient_site.conversion import PageConversion
 from patient_site.editor.checks import LineNumberFilter, install_line_numbers
 from patient_site.editor.edit_links import edit_base, edit_links, written
 from patient_site.errors import SiteError
-from patient_site.mkdocs import embeds, languages, styles, theme
+from patient_site.mkdocs import embeds, languages, shared_search, styles, theme
 from patient_site.mkdocs.files import MkDocsFiles
 from patient_site.mkdocs.preview import Preview
 from patient_site.preview import PreviewCache, phrase_actions
@@ -166,6 +166,9 @@ class MkDocsBuild:
             extensions, config.mdx_configs, _plain(config.validation), site.settings.site_text, site.settings.glossary,
         )
         logging.getLogger(mkdocs_pages.__name__.split(".")[0]).addHandler(self.warnings)  # removed in on_env
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and hasattr(search, "search_index"):  # Material's: its entries shared (mkdocs/shared_search.py)
+            shared_search.share(search, self.shared.folder.with_name("search"), lambda: self.warnings.count > 0)
 
     # on_nav ------------------------------------------------------------------------------------------------------
 
@@ -254,7 +257,7 @@ class MkDocsBuild:
         try:
             if preview is None:
                 styles.write(self.config, self.site)  # first: the pages' stylesheet link is final before they are checked
-                embeds.write(self.config, self.site)
+                embeds.write(self.config, self.site, shared=self.shared is not None and self.warnings.count == 0)
                 return
             preview.before_post_build()
             old_name = preview.cache.bundle[-1] if preview.cache.bundle else ""

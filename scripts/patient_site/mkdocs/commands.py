@@ -10,6 +10,7 @@ import datetime
 import os
 import subprocess
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -21,6 +22,7 @@ from patient_site.editor.content_settings import Settings
 from patient_site.errors import SiteError
 from patient_site.languages import Languages, join_language, missing_translations
 from patient_site.pages import PageIndex, decode, read_page
+from patient_site.publish import work_folder
 from patient_site.review.checks import findings as review_findings
 from patient_site.review.project import LanguageSources, approved_terms, project_review, read_language
 from patient_site.settings import SiteSettings, load_settings
@@ -52,16 +54,21 @@ def language_configs(config_file: Path) -> list[tuple[str, Path]]:
     return composition.configs(config_file)[1:] if composition.names_first_language(config_file) else []
 
 
-def strict_build_all(config_file: Path, site_dir: Path) -> int:
+def strict_build_all(config_file: Path, site_dir: Path, further_first: bool = False) -> int:
     """The first language into `site_dir`, then each further one into `site_dir/<lang>/`: one site, one build each.
 
     In that order because MkDocs empties its site folder before it builds. Returns the first non-zero exit code.
+    `further_first` builds the further languages first, each into a folder beside `site_dir` that moves in after the
+    first language's build: `make sites` starts two sites at once that way, so with an empty shared store each
+    language's pages are converted once between them, not twice (patient_site/shared_conversions.py).
     """
     try:
         configs = composition.configs(config_file)
     except SiteError as error:  # `path:line: message`, as MkDocs prints ours
         print(error, file=sys.stderr)
         return 1
+    if further_first and len(configs) > 1:
+        return _further_first(configs, site_dir)
     (_, first), code = configs[0], strict_build(configs[0][1], site_dir)
     for lang, language_config in configs[1:] if code == 0 else []:
         code = strict_build(language_config, site_dir / lang)  # "languages/es/mkdocs.yml:LINE"
@@ -69,6 +76,23 @@ def strict_build_all(config_file: Path, site_dir: Path) -> int:
             break
         join_language(site_dir, lang, nginx_snippet(first), nginx_snippet(language_config))
     return code
+
+
+def _further_first(configs: list[tuple[str, Path]], site_dir: Path) -> int:
+    with ExitStack() as folders:
+        built = []
+        for lang, language_config in configs[1:]:
+            folder = folders.enter_context(work_folder(site_dir, f".{lang}-new-"))
+            code = strict_build(language_config, folder)
+            if code:
+                return code
+            built.append((lang, language_config, folder))
+        first = configs[0][1]
+        code = strict_build(first, site_dir)
+        for lang, language_config, folder in built if code == 0 else []:
+            folder.rename(site_dir / lang)
+            join_language(site_dir, lang, nginx_snippet(first), nginx_snippet(language_config))
+        return code
 
 
 def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple[list[PageReport], Settings]:
