@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-from patient_site.patient.preview_image import draw_png, inputs_key, picture_path, plan, write_planned
+from patient_site.patient.preview_image import draw_png, inputs_key, part_key, picture_path, plan, write_planned
 
 SITE, CLINIC, COLOUR = "Leg pain, cramps and vein health", "Example Vein Clinic (fictional)", "#3949ab"
 
@@ -75,3 +75,24 @@ def test_a_picture_an_earlier_build_drew_is_taken_from_the_projects_cache(tmp_pa
     (other_path, _), = other.values()
     with Image.open(tmp_path / "third" / other_path) as picture:
         assert picture.size == (1200, 630)  # other inputs: drawn
+
+
+def test_another_clinics_picture_of_the_page_gives_the_page_part_and_the_same_picture(tmp_path):
+    """A clinic built after another draws only its name into the other's picture of the page: byte-for-byte the
+    picture drawn from nothing, and the stored part is what it starts from (a part of another page shows)."""
+    cache = tmp_path / "cache"
+    first, second = {}, {}
+    plan(first, "https://a.example/", "causes/", "Causes", SITE, CLINIC, COLOUR, "")
+    plan(second, "https://b.example/", "causes/", "Causes", SITE, "Oakwood Vein Practice", "#00695c", "")
+    write_planned(tmp_path / "a", first, cache=cache)
+    assert (cache / "parts" / f"{part_key('Causes', SITE)}.png").is_file()
+    write_planned(tmp_path / "b", dict(second), cache=cache)
+    (path, inputs), = second.values()
+    assert (tmp_path / "b" / path).read_bytes() == draw_png(*inputs)
+    # The part of another page, stored as this page's: the next clinic's picture is drawn over it.
+    (cache / "parts" / f"{part_key('Causes', SITE)}.png").write_bytes(draw_png("Symptoms", SITE, CLINIC, COLOUR))
+    third = {}
+    plan(third, "https://c.example/", "causes/", "Causes", SITE, "Third Clinic", "#6a1b9a", "")
+    write_planned(tmp_path / "c", dict(third), cache=cache)
+    (path, inputs), = third.values()
+    assert (tmp_path / "c" / path).read_bytes() == draw_png("Symptoms", SITE, "Third Clinic", "#6a1b9a")

@@ -32,7 +32,9 @@ INSTALL = "sudo apt-get install fonts-dejavu-core"
 MARGIN, BAND = 72, 28
 INK, MUTED = (29, 29, 29), (70, 70, 70)
 RAMP = 21  # shades from white to each colour drawn: the anti-aliased edges of the type and the band
-DRAWING = 3  # raise it whenever draw_png draws differently: part of every file name, so no old picture is kept
+DRAWING = 4  # raise it whenever draw_png draws differently: part of every file name, so no old picture is kept
+NAME_TOP = HEIGHT - MARGIN - 48  # the clinic's name: the only pixels (with the palette) that differ between clinics
+NAME_BOTTOM = HEIGHT - BAND // 2
 
 
 class PreviewImageError(SiteError):
@@ -77,28 +79,40 @@ def _font(name: str, size: int):
 
 
 @functools.lru_cache(maxsize=32)
-def _palette(rgb: tuple[int, ...]):
-    """A palette image of white shading into the ink, the muted grey and the clinic's colour: every colour drawn."""
+def _ramps(*inks: tuple[int, ...]) -> list[int]:
+    """White, then RAMP - 1 shades from white to each ink: a palette's flat list of values."""
+    colours = [(255, 255, 255)]
+    for ink in inks:
+        colours += [tuple(round(255 + (c - 255) * step / (RAMP - 1)) for c in ink) for step in range(1, RAMP)]
+    return [value for colour in colours for value in colour]
+
+
+@functools.lru_cache(maxsize=32)
+def _palette(*inks: tuple[int, ...]):
+    """A palette image of white shading into each ink (the text's, the grey, the clinic's colour)."""
     from PIL import Image
 
-    colours = [(255, 255, 255)]
-    for ink in (INK, MUTED, rgb):
-        colours += [tuple(round(255 + (c - 255) * step / (RAMP - 1)) for c in ink) for step in range(1, RAMP)]
+    flat = _ramps(*inks)
     palette = Image.new("P", (1, 1))
-    flat = [value for colour in colours for value in colour]
-    palette.putpalette(flat + flat[:3] * (256 - len(colours)))
+    palette.putpalette(flat + flat[:3] * (256 - len(flat) // 3))
     return palette
 
 
 def draw_png(title: str, site_name: str, clinic_name: str, color: str) -> bytes:
-    """The picture as PNG bytes: the title as large as fits in three lines, the names below, the colour band."""
+    """The picture as PNG bytes: the title as large as fits in three lines, the names below, the colour band.
+
+    Drawn as the page's part (`draw_page_part`: what every clinic's picture of the page shares) with the clinic's
+    part put in (`_with_clinic`), so the picture a build of another clinic drew can be reused: `_drawn`."""
+    return _with_clinic(draw_page_part(title, site_name), clinic_name, color)
+
+
+def draw_page_part(title: str, site_name: str):
+    """The page's part of the picture, as a palette image: the title and the site's name in the ink and the grey,
+    and the two bands in the palette's last colour (the clinic's, filled in by `_with_clinic`)."""
     from PIL import Image, ImageDraw  # only the build's last step needs Pillow
 
-    rgb = tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
     image = Image.new("RGB", (WIDTH, HEIGHT), (255, 255, 255))
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, BAND, HEIGHT), fill=rgb)
-    draw.rectangle((0, HEIGHT - BAND // 2, WIDTH, HEIGHT), fill=rgb)
     left, right = BAND + MARGIN, WIDTH - MARGIN
     for size in (84, 76, 68, 60, 54, 48, 42):
         font = _font(BOLD, size)
@@ -114,20 +128,46 @@ def draw_png(title: str, site_name: str, clinic_name: str, color: str) -> bytes:
     for line in lines:
         draw.text((left, y), line, font=font, fill=INK)
         y += int(size * 1.2)
-    names = _font(REGULAR, 36)
-    clinic = _font(BOLD, 36)
     if site_name != title:  # the home page's title is the site's name: said once
-        draw.text((left, HEIGHT - MARGIN - 100), site_name, font=names, fill=MUTED)
-    draw.text((left, HEIGHT - MARGIN - 48), clinic_name, font=clinic, fill=rgb if _dark(rgb) else INK)
+        draw.text((left, HEIGHT - MARGIN - 100), site_name, font=_font(REGULAR, 36), fill=MUTED)
+    # Each pixel to the nearest of the colours drawn (white, and the shades of the ink and the grey): five times
+    # faster than choosing the colours per picture. The clinic's shades follow in the palette.
+    part = image.quantize(palette=_palette(INK, MUTED), dither=Image.Dither.NONE)
+    band = 3 * (RAMP - 1)  # the palette's index of the clinic's colour itself
+    ImageDraw.Draw(part).rectangle((0, 0, BAND, HEIGHT), fill=band)
+    ImageDraw.Draw(part).rectangle((0, NAME_BOTTOM, WIDTH, HEIGHT), fill=band)
+    return part
+
+
+def _with_clinic(part, clinic_name: str, color: str) -> bytes:
+    """The picture as PNG bytes: the page's part with the clinic's name drawn in (its own strip, with the clinic's
+    shades) and the clinic's colour in the palette; PNG's fastest compression, about 22 KB."""
+    from PIL import Image, ImageDraw
+
+    rgb = tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+    left = BAND + MARGIN
+    strip = Image.new("RGB", (WIDTH - left, NAME_BOTTOM - NAME_TOP), (255, 255, 255))
+    ImageDraw.Draw(strip).text((0, 0), clinic_name, font=_font(BOLD, 36), fill=rgb if _dark(rgb) else INK)
+    picture = part.copy()
+    picture.paste(strip.quantize(palette=_palette(INK, MUTED, rgb), dither=Image.Dither.NONE), (left, NAME_TOP))
+    flat = _ramps(INK, MUTED, rgb)
+    picture.putpalette(flat + flat[:3] * (256 - len(flat) // 3))
     out = io.BytesIO()
-    # Each pixel to the nearest of the 61 colours drawn (white, and the shades of the ink, the grey and the clinic's
-    # colour), then PNG's fastest compression: about 22 KB, and five times faster than choosing the colours per picture.
-    image.quantize(palette=_palette(rgb), dither=Image.Dither.NONE).save(out, format="PNG", compress_level=1)
+    picture.save(out, format="PNG", compress_level=1)
     return out.getvalue()
 
 
+def part_key(title: str, site_name: str) -> str:
+    """A hash of everything the page's part of the picture shows (`draw_page_part`)."""
+    text = json.dumps([title, site_name, WIDTH, HEIGHT, DRAWING], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _drawn(inputs: tuple[str, str, str, str], cache: Path | None) -> bytes:
-    """The picture's PNG, from the cache when an earlier build drew it (written there whole, or not at all)."""
+    """The picture's PNG, from the cache when an earlier build drew it (written there whole, or not at all).
+
+    A picture of the same page for another clinic (`cache/parts/`) gives the page's part: every pixel but the
+    clinic's name, which `_with_clinic` draws over in full, so the result is the picture `draw_png` draws."""
     if cache is None:
         return draw_png(*inputs)
     stored = cache / f"{inputs_key(*inputs)}.png"
@@ -135,12 +175,29 @@ def _drawn(inputs: tuple[str, str, str, str], cache: Path | None) -> bytes:
         return stored.read_bytes()
     except OSError:
         pass
-    data = draw_png(*inputs)
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = stored.with_name(f".{stored.name}.{os.getpid()}")
-    partial.write_bytes(data)
-    partial.replace(stored)  # builds of other clinics may look at the same moment
+    title, site_name, clinic_name, color = inputs
+    part_file = cache / "parts" / f"{part_key(title, site_name)}.png"
+    try:
+        from PIL import Image
+
+        with Image.open(part_file) as other:
+            other.load()
+            part = other
+    except OSError:
+        part = None
+    data = _with_clinic(part if part is not None else draw_page_part(title, site_name), clinic_name, color)
+    _store(stored, data)  # builds of other clinics may look at the same moment
+    if part is None:
+        _store(part_file, data)
     return data
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write `data` whole or not at all: another build may read `path` at any moment."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 def _dark(rgb: tuple[int, ...]) -> bool:
