@@ -10,6 +10,7 @@ draws every planned picture once, after the pages (`embeds.output.write_outputs`
 file name carries a hash of everything drawn, so an unchanged picture in the folder is kept, not drawn again, and
 a picture drawn by an earlier build of the project (any clinic, any language) is copied from the project's cache
 (`.build/cache/previews/`) instead of drawn: a site of 2,000 pages has 2,000 pictures, a build's largest step.
+A picture of the same page for another clinic gives the page's part (`parts/`): only the clinic's name is drawn.
 """
 
 from __future__ import annotations
