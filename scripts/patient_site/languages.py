@@ -20,6 +20,7 @@ from pathlib import Path
 from patient_site.errors import SiteError
 from patient_site.patient.care_cards import LEVELS
 from patient_site.patient.review import ReviewInfo, ReviewWords
+from patient_site.sources import read_source
 
 LANGUAGES_FOLDER = "languages"  # languages/<lang>/mkdocs.yml and languages/<lang>/docs/, beside mkdocs.yml
 
@@ -111,6 +112,7 @@ class Languages:
     current: str  # theme.language of this build
     project: str  # the folder of mkdocs.yml: docs/ and languages/ are in it
     _pages: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _originals: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of_build(cls, languages: tuple[Language, ...], current: str, docs_dir: str) -> Languages:
@@ -153,6 +155,14 @@ class Languages:
                     found.add(Path(folder, name).relative_to(root).as_posix())
         self._pages[lang] = found
         return found
+
+    def original(self, src: str, shown: str) -> str | None:
+        """The first language's page `src` (its text as sources.py reads it; None when it has none), read once per
+        build: a translation's checks and its review state both compare with it. `shown` names it in errors."""
+        if src not in self._originals:
+            path = self.docs_dir(self.all[0].lang) / src
+            self._originals[src] = read_source(path, shown) if path.is_file() else None
+        return self._originals[src]
 
     def alternates(self, site_url: str, url: str | None, has_page: dict[str, bool]) -> list[dict[str, str]]:
         """`extra.alternate` for one page: the same page in each language (its home page where it has none).
