@@ -21,6 +21,7 @@ from patient_site.errors import SiteError
 from patient_site.patient.care_cards import LEVELS
 from patient_site.patient.review import ReviewInfo, ReviewWords
 from patient_site.sources import read_source
+from patient_site.urls import relative_url
 
 LANGUAGES_FOLDER = "languages"  # languages/<lang>/mkdocs.yml and languages/<lang>/docs/, beside mkdocs.yml
 
@@ -181,8 +182,8 @@ class Languages:
             target = url if url is not None and url != "./" and has_page.get(language.lang, False) else ""
             path = self.prefix(language.lang) + target
             entry = {"name": language.name, "lang": language.lang, "link": self.absolute(site_url, language.lang, target)}
-            if url is not None:
-                entry["href"] = posixpath.relpath(path.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
+            if url is not None:  # from the folder `here` (every page asks, for every language)
+                entry["href"] = relative_url(path, here.rstrip("/") + "/" if here.rstrip("/") else "").rstrip("/") + "/"
             links.append(entry)
         return links
 
