@@ -148,12 +148,11 @@ class Languages:
         """The Markdown pages an editor wrote in one language (paths inside its docs folder), listed once per build."""
         if lang in self._pages:
             return self._pages[lang]
-        root = self.docs_dir(lang)
+        root = os.path.normpath(self.docs_dir(lang))
         found = set()
-        for folder, _, names in os.walk(root, followlinks=True):
-            for name in names:
-                if name.endswith(".md"):
-                    found.add(Path(folder, name).relative_to(root).as_posix())
+        for folder, _, names in os.walk(root, followlinks=True):  # each folder is `root` joined with its path in it
+            prefix = folder[len(root) + 1:].replace(os.sep, "/") + "/" if folder != root else ""
+            found.update(prefix + name for name in names if name.endswith(".md"))
         self._pages[lang] = found
         return found
 
