@@ -20,6 +20,13 @@ from patient_site.urls import relative_url
         ("assets/site.css", "embed/causes/", "../../assets/site.css"),
         ("", "embed/causes/", "../../"),
         ("embed/causes/", "embed/causes/", "./"),
+        ("causes/", "", "causes/"),  # from the home page
+        ("", "", "./"),
+        ("es/causes/", "causes/", "../es/causes/"),
+        ("embed/causes/", "embed/causes/index.html", "./"),  # from a file: its folder
+        ("assets/site.css", "assets/site.css", "site.css"),
+        ("embed/../symptoms/", "embed/causes/", "../../symptoms/"),  # resolved as the browser does
+        ("symptoms/", "embed//causes/", "../../symptoms/"),
     ],
 )
 def test_relative_url(target, here, expected):

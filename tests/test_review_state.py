@@ -65,6 +65,8 @@ def test_the_next_review_is_the_pages_own_date_else_the_period_after_the_sign_of
     (("A.", "B."), ("A.", "X.", "B."), (Change(None, "X."),)),
     (("A.", "B."), ("B.",), (Change("A.", None),)),
     (("A.", "B.", "C."), ("A.", "X.", "Y.", "C."), (Change("B.", "X."), Change(None, "Y."))),
+    ((), ("A.", "B."), (Change(None, "A."), Change(None, "B."))),  # no record yet
+    (("A.", "B."), (), (Change("A.", None), Change("B.", None))),
 ])
 def test_diff_words(old, new, changes):
     assert diff_words(old, new) == changes

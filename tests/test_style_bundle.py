@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import tinycss2
 
-from patient_site.theme.style_bundle import Usage, could_match, requirements, trim
+from patient_site.theme.style_bundle import Usage, could_match, page_tokens, requirements, trim
 
 PAGE = """<!doctype html><html><head></head>
 <body data-md-color-scheme="default" data-md-color-primary="indigo">
@@ -18,6 +18,17 @@ PAGE = """<!doctype html><html><head></head>
 <main class="md-typeset"><p>Text <a href="/">link</a></p><ul><li>item</li></ul></main>
 </body></html>"""
 SCRIPT = 'x("details",{class:"md-search-result__more"});e.setAttribute("data-md-state","lock");`md-tag--${t}`;`md-header--${t}`;"md-tooltip__inner";"--md-tooltip-x";a="<mark>"+b'
+
+
+def test_a_page_gives_its_tags_classes_ids_attributes_and_values():
+    tags, classes, ids, attributes, values = page_tokens(
+        '<!doctype html><HTML><body><!-- a comment --><?pi x?><DIV Class=" a  b " ID="top" data-x="1">'
+        '<svg viewBox="0 0 1 1"><path d="M0"/></svg><p class="b">&amp;</p><p></p></DIV></body></HTML>')
+    assert tags == {"html", "body", "div", "svg", "path", "p"}  # no comment or processing instruction
+    assert classes == {"a", "b"}
+    assert ids == {"top"}
+    assert attributes == {"class", "id", "data-x", "viewbox", "d"}  # names as the parser reads them: lower case
+    assert values == {("class", " a  b "), ("id", "top"), ("data-x", "1"), ("viewbox", "0 0 1 1"), ("d", "M0"), ("class", "b")}
 
 
 def usage() -> Usage:

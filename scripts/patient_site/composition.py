@@ -22,6 +22,7 @@ Plain data in, plain data out: this module does not import MkDocs.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -436,10 +437,20 @@ def _mark_of(path: Path) -> dict | None:
     if not path.name.endswith(".yml") or path.parent.as_posix().rsplit("/", 2)[-2:] != OUTPUT.split("/"):
         return None
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+        text = path.read_text("utf-8")
+    except OSError:
         return None
-    mark = (data.get("extra") or {}).get(MARK)
+    mark = _mark_in(text)
+    return dict(mark) if mark else None  # the caller's own copy
+
+
+@functools.lru_cache(maxsize=64)  # a build asks a few dozen times, of the same generated file (`make serve` each save)
+def _mark_in(text: str) -> dict | None:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError:
+        return None
+    mark = (data.get("extra") or {}).get(MARK) if isinstance(data, dict) else None
     return mark if isinstance(mark, dict) and mark.get("project") and mark.get("language") else None
 
 

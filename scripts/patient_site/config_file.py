@@ -8,6 +8,7 @@ need them here: a tagged value becomes its plain scalar.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 
@@ -53,7 +54,7 @@ def layers(config_file: str) -> list[tuple[str, yaml.Node]]:
         if any(path == seen for seen, _ in found):
             raise ConfigError(f"{os.path.relpath(found[-1][0])}:1: INHERIT leads back to {os.path.relpath(path)}")
         try:
-            document = yaml.compose(read_source(path, os.path.relpath(path)), Loader=_Loader)
+            document = _compose(read_source(path, os.path.relpath(path)))
         except OSError as error:
             raise ConfigError(f"{os.path.relpath(path)}:1: cannot read the config file ({error.strerror})") from None
         except yaml.YAMLError as error:
@@ -63,6 +64,12 @@ def layers(config_file: str) -> list[tuple[str, yaml.Node]]:
         parent = value_node(document, "INHERIT")
         path = os.path.normpath(os.path.join(os.path.dirname(path), parent.value)) if isinstance(parent, yaml.ScalarNode) else None
     return found
+
+
+@functools.lru_cache(maxsize=64)  # a build reads its few config files a dozen times (messages, settings, checks)
+def _compose(text: str) -> yaml.Node | None:
+    """One config file's parsed document; nothing changes a parsed document, so every reader shares it."""
+    return yaml.compose(text, Loader=_Loader)
 
 
 def _pair(node, key: str):

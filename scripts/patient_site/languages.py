@@ -20,6 +20,8 @@ from pathlib import Path
 from patient_site.errors import SiteError
 from patient_site.patient.care_cards import LEVELS
 from patient_site.patient.review import ReviewInfo, ReviewWords
+from patient_site.sources import read_source
+from patient_site.urls import relative_url
 
 LANGUAGES_FOLDER = "languages"  # languages/<lang>/mkdocs.yml and languages/<lang>/docs/, beside mkdocs.yml
 
@@ -111,6 +113,7 @@ class Languages:
     current: str  # theme.language of this build
     project: str  # the folder of mkdocs.yml: docs/ and languages/ are in it
     _pages: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _originals: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of_build(cls, languages: tuple[Language, ...], current: str, docs_dir: str) -> Languages:
@@ -145,14 +148,21 @@ class Languages:
         """The Markdown pages an editor wrote in one language (paths inside its docs folder), listed once per build."""
         if lang in self._pages:
             return self._pages[lang]
-        root = self.docs_dir(lang)
+        root = os.path.normpath(self.docs_dir(lang))
         found = set()
-        for folder, _, names in os.walk(root, followlinks=True):
-            for name in names:
-                if name.endswith(".md"):
-                    found.add(Path(folder, name).relative_to(root).as_posix())
+        for folder, _, names in os.walk(root, followlinks=True):  # each folder is `root` joined with its path in it
+            prefix = folder[len(root) + 1:].replace(os.sep, "/") + "/" if folder != root else ""
+            found.update(prefix + name for name in names if name.endswith(".md"))
         self._pages[lang] = found
         return found
+
+    def original(self, src: str, shown: str) -> str | None:
+        """The first language's page `src` (its text as sources.py reads it; None when it has none), read once per
+        build: a translation's checks and its review state both compare with it. `shown` names it in errors."""
+        if src not in self._originals:
+            path = self.docs_dir(self.all[0].lang) / src
+            self._originals[src] = read_source(path, shown) if path.is_file() else None
+        return self._originals[src]
 
     def alternates(self, site_url: str, url: str | None, has_page: dict[str, bool]) -> list[dict[str, str]]:
         """`extra.alternate` for one page: the same page in each language (its home page where it has none).
@@ -171,8 +181,8 @@ class Languages:
             target = url if url is not None and url != "./" and has_page.get(language.lang, False) else ""
             path = self.prefix(language.lang) + target
             entry = {"name": language.name, "lang": language.lang, "link": self.absolute(site_url, language.lang, target)}
-            if url is not None:
-                entry["href"] = posixpath.relpath(path.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
+            if url is not None:  # from the folder `here` (every page asks, for every language)
+                entry["href"] = relative_url(path, here.rstrip("/") + "/" if here.rstrip("/") else "").rstrip("/") + "/"
             links.append(entry)
         return links
 

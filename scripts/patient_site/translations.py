@@ -45,11 +45,11 @@ def check(site: SiteBuild, glossary_shown: str | None) -> tuple[list[str], list[
     original_docs = languages.docs_dir(first.lang)
     shown_docs = original_docs.relative_to(languages.project).as_posix()
     for page in site.pages.editors_pages():
-        original_file = original_docs / page.src
-        if not original_file.is_file():
-            continue
         original_shown = f"{shown_docs}/{page.src}"
-        original = split_front_matter(read_source(original_file, original_shown), original_shown)
+        text = languages.original(page.src, original_shown)
+        if text is None:
+            continue
+        original = split_front_matter(text, original_shown)
         theirs, ours = string_list(original, "terms"), page.terms
         if len(theirs) != len(ours):
             line = page.source.line_of("terms") if "terms" in page.source.meta else 1

@@ -6,6 +6,7 @@ so a site path is a folder path like "symptoms/", or a file path like "assets/pa
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -32,6 +33,29 @@ def site_path(page_url: str, href: str) -> tuple[str, str] | None:
 
 def relative_url(target: str, here: str) -> str:
     """The link from the folder `here` (e.g. "embed/causes/") to the site path `target`."""
+    to, start = _segments(target), _segments(here.rpartition("/")[0])
+    if to is None or start is None:  # "..", "." or "//" in a path: posixpath resolves them
+        return _relative_url_resolved(target, here)
+    common = 0
+    for a, b in zip(to, start):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(start) - common) + to[common:])
+    if target.endswith("/") or target == "":
+        return relative + "/" if relative else "./"
+    return relative or "."
+
+
+def _segments(path: str) -> list[str] | None:
+    """A site path's folder names ("a/b/" and "a/b": ["a", "b"]; "": []); None when it has ".", ".." or "//"."""
+    parts = path.removesuffix("/").split("/") if path else []
+    return None if "" in parts or "." in parts or ".." in parts else parts
+
+
+def _relative_url_resolved(target: str, here: str) -> str:
+    """`relative_url` the slow way, for paths with "." or ".." in them (every related link of every page takes the
+    fast way: this one cost a tenth of a preview rebuild at 2,000 pages)."""
     start = "/" + here if here.endswith("/") else posixpath.dirname("/" + here)
     relative = posixpath.relpath("/" + target, start.rstrip("/") or "/")
     if target.endswith("/") or target == "":
@@ -39,6 +63,7 @@ def relative_url(target: str, here: str) -> str:
     return relative
 
 
+@functools.lru_cache(maxsize=16384)  # every page's address, asked again by each `make serve` rebuild
 def absolute(site_url: str, path: str) -> str:
     """A site path as a full address under `site_url`."""
     return urlunsplit(urlsplit(urljoin(site_url, path)))

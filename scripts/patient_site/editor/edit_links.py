@@ -11,6 +11,7 @@ file; the for-clinics pages, the site's settings file (the clinic's, the languag
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -70,8 +71,8 @@ def edit_sources(site: SiteBuild, src: str) -> list[str]:
     def named(path: str) -> str:
         return os.path.relpath(path, root).replace(os.sep, "/")
 
-    def in_docs(name: str) -> str:
-        return named(os.path.join(site.paths.docs_dir, name))
+    def in_docs(name: str) -> str:  # a source path inside the docs folder ("causes.md"): every page asks
+        return _prefix(os.path.abspath(site.paths.docs_dir), os.path.abspath(root)) + name
 
     if not page.generated:
         return [in_docs(src)]
@@ -82,6 +83,13 @@ def edit_sources(site: SiteBuild, src: str) -> list[str]:
     if src == GLOSSARY_PAGE:
         return [in_docs(GLOSSARY_FILE)]
     return [named(own_file(site.paths.config_file))]  # the for-clinics pages: the site's settings file
+
+
+@functools.lru_cache(maxsize=64)
+def _prefix(folder: str, root: str) -> str:
+    """`folder` from `root` as the start of a path in it: "" for `root` itself, else e.g. "languages/es/docs/"."""
+    relative = os.path.relpath(folder, root).replace(os.sep, "/")
+    return "" if relative == "." else relative + "/"
 
 
 def edit_links(site: SiteBuild, src: str) -> list[EditLink]:

@@ -346,8 +346,8 @@ def write_headers(site: Path, allowed_origins: tuple[str, ...], nginx_file: Path
 
 def site_files(site: Path) -> list[str]:
     """Every file of the built site ("symptoms/index.html"), sorted: one walk of the folder."""
-    found = []
-    for folder, _, names in os.walk(site):
-        prefix = os.path.relpath(folder, site).replace(os.sep, "/") + "/"
-        found += [name if prefix == "./" else prefix + name for name in names]
+    found, top = [], os.path.normpath(site)
+    for folder, _, names in os.walk(top):  # each folder is `top` joined with its path inside the site
+        prefix = folder[len(top) + 1:].replace(os.sep, "/") + "/" if folder != top else ""
+        found += [prefix + name for name in names]
     return sorted(found)

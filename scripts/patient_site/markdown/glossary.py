@@ -13,6 +13,7 @@ a tooltip shown on hover and keyboard focus (CSS), dismissed with Escape (glossa
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 import xml.etree.ElementTree as etree
@@ -64,6 +65,11 @@ class Entry:
 
 def load_glossary(text: str, path: str) -> list[Entry]:
     """Parse and check the glossary file; every problem names the file and the entry's line."""
+    return list(_entries(text, path))
+
+
+@functools.lru_cache(maxsize=16)  # `make serve` reads the same glossaries (a translation's and its original's) each save
+def _entries(text: str, path: str) -> tuple[Entry, ...]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -102,7 +108,7 @@ def load_glossary(text: str, path: str) -> list[Entry]:
                 raise GlossaryError(f"{where}: '{phrase}' is already in the glossary (line {seen[key]}); keep it once")
             seen[key] = line
         entries.append(entry)
-    return entries
+    return tuple(entries)
 
 
 def _approval(item: dict, term: str, where: str) -> tuple[str, datetime.date | None]:

@@ -14,22 +14,27 @@ class MkDocsFiles:
     def pages(self) -> list[str]:
         return [file.src_uri for file in self.files.documentation_pages()]
 
+    def _file(self, src: str):
+        """The file of a source path; the planning asks several times per page, mostly with MkDocs' own `src_uri`
+        (a dictionary look-up, where `get_file_from_path` makes a PurePath of it each time)."""
+        return self.files.src_uris.get(src) or self.files.get_file_from_path(src)
+
     def page(self, src: str) -> tuple[str, str]:
-        file = self.files.get_file_from_path(src)
+        file = self._file(src)
         return file.url, file.name
 
     def other_files(self) -> list[str]:
         return [file.dest_uri for file in self.files if not file.is_documentation_page()]
 
     def exists(self, src: str) -> bool:
-        return self.files.get_file_from_path(src) is not None
+        return self._file(src) is not None
 
     def read(self, src: str) -> bytes:
-        return self.files.get_file_from_path(src).content_bytes
+        return self._file(src).content_bytes
 
     def shown(self, src: str) -> str:
         """Named from the folder of mkdocs.yml; a generated file by its source name."""
-        file = self.files.get_file_from_path(src)
+        file = self._file(src)
         return file.src_uri if file.abs_src_path is None else self.paths.shown(file.abs_src_path)
 
     def remove(self, src: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import difflib
+import functools
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from patient_site.frontmatter.reader import split_front_matter
 from patient_site.frontmatter.schema import as_date
 from patient_site.review.records import FOLDER, SUFFIX, Entry, Record, RecordError, all_records, read_record, source_of
 from patient_site.review.words import page_words
-from patient_site.sources import read_source
+from patient_site.urls import relative_url
 
 DEFAULT_PERIOD = 24  # months between reviews, unless extra.content_check or the page says otherwise
 
@@ -33,10 +34,13 @@ class Change:
     after: str | None
 
 
+@functools.lru_cache(maxsize=8192)  # `make serve` compares every page's words again after each save
 def diff_words(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[Change, ...]:
     """The sentences that differ, in reading order; a replaced run pairs its sentences one by one."""
     if old == new:  # nearly always, at every build
         return ()
+    if not old or not new:  # no record yet (every page of a new translation): all added, or all removed
+        return tuple(Change(None, after) for after in new) or tuple(Change(before, None) for before in old)
     found = []
     for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -174,17 +178,19 @@ def build_reviews(site, today: datetime.date | None = None) -> Reviews:
     languages = site.languages
     first = languages.all[0].lang if languages is not None and not languages.is_first else None
     original_docs = languages.docs_dir(first) if first else None
+    original_shown = Path(os.path.relpath(original_docs, project)).as_posix() if original_docs is not None else None
     reviews = Reviews()
     for page in site.pages.editors_pages():
         source = f"{docs_shown}/{page.src}"
         record = read_record(project, source, today)
         original = original_words = None
-        if original_docs is not None and (original_docs / page.src).is_file():
-            original = Path(os.path.relpath(original_docs / page.src, project)).as_posix()
-            original_words = translated_words(read_source(original_docs / page.src, original), original)
-            here = languages.prefix(languages.current) + page.url
+        text = languages.original(page.src, f"{original_shown}/{page.src}") if original_docs is not None else None
+        if text is not None:
+            original = f"{original_shown}/{page.src}"
+            original_words = translated_words(text, original)
+            here = languages.prefix(languages.current) + page.url  # a folder: the further language's own
             there = languages.prefix(first) + page.url
-            reviews.original_url[page.src] = os.path.relpath(there or ".", here.rstrip("/") or ".").replace(os.sep, "/") + "/"
+            reviews.original_url[page.src] = relative_url(there, here).rstrip("/") + "/"
         reviews.pages[page.src] = page_state(
             source, site.language, words_of_page(page, cards), record, today, as_date(page.source.meta.get("next_review")),
             period_of(page.source.meta, site.settings), original, original_words)
