@@ -38,6 +38,7 @@ import bench.reviews as bench_reviews
 import bench.weight as bench_weight
 from bench.project_copy import copy_project
 from bench.timer import ENVIRONMENT as TIMINGS_VARIABLE
+from patient_site.composition import CACHE
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -98,8 +99,10 @@ class Scale:
 def timed_build(config: Path, site: Path) -> Build:
     """One strict build in a child process: wall-clock seconds, the child's peak resident memory, and the time
     the timer hook reports spent on extra pages (scripts/bench/timer_hook.py, listed by the configs of
-    scripts/bench/corpus.py; nothing for builds without it)."""
+    scripts/bench/corpus.py; nothing for builds without it). Each build starts from an empty shared store (the
+    project's .build/cache/, which a build of the same pages would otherwise reuse): one build's whole cost."""
     shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(config.parent / CACHE, ignore_errors=True)
     timings = site.parent / f"{site.name}-timings.json"
     timings.unlink(missing_ok=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)]
