@@ -55,53 +55,54 @@ def test_a_site_built_with_its_further_languages_first_publishes_what_the_usual_
     assert sorted(path.name for path in tmp_path.iterdir()) == ["further-first", "further-first-site", "usual", "usual-site"]
 
 
-def test_a_stored_conversion_is_what_the_next_build_publishes(tmp_path):
+def built_after_tampering(tmp_path, store: str, tamper):
+    """A build, then `tamper(entry)` on each entry of its `store` (the changed entry, or None to leave it), then the
+    next build: exactly one entry must have changed, and the next build must pass."""
     project = copy_project(tmp_path / "project")
     assert build_languages(project, tmp_path / "first").returncode == 0
     changed = 0
-    for entry in stored(project):
-        converted = pickle.loads(entry.read_bytes())
-        if "<h1" in converted.html and ">Why do I have leg cramps at night?</h1>" in converted.html:
-            converted.html = converted.html.replace("</h1>", "</h1>\n<p>As the store holds it.</p>", 1)
-            entry.write_bytes(pickle.dumps(converted))
+    for entry in stored(project, store):
+        value = tamper(pickle.loads(entry.read_bytes()))
+        if value is not None:
+            entry.write_bytes(pickle.dumps(value))
             changed += 1
     assert changed == 1
     again = build_languages(project, tmp_path / "second")
     assert again.returncode == 0, again.log
+    return again
+
+
+def test_a_stored_conversion_is_what_the_next_build_publishes(tmp_path):
+    def tamper(converted):
+        if "<h1" in converted.html and ">Why do I have leg cramps at night?</h1>" in converted.html:
+            converted.html = converted.html.replace("</h1>", "</h1>\n<p>As the store holds it.</p>", 1)
+            return converted
+        return None
+
+    again = built_after_tampering(tmp_path, "conversions", tamper)
     assert "As the store holds it." in (again.site / "night-cramps/index.html").read_text("utf-8")
 
 
 def test_stored_search_entries_are_what_the_next_build_indexes(tmp_path):
-    project = copy_project(tmp_path / "project")
-    assert build_languages(project, tmp_path / "first").returncode == 0
-    changed = 0
-    for entry in stored(project, "search"):
-        sections = pickle.loads(entry.read_bytes())
+    def tamper(sections):
         if sections and sections[0]["title"] == "Why do I have leg cramps at night?":
             sections[0]["text"] = "As the store holds it."
-            entry.write_bytes(pickle.dumps(sections))
-            changed += 1
-    assert changed == 1
-    again = build_languages(project, tmp_path / "second")
-    assert again.returncode == 0, again.log
+            return sections
+        return None
+
+    again = built_after_tampering(tmp_path, "search", tamper)
     index = json.loads((again.site / "search/search_index.json").read_text("utf-8"))
     assert [doc["text"] for doc in index["docs"] if doc["location"] == "night-cramps/"] == ["As the store holds it."]
 
 
 def test_stored_embed_parts_are_what_the_next_build_publishes(tmp_path):
-    project = copy_project(tmp_path / "project")
-    assert build_languages(project, tmp_path / "first").returncode == 0
-    changed = 0
-    for entry in stored(project, "embeds"):
-        parts = pickle.loads(entry.read_bytes())
+    def tamper(parts):
         if ">Why do I have leg cramps at night?</h1>" in parts.embed_content:
-            parts = dataclasses.replace(parts, embed_content=parts.embed_content + "<p>As the store holds it.</p>",
-                                        text="As the store holds it.")
-            entry.write_bytes(pickle.dumps(parts))
-            changed += 1
-    assert changed == 1
-    again = build_languages(project, tmp_path / "second")
-    assert again.returncode == 0, again.log
+            return dataclasses.replace(parts, embed_content=parts.embed_content + "<p>As the store holds it.</p>",
+                                       text="As the store holds it.")
+        return None
+
+    again = built_after_tampering(tmp_path, "embeds", tamper)
     assert "As the store holds it." in (again.site / "embed/night-cramps/index.html").read_text("utf-8")
     assert json.loads((again.site / "api/night-cramps.json").read_text("utf-8"))["text"] == "As the store holds it."
 
