@@ -176,6 +176,17 @@ def _language(url_path: str) -> str:
 
 def first_search(browser, site: Path, url_path: str, query: str) -> View:
     """What a reader's first search costs after the page has loaded: the requests it adds."""
+    def search(page):
+        page.click(".md-search__input")
+        page.keyboard.type(query)
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
+
+    return _requests_of(browser, site, url_path, search)[0]
+
+
+def _requests_of(browser, site: Path, url_path: str, act) -> tuple[View, object]:
+    """What `act(page)` fetches once the page at `url_path` has loaded (its requests until the network is idle
+    again), and what `act` returned."""
     recorder = Recorder(site)
     try:
         context = browser.new_context()
@@ -183,13 +194,11 @@ def first_search(browser, site: Path, url_path: str, query: str) -> View:
         page.goto(recorder.url + url_path, wait_until="load")
         page.wait_for_load_state("networkidle")
         recorder.log.clear()
-        page.click(".md-search__input")
-        page.keyboard.type(query)
-        page.wait_for_selector(".md-search-result__item", timeout=30000)
+        result = act(page)
         page.wait_for_load_state("networkidle")
         view = View(list(recorder.log))
         context.close()
-        return view
+        return view, result
     finally:
         recorder.close()
 
@@ -287,24 +296,12 @@ def pagefind_search(browser, site: Path, work: Path, url_path: str, query: str) 
         subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(copy), "--output-subdir", "pagefind"],
                        check=True, stdout=subprocess.DEVNULL)
     ui = sum(_gzip_of(copy / "pagefind" / name) for name in ("pagefind-ui.js", "pagefind-ui.css"))
-    recorder = Recorder(copy)
-    try:
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(recorder.url + url_path, wait_until="load")
-        page.wait_for_load_state("networkidle")
-        recorder.log.clear()
-        found = page.evaluate("""async query => {
-            const pagefind = await import("/pagefind/pagefind.js");
-            const search = await pagefind.search(query);
-            await Promise.all(search.results.slice(0, 10).map(result => result.data()));
-            return search.results.length;
-        }""", query)
-        page.wait_for_load_state("networkidle")
-        view = View(list(recorder.log))
-        context.close()
-        if not found:
-            raise SystemExit(f"bench: Pagefind found nothing for {query!r} on /{url_path}")
-        return view, ui
-    finally:
-        recorder.close()
+    view, found = _requests_of(browser, copy, url_path, lambda page: page.evaluate("""async query => {
+        const pagefind = await import("/pagefind/pagefind.js");
+        const search = await pagefind.search(query);
+        await Promise.all(search.results.slice(0, 10).map(result => result.data()));
+        return search.results.length;
+    }""", query))
+    if not found:
+        raise SystemExit(f"bench: Pagefind found nothing for {query!r} on /{url_path}")
+    return view, ui
