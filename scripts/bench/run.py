@@ -12,6 +12,7 @@ of the builds after it by seconds of system time, which charged each build for t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -329,16 +330,8 @@ def editor_preview(work: Path, pages: int, rounds: int = 3) -> dict:
     docs = folder / "docs"
     count = bench_corpus.write_library(pages, docs, ROOT / "docs")
     config = _preview_config(folder, docs)
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    # The command `make serve` runs (Makefile), on the library's config.
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(config)],
-                              cwd=folder, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     leaves = sorted(path for path in docs.rglob("*.md") if path.name != "index.md")
-    try:
-        start = time.perf_counter()
-        _wait_for(base, lambda body: "</html>" in body, timeout=900)
-        first = time.perf_counter() - start
+    with _serving(config, folder, "") as (base, first):  # the command `make serve` runs (Makefile)
         saves = _saves(leaves, rounds, docs, base, "Benchmark sentence", f"preview of {count} pages")
         page = leaves[len(leaves) // 2]
         symptom = f"Benchmark symptom {time.time_ns()}"
@@ -346,9 +339,6 @@ def editor_preview(work: Path, pages: int, rounds: int = 3) -> dict:
         list_save = _timed_save(page, "<!-- checklist:end -->", f"- {symptom}\n<!-- checklist:end -->", checklist, symptom)
         print(f"bench: preview of {count} pages, symptom list save ({page.relative_to(docs)}, shown on {checklist}): "
               f"{list_save:.2f} s", flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
     return {"pages": count, "first_build": first, "saves": saves, "symptom_list": list_save}
 
 
@@ -364,20 +354,27 @@ def language_preview(work: Path, pages: int, rounds: int = 3) -> dict:
     path = folder / "spanish-serve.yml"
     path.write_text(json.dumps(config), "utf-8")  # JSON is YAML
     docs = folder / "languages" / "es" / "docs"
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/es/"  # the Spanish config's site_url path, where `make serve-es` serves
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(path)],
-                              cwd=folder, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     leaves = sorted(page for page in docs.rglob("*.md") if page.name != "index.md")
+    with _serving(path, folder, "es/") as (base, first):  # the Spanish config's site_url path, as `make serve-es`
+        saves = _saves(leaves, rounds, docs, base, "Frase de prueba", f"Spanish preview of {pages} pages")
+    return {"pages": pages, "first_build": first, "saves": saves}
+
+
+@contextlib.contextmanager
+def _serving(config: Path, folder: Path, path: str):
+    """`mkdocs serve --dirty` of `config` on a free loopback port: (the address of `path` on it, the seconds until it
+    first served a page), stopped on leaving."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/{path}"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+                              cwd=folder, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         start = time.perf_counter()
         _wait_for(base, lambda body: "</html>" in body, timeout=900)
-        first = time.perf_counter() - start
-        saves = _saves(leaves, rounds, docs, base, "Frase de prueba", f"Spanish preview of {pages} pages")
+        yield base, time.perf_counter() - start
     finally:
         server.terminate()
         server.wait(timeout=60)
-    return {"pages": pages, "first_build": first, "saves": saves}
 
 
 def _saves(leaves: list[Path], rounds: int, docs: Path, base: str, words: str, what: str) -> list[float]:
