@@ -17,23 +17,35 @@ from helpers import build_languages, copy_project, tree_digest
 pytestmark = pytest.mark.build
 
 
+def packs(project, store: str) -> list:
+    return sorted((project / ".build/cache" / store).glob("*.pack"))
+
+
+def entries(project, store: str = "conversions") -> dict:
+    """Every entry of a store's packs (patient_site/shared_store.py): key -> the stored value."""
+    found = {}
+    for pack in packs(project, store):
+        found.update({key: pickle.loads(data) for key, data in pickle.loads(pack.read_bytes()).items()})
+    return found
+
+
 def stored(project, store: str = "conversions") -> list:
-    return sorted((project / ".build/cache" / store).glob("*.pickle"))
+    return sorted(entries(project, store))
 
 
 def test_a_clinic_built_after_another_reuses_its_conversions_and_publishes_what_a_fresh_build_does(tmp_path):
     shared = copy_project(tmp_path / "shared")
     assert build_languages(shared, tmp_path / "site", "mkdocs.yml").returncode == 0
-    entries, searched, embedded = stored(shared), stored(shared, "search"), stored(shared, "embeds")
-    assert len(entries) >= 28  # every page of both languages
+    converted, searched, embedded = stored(shared), stored(shared, "search"), stored(shared, "embeds")
+    assert len(converted) >= 28  # every page of both languages
     assert len(searched) >= 28 and len(embedded) >= 10  # every embeddable page of both languages
     after = build_languages(shared, tmp_path / "riverside-shared", "clinics/riverside.yml")
     assert after.returncode == 0, after.log
     # Only the for-clinics pages were converted again: their snippets carry the clinic's own address.
-    added = [entry for entry in stored(shared) if entry not in entries]
+    added = [entry for entry in stored(shared) if entry not in converted]
     for_clinics = list(after.site.glob("for-clinics/**/index.html")) + list(after.site.glob("es/for-clinics/**/index.html"))
     assert len(added) == len(for_clinics) == 14, added
-    assert all("riverside-veins.example.net" in pickle.loads(entry.read_bytes()).html for entry in added)
+    assert all("riverside-veins.example.net" in entries(shared)[key].html for key in added)
     # Search entries too: only pages whose content differs between the clinics (their details) are indexed again.
     assert 0 < len([entry for entry in stored(shared, "search") if entry not in searched]) < len(searched)
     assert len(stored(shared, "embeds")) < 2 * len(embedded)  # the embeds' parts: the clinic's own pages only again
@@ -61,11 +73,14 @@ def built_after_tampering(tmp_path, store: str, tamper):
     project = copy_project(tmp_path / "project")
     assert build_languages(project, tmp_path / "first").returncode == 0
     changed = 0
-    for entry in stored(project, store):
-        value = tamper(pickle.loads(entry.read_bytes()))
-        if value is not None:
-            entry.write_bytes(pickle.dumps(value))
-            changed += 1
+    for pack in packs(project, store):
+        packed = pickle.loads(pack.read_bytes())
+        for key, data in packed.items():
+            value = tamper(pickle.loads(data))
+            if value is not None:
+                packed[key] = pickle.dumps(value)
+                changed += 1
+        pack.write_bytes(pickle.dumps(packed))
     assert changed == 1
     again = build_languages(project, tmp_path / "second")
     assert again.returncode == 0, again.log

@@ -51,8 +51,8 @@ class SharedConversions(SharedStore):
     """The store, for one build: its site key, set once the build knows every page and term."""
 
     def __init__(self, folder: Path, *site_parts):
-        super().__init__(folder)
         self.site_key = digest(code_digest(), versions(), *site_parts)
+        super().__init__(folder, self.site_key)
 
     def key(self, *page_parts) -> str:
         return digest(self.site_key, *page_parts)

@@ -106,7 +106,8 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
     scripts = [script for script in extra_javascript if script != site.asset(COPY_SCRIPT)] + [site.asset(FRAME_SCRIPT)]
     clinic = publisher(settings.clinic)
     icon = site_icon(built)
-    parts = SharedParts(store, embeds).parts if store else functools.partial(page_parts, embeds=embeds)
+    shared_parts = SharedParts(store, embeds) if store else None
+    parts = shared_parts.parts if shared_parts else functools.partial(page_parts, embeds=embeds)
     shared = digest(embeds, styles, scripts, site.site_name, site.language, site.site_url, settings) if kept is not None else ""
     for copy in copies:
         page = embed_url(copy.url) + "index.html"
@@ -138,6 +139,8 @@ def write_extras(built: Path, site: SiteBuild, render: Callable[..., str], extra
         _write(built / "api" / "index.json", dumps(index_json(copies, site.site_url, site.site_name, index_name)))
         if kept is not None:
             kept["api/index.json"] = listed  # what the index shows of each page
+    if shared_parts:
+        shared_parts.close()
     return len(copies)
 
 

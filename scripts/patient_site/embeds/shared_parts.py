@@ -36,9 +36,9 @@ class SharedParts(SharedStore):
     """The store, for one build: its key covers our code, lxml's version and every embed's address."""
 
     def __init__(self, folder: Path, embeds: dict[str, str]):
-        super().__init__(folder)
         self.embeds = embeds
         self.site_key = digest(code_digest(), versions(("lxml",)), sorted(embeds.items()))
+        super().__init__(folder, self.site_key)
 
     def parts(self, copy: PageCopy) -> PageParts:
         key = digest(self.site_key, copy.url, copy.content)

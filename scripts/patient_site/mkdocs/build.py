@@ -31,6 +31,7 @@ from patient_site.mkdocs.preview import Preview
 from patient_site.preview import PreviewCache, phrase_actions
 from patient_site.settings import load_settings
 from patient_site.shared_conversions import Converted, SharedConversions
+from patient_site.shared_store import SharedStore
 from patient_site.site import Paths, SiteBuild
 from patient_site.sources import normalized, read_source
 from patient_site.theme.nav_order import nav_position
@@ -79,6 +80,7 @@ class MkDocsBuild:
         self.conversion = PageConversion(self.site)  # MkDocs converts one page after another
         self.preview: Preview | None = None  # the editor's preview cache at work (`mkdocs serve --dirty` only)
         self.shared: SharedConversions | None = None  # conversions shared by every build of the project (not serve)
+        self.shared_search: SharedStore | None = None  # and Material's search entries
         self.reused: dict[str, Converted] = {}  # page -> its stored conversion, between its two page events
         self.converting: dict[str, tuple[str, int]] = {}  # page -> (its key, the warnings logged before it converted)
         self.warnings = _WarningCount()
@@ -168,7 +170,8 @@ class MkDocsBuild:
         logging.getLogger(mkdocs_pages.__name__.split(".")[0]).addHandler(self.warnings)  # removed in on_env
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and hasattr(search, "search_index"):  # Material's: its entries shared (mkdocs/shared_search.py)
-            shared_search.share(search, self.shared.folder.with_name("search"), lambda: self.warnings.count > 0)
+            self.shared_search = shared_search.share(search, self.shared.folder.with_name("search"),
+                                                     lambda: self.warnings.count > 0)
 
     # on_nav ------------------------------------------------------------------------------------------------------
 
@@ -258,6 +261,9 @@ class MkDocsBuild:
             if preview is None:
                 styles.write(self.config, self.site)  # first: the pages' stylesheet link is final before they are checked
                 embeds.write(self.config, self.site, shared=self.shared is not None and self.warnings.count == 0)
+                for store in (self.shared, self.shared_search):
+                    if store is not None:
+                        store.close()  # what this build stored, as one pack (patient_site/shared_store.py)
                 return
             preview.before_post_build()
             old_name = preview.cache.bundle[-1] if preview.cache.bundle else ""

@@ -25,14 +25,15 @@ def _toc(items) -> tuple:
     return tuple((item.id, item.url, _toc(item.children)) for item in items)
 
 
-def share(plugin, folder: Path, warned) -> None:
-    """Have Material's search `plugin` take each page's entries from the store, or store what it made.
+def share(plugin, folder: Path, warned) -> SharedStore:
+    """Have Material's search `plugin` take each page's entries from the store, or store what it made; returns the
+    store, for the build to close when it ends.
 
     `warned()` says whether the build logged a warning: then nothing more is stored."""
     index = plugin.search_index
     index_page = index.add_entry_from_context
-    store = SharedStore(folder)
     settings = digest(code_digest(), versions(INDEXERS), sorted((str(name), repr(value)) for name, value in plugin.config.items()))
+    store = SharedStore(folder, settings)
 
     def add_entry_from_context(page):
         meta = {name: page.meta.get(name) for name in ("search", "title", "tags")}
@@ -47,3 +48,4 @@ def share(plugin, folder: Path, warned) -> None:
             store.put(key, index.entries[before:])
 
     index.add_entry_from_context = add_entry_from_context
+    return store
