@@ -36,7 +36,7 @@ def build_site(config_file: Path, site_dir: Path, today: datetime.date, further_
         except SiteError as error:  # already `mkdocs.yml:LINE: message`
             print(error, file=sys.stderr)
             return 1
-        errors = [message if MESSAGE.match(message) else f"{report.path}: {message}"  # a message naming its own line
+        errors = [message if MESSAGE.match(message.partition("\n")[0]) else f"{report.path}: {message}"  # naming its own line
                   for report in reports for message in report.errors]
         if errors:
             print("\n".join(errors), file=sys.stderr)

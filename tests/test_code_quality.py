@@ -98,7 +98,7 @@ def in_front_matter(lines: str, first: str):
 def overdue_review(project: Path):
     setting(project, "    overdue_review: warn", "    overdue_review: fail")
     (project / "docs" / "page.md").write_text(front("title: A page\nreviewed: 2020-01-01\nnext_review: 2021-01-01"), "utf-8")
-    return "docs/page.md", None  # a content check names the page
+    return "docs/page.md", line_of(project / "docs" / "page.md", "next_review:")
 
 
 def example_clinic(project: Path):
@@ -122,7 +122,7 @@ def changed_since_sign_off(project: Path):
     setting(project, "  content_check:\n", "  content_check:\n    changed_since_review: fail\n")
     reviews_tool(project, "sign-off", "--page", "docs/causes.md", "--by", "Dr A")
     replace(project / "docs" / "causes.md", "performed in-office without surgery.", "performed in-office. Ask us first.")
-    return "docs/causes.md", None
+    return "docs/causes.md", line_of(project / "docs" / "causes.md", "is discovered. These treatment")  # where it begins
 
 
 def stale_translation(project: Path):
@@ -134,7 +134,7 @@ def stale_translation(project: Path):
 def stale_site_text(project: Path):
     setting(project, "  content_check:\n", "  content_check:\n    stale_translation: fail\n")
     replace(project / "mkdocs.yml", "Call {clinic_name} at {clinic_phone}", "Phone {clinic_name} on {clinic_phone}")
-    return "languages/es/mkdocs.yml", None
+    return "languages/es/mkdocs.yml", line_of(project / "languages/es/mkdocs.yml", "    get-checked:")  # the Spanish card
 
 
 RECORD = "[sign-off]\ndate: 2026-12-01\nby: Dr A\nwords:\n  One.\n"

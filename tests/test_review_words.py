@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from patient_site.review.words import inline_text, page_words, sentences, text_words
+from patient_site.review.words import inline_text, line_of, page_words, sentences, text_words
 
 BODY = """# Leg cramps
 
@@ -83,3 +83,12 @@ def test_sentences(text, expected):
 
 def test_site_text_is_read_paragraph_by_paragraph():
     assert text_words("First one.\nSame paragraph.\n\nSecond.") == ("First one.", "Same paragraph.", "Second.")
+
+
+def test_a_sentence_is_found_on_the_line_where_it_begins():
+    text = ("---\ntitle: Leg cramps\n---\n\n# Leg cramps\n\nSome people get cramps. These *treatment*\n"
+            "options are usually [non-invasive](causes.md)\nand quick.\n\n- A [long\n  link](x.md) here\n")
+    assert line_of(text, "Leg cramps") == 2  # the title, in the front matter
+    assert line_of(text, "These treatment options are usually non-invasive and quick.") == 7
+    assert line_of(text, "A long link here") == 0  # markup across lines: the first five words are not found either
+    assert line_of(text, "Not on the page.") == 0

@@ -162,13 +162,14 @@ def readability(blocks: list[list[str]], headings: set[int] = frozenset(), langu
     return reading_grade(found, language), words / len(found), graded[:3]
 
 
-def review_findings(meta: dict, today: datetime.date, settings: Settings, report: PageReport) -> None:
-    """Adds what the page's review fields say: overdue, no date, no reviewer, no sources."""
+def review_findings(meta: dict, today: datetime.date, settings: Settings, report: PageReport, due_at: str = "") -> None:
+    """Adds what the page's review fields say: overdue, no date, no reviewer, no sources. `due_at`: `file:line` of
+    the page's `next_review`, which an overdue review's message starts with."""
     due = as_date(meta.get("next_review"))
     if due is None:
         report.notes.append("no next review date (next_review) is set")
     elif due < today:
-        message = f"the review was due on {due.isoformat()}; review the page and update 'reviewed' and 'next_review'"
+        message = f"{due_at + ': ' if due_at else ''}the review was due on {due.isoformat()}; review the page and update 'reviewed' and 'next_review'"
         (report.errors if settings.overdue_review == "fail" else report.warnings).append(message)
     if not meta.get("reviewed_by"):
         report.notes.append("no reviewer is listed (reviewed_by)")
@@ -216,7 +217,7 @@ def check_site(pages: PageIndex, site_dir: Path, menu: list[str], today: datetim
             reports.append(report)
             continue
         grade_findings(article, settings, report, language)
-        review_findings(meta, today, settings, report)
+        review_findings(meta, today, settings, report, f"{page.shown}:{page.source.line_of('next_review')}")
         for image in article.images:
             if not (image.get("alt") or "").strip():
                 report.notes.append(f"the image {image.get('src')} has no alt text; describe it unless it is only decoration")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from patient_site.frontmatter.schema import as_date
@@ -27,7 +27,7 @@ from patient_site.review.state import (
     translation_state,
     words_of_page,
 )
-from patient_site.review.words import text_words
+from patient_site.review.words import line_of, text_words
 from patient_site.sources import read_source
 
 
@@ -54,6 +54,10 @@ class LanguageSources:
         record; a text a clinic words its own way is written in its clinic file, and so is its record."""
         where = self.settings.where(*item.split(".")[1:]).rpartition(":")[0]
         return os.path.relpath(os.path.abspath(where), self.project)
+
+    def text_line(self, item: str) -> int:
+        """The line of a site text ("extra.disclaimer") in its file (`text_file`)."""
+        return int(self.settings.where(*item.split(".")[1:]).rpartition(":")[2])
 
     def texts(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Each site text of this language: (the file it is written in, its sentences)."""
@@ -123,26 +127,32 @@ def project_review(project: str | Path, languages: list[LanguageSources], today:
             source = f"{language.docs}/{src}"
             original = f"{first.docs}/{src}" if language is not first and src in first.pages else None
             original_words = translated_words(first.pages[src].text, original) if original else None
-            review.pages.append(page_state(
+            state = page_state(
                 source, language.lang, words_of_page(page, cards), read_record(project, source, today), today,
                 as_date(page.source.meta.get("next_review")), period_of(page.source.meta, language.settings),
-                original, original_words))
+                original, original_words)
+            changed = [change.after for change in state.review_changes if change.after is not None]
+            review.pages.append(replace(state, line=line_of(page.text, changed[0])) if changed else state)
             known[source] = {""}
         if language.glossary:
             record = read_record(project, language.glossary_file, today)
             for entry in language.glossary:
-                review.items.append(approval_state(language.glossary_file, entry.term, entry_words(entry), record))
+                review.items.append(replace(approval_state(language.glossary_file, entry.term, entry_words(entry), record),
+                                            line=entry.line))
                 theirs = first_glossary.get(entry.original.lower()) if language is not first else None
                 if theirs is not None:
-                    review.items.append(translation_state(language.glossary_file, entry.term,
-                                                          f"{first.glossary_file}: {theirs.term}", entry_words(theirs), record))
+                    review.items.append(replace(translation_state(
+                        language.glossary_file, entry.term, f"{first.glossary_file}: {theirs.term}", entry_words(theirs),
+                        record), line=entry.line))
             known[language.glossary_file] = {entry.term for entry in language.glossary}
         for item, (file, words) in language.texts().items():
             record = read_record(project, file, today)
-            review.items.append(approval_state(file, item, words, record))
+            line = language.text_line(item)
+            review.items.append(replace(approval_state(file, item, words, record), line=line))
             if language is not first and item in first_items and first_items[item][0] != file:
                 original_file, original_words = first_items[item]
-                review.items.append(translation_state(file, item, f"{original_file}: {item}", original_words, record))
+                review.items.append(replace(translation_state(file, item, f"{original_file}: {item}", original_words, record),
+                                            line=line))
             known.setdefault(file, set()).add(item)
     check_records(project, known, today)
     return review

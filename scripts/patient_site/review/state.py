@@ -72,6 +72,7 @@ class PageState:
     translated: Entry | None = None
     original: str | None = None  # the original's source, for a translation
     next_review: datetime.date | None = None
+    line: int = 0  # where the first changed sentence since the sign-off begins in the page's file (0: not found)
 
     @property
     def changes(self) -> tuple[Change, ...]:
@@ -109,6 +110,7 @@ class ItemState:
     changes: tuple[Change, ...] = ()
     entry: Entry | None = None
     original: str = ""  # a translation: what it translates, e.g. "docs/glossary.yml: varicose veins"
+    line: int = 0  # the item's line in its file: the glossary entry or the setting (0: not known)
 
 
 def approval_state(file: str, item: str, words: tuple[str, ...], record: Record) -> ItemState:

@@ -9,6 +9,7 @@ text). The clinic's contact card, menus and "Related pages" are the build's, not
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -58,6 +59,25 @@ def inline_text(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """A block's text cut into sentences (a heading or a list item without a full stop is one sentence)."""
     return [part for part in SENTENCE_END.split(inline_text(text)) if part]
+
+
+def line_of(text: str, sentence: str) -> int:
+    """The line of `text` (a page's whole file) on which `sentence`, as `page_words` gives it, begins; 0 when no line
+    has it (a care card's words, or markup that spans lines). Each line is read as `inline_text` reads it, joined to
+    the next by a space, so a sentence that wraps is found where it begins; failing the whole sentence, its first
+    five words are looked for."""
+    starts, parts, offset = [], [], 0
+    for line in text.split("\n"):
+        words = inline_text(line)
+        starts.append(offset)
+        parts.append(words)
+        offset += len(words) + 1
+    joined = " ".join(parts)
+    for wanted in (sentence, " ".join(sentence.split()[:5])):
+        found = joined.find(wanted) if wanted else -1
+        if found >= 0:
+            return bisect.bisect_right(starts, found)
+    return 0
 
 
 def _blocks(body: str, cards: Mapping[str, tuple[str, str]]) -> list[str]:
