@@ -466,7 +466,7 @@ def clinics_section(cost) -> list[str]:
         "another take N × the time of one. What each further clinic still does itself, because its details or",
         "addresses are in every built page: Material's templates around every page, the embed, API and oEmbed files,",
         "the stylesheet's scan of each page, the `.gz` copies, its pictures' names and the checks of each built page.",
-        "On this machine four one-clinic builds in a row (two before the stores became packs, two after) took 93 to 109 s",
+        "On this machine on 2026-12-07, four one-clinic builds in a row (two before the stores became packs, two after) took 93 to 109 s",
         "of CPU, the two kinds mixed; most of the spread is kernel time creating files soon after many others were deleted",
         "(ext4 passes over recently freed inodes), so each row's seconds move between runs by more than the ratios do.",
         "",
