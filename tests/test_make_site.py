@@ -55,7 +55,7 @@ def test_overdue_review_fails_make_site_only_when_the_policy_says_so(tmp_path):
     config.write_text(config.read_text("utf-8").replace("overdue_review: warn", "overdue_review: fail"), "utf-8")
     failed = run_script(project, "build_site.py", "--today", TODAY.isoformat())
     assert failed.returncode != 0
-    assert "docs/page.md: the review was due on 2025-01-01" in failed.stderr
+    assert "docs/page.md:5: the review was due on 2025-01-01" in failed.stderr  # the next_review line
     assert tree_digest(project / "site") == before
     on_time = run_script(project, "build_site.py", "--today", "2024-06-01")
     assert on_time.returncode == 0, on_time.stderr
