@@ -24,7 +24,7 @@ def show_changes(changes: tuple[Change, ...], limit: int = 12) -> str:
     return "".join(lines)
 
 
-def at(line: int, message: str, file: str) -> str:
+def at(file: str, line: int, message: str) -> str:
     """The message, led by `file:line: ` when the finding has a line (a forge then shows it on that line)."""
     return f"{file}:{line}: {message}" if line else message
 
@@ -36,10 +36,10 @@ def findings(review: ProjectReview, settings) -> list[tuple[str, str, str]]:
     found = []
     for page in review.pages:
         if page.review == "changed":
-            found.append((page.source, "error" if policy.changed_since_review == "fail" else "warning", at(page.line,
+            found.append((page.source, "error" if policy.changed_since_review == "fail" else "warning", at(page.source, page.line,
                           f"changed since its sign-off on {page.signed_off.date.isoformat()} by {page.signed_off.by}; "
                           f'its review date is no longer published: ask a clinician to run make sign-off PAGE={page.source} BY="…"'
-                          + show_changes(page.review_changes), page.source)))
+                          + show_changes(page.review_changes))))
         if page.translation == "stale":
             how = (f"its original {page.original} changed since the translation was recorded on {page.translated.date.isoformat()}"
                    if page.translated else f"no record says which version of {page.original} it translates")
@@ -48,14 +48,14 @@ def findings(review: ProjectReview, settings) -> list[tuple[str, str, str]]:
                           + show_changes(page.translation_changes)))
     for item in review.items:
         if item.kind == "approval" and item.state == "void":
-            found.append((item.file, "warning", at(item.line, f"the approval of '{item.item}' is void: its words changed since "
+            found.append((item.file, "warning", at(item.file, item.line, f"the approval of '{item.item}' is void: its words changed since "
                           f"{item.entry.by} approved them on {item.entry.date.isoformat()}; run make sign-off "
                           f'{"GLOSSARY" if item.file.endswith(".yml") and "glossary" in item.file else "TEXT"}="{item.file}:{item.item}" BY="…"'
-                          + show_changes(item.changes), item.file)))
+                          + show_changes(item.changes))))
         if item.kind == "translation" and item.state == "stale":
             option = "GLOSSARY" if "glossary" in item.file else "TEXT"
-            found.append((item.file, "error" if policy.stale_translation == "fail" else "warning", at(item.line,
+            found.append((item.file, "error" if policy.stale_translation == "fail" else "warning", at(item.file, item.line,
                           f"'{item.item}' translates {item.original}, which changed since the translation was recorded"
                           f"{' on ' + item.entry.date.isoformat() if item.entry else ''}; update it, then run make translated "
-                          f'{option}="{item.file}:{item.item}"' + show_changes(item.changes), item.file)))
+                          f'{option}="{item.file}:{item.item}"' + show_changes(item.changes))))
     return found
