@@ -52,12 +52,12 @@ class LanguageSources:
 
         The guide's words (mkdocs.yml, a language's file) are shared by every clinic that publishes them, so is their
         record; a text a clinic words its own way is written in its clinic file, and so is its record."""
-        where = self.settings.where(*item.split(".")[1:]).rpartition(":")[0]
-        return os.path.relpath(os.path.abspath(where), self.project)
+        return self.text_place(item)[0]
 
-    def text_line(self, item: str) -> int:
-        """The line of a site text ("extra.disclaimer") in its file (`text_file`)."""
-        return int(self.settings.where(*item.split(".")[1:]).rpartition(":")[2])
+    def text_place(self, item: str) -> tuple[str, int]:
+        """The file a site text is written in (`text_file`) and its line there."""
+        where, _, line = self.settings.where(*item.split(".")[1:]).rpartition(":")
+        return os.path.relpath(os.path.abspath(where), self.project), int(line)
 
     def texts(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Each site text of this language: (the file it is written in, its sentences)."""
@@ -137,22 +137,20 @@ def project_review(project: str | Path, languages: list[LanguageSources], today:
         if language.glossary:
             record = read_record(project, language.glossary_file, today)
             for entry in language.glossary:
-                review.items.append(replace(approval_state(language.glossary_file, entry.term, entry_words(entry), record),
-                                            line=entry.line))
+                review.items.append(approval_state(language.glossary_file, entry.term, entry_words(entry), record, entry.line))
                 theirs = first_glossary.get(entry.original.lower()) if language is not first else None
                 if theirs is not None:
-                    review.items.append(replace(translation_state(
-                        language.glossary_file, entry.term, f"{first.glossary_file}: {theirs.term}", entry_words(theirs),
-                        record), line=entry.line))
+                    review.items.append(translation_state(language.glossary_file, entry.term,
+                                                          f"{first.glossary_file}: {theirs.term}", entry_words(theirs),
+                                                          record, entry.line))
             known[language.glossary_file] = {entry.term for entry in language.glossary}
         for item, (file, words) in language.texts().items():
             record = read_record(project, file, today)
-            line = language.text_line(item)
-            review.items.append(replace(approval_state(file, item, words, record), line=line))
+            line = language.text_place(item)[1]
+            review.items.append(approval_state(file, item, words, record, line))
             if language is not first and item in first_items and first_items[item][0] != file:
                 original_file, original_words = first_items[item]
-                review.items.append(replace(translation_state(file, item, f"{original_file}: {item}", original_words, record),
-                                            line=line))
+                review.items.append(translation_state(file, item, f"{original_file}: {item}", original_words, record, line))
             known.setdefault(file, set()).add(item)
     check_records(project, known, today)
     return review

@@ -113,18 +113,20 @@ class ItemState:
     line: int = 0  # the item's line in its file: the glossary entry or the setting (0: not known)
 
 
-def approval_state(file: str, item: str, words: tuple[str, ...], record: Record) -> ItemState:
+def approval_state(file: str, item: str, words: tuple[str, ...], record: Record, line: int = 0) -> ItemState:
     entry = record.get("approval", item)
     if entry is None:
-        return ItemState(file, item, "approval", "awaiting")
+        return ItemState(file, item, "approval", "awaiting", line=line)
     changes = diff_words(entry.words, words)
-    return ItemState(file, item, "approval", "void" if changes else "approved", changes, entry)
+    return ItemState(file, item, "approval", "void" if changes else "approved", changes, entry, line=line)
 
 
-def translation_state(file: str, item: str, original: str, original_words: tuple[str, ...], record: Record) -> ItemState:
+def translation_state(file: str, item: str, original: str, original_words: tuple[str, ...], record: Record,
+                      line: int = 0) -> ItemState:
     entry = record.get("translation", item)
     changes = diff_words(entry.words if entry else (), original_words)
-    return ItemState(file, item, "translation", "stale" if entry is None or changes else "current", changes, entry, original)
+    return ItemState(file, item, "translation", "stale" if entry is None or changes else "current", changes, entry, original,
+                     line)
 
 
 # What a page's words are, in the build and in the commands alike ---------------------------------------------------
