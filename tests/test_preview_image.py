@@ -6,7 +6,16 @@ import io
 
 from PIL import Image
 
-from patient_site.patient.preview_image import draw_png, inputs_key, part_key, picture_path, plan, write_planned
+from patient_site.patient.preview_image import (
+    PagePart,
+    draw_png,
+    inputs_key,
+    page_part,
+    part_key,
+    picture_path,
+    plan,
+    write_planned,
+)
 
 SITE, CLINIC, COLOUR = "Leg pain, cramps and vein health", "Example Vein Clinic (fictional)", "#3949ab"
 
@@ -59,40 +68,43 @@ def test_an_editors_preview_draws_only_new_pictures_and_removes_the_ones_no_page
     assert not [name for name in drawn if name.startswith("causes.") and name in now]  # the old title's picture is gone
 
 
-def test_a_picture_an_earlier_build_drew_is_taken_from_the_projects_cache(tmp_path):
+def test_the_page_part_an_earlier_build_drew_is_taken_from_the_projects_cache(tmp_path):
+    """Any later build of the project (this clinic or another) starts from the stored part of the page: a part of
+    another page, stored under this page's name, shows in its picture; a damaged one is drawn again and replaced."""
     cache, planned = tmp_path / "cache", {}
     plan(planned, "https://example.org/", "causes/", "Causes", SITE, CLINIC, COLOUR, "")
     (path, inputs), = planned.values()
     write_planned(tmp_path / "first", dict(planned), cache=cache)
-    drawn = (tmp_path / "first" / path).read_bytes()
-    assert (cache / f"{inputs_key(*inputs)}.png").read_bytes() == drawn  # kept for the next build of any clinic
-    (cache / f"{inputs_key(*inputs)}.png").write_bytes(b"as the cache holds it")
+    stored = cache / "parts" / f"{part_key('Causes', SITE)}.part"
+    assert (tmp_path / "first" / path).read_bytes() == draw_png(*inputs)
+    assert PagePart.from_bytes(stored.read_bytes()) == page_part("Causes", SITE)
+    stored.write_bytes(page_part("Symptoms", SITE).to_bytes())
     write_planned(tmp_path / "second", dict(planned), cache=cache)
-    assert (tmp_path / "second" / path).read_bytes() == b"as the cache holds it"  # copied, not drawn again
-    other = {}
-    plan(other, "https://example.org/", "causes/", "Causes", SITE, "Another clinic", COLOUR, "")
-    write_planned(tmp_path / "third", other, cache=cache)
-    (other_path, _), = other.values()
-    with Image.open(tmp_path / "third" / other_path) as picture:
-        assert picture.size == (1200, 630)  # other inputs: drawn
+    assert (tmp_path / "second" / path).read_bytes() == draw_png("Symptoms", SITE, CLINIC, COLOUR)  # taken, not drawn
+    for damaged in (b"as a half-copied cache holds it", stored.read_bytes()[:-40]):
+        stored.write_bytes(damaged)
+        write_planned(tmp_path / "third", dict(planned), cache=cache)
+        assert (tmp_path / "third" / path).read_bytes() == draw_png(*inputs)
+        assert PagePart.from_bytes(stored.read_bytes()) == page_part("Causes", SITE)
+        (tmp_path / "third" / path).unlink()
 
 
-def test_another_clinics_picture_of_the_page_gives_the_page_part_and_the_same_picture(tmp_path):
-    """A clinic built after another draws only its name into the other's picture of the page: byte-for-byte the
-    picture drawn from nothing, and the stored part is what it starts from (a part of another page shows)."""
+def test_another_clinics_picture_of_the_page_is_the_picture_drawn_from_nothing(tmp_path):
+    """A clinic built after another draws only its name into the page's part: byte-for-byte the picture drawn from
+    nothing, a valid PNG showing every pixel as the first clinic's picture shows it but the name and the colour."""
     cache = tmp_path / "cache"
     first, second = {}, {}
     plan(first, "https://a.example/", "causes/", "Causes", SITE, CLINIC, COLOUR, "")
     plan(second, "https://b.example/", "causes/", "Causes", SITE, "Oakwood Vein Practice", "#00695c", "")
-    write_planned(tmp_path / "a", first, cache=cache)
-    assert (cache / "parts" / f"{part_key('Causes', SITE)}.png").is_file()
+    write_planned(tmp_path / "a", dict(first), cache=cache)
     write_planned(tmp_path / "b", dict(second), cache=cache)
-    (path, inputs), = second.values()
-    assert (tmp_path / "b" / path).read_bytes() == draw_png(*inputs)
-    # The part of another page, stored as this page's: the next clinic's picture is drawn over it.
-    (cache / "parts" / f"{part_key('Causes', SITE)}.png").write_bytes(draw_png("Symptoms", SITE, CLINIC, COLOUR))
-    third = {}
-    plan(third, "https://c.example/", "causes/", "Causes", SITE, "Third Clinic", "#6a1b9a", "")
-    write_planned(tmp_path / "c", dict(third), cache=cache)
-    (path, inputs), = third.values()
-    assert (tmp_path / "c" / path).read_bytes() == draw_png("Symptoms", SITE, "Third Clinic", "#6a1b9a")
+    (path_a, _), = first.values()
+    (path_b, inputs), = second.values()
+    assert (tmp_path / "b" / path_b).read_bytes() == draw_png(*inputs)
+    with Image.open(tmp_path / "a" / path_a) as a, Image.open(tmp_path / "b" / path_b) as b:
+        a_rgb, b_rgb = a.convert("RGB"), b.convert("RGB")
+        title = (130, 0, 1200, 400)  # the title's rows, left of the band; the clinic's name is lower down
+        assert a_rgb.crop(title).tobytes() == b_rgb.crop(title).tobytes()
+        assert a_rgb.getpixel((5, 5)) == (0x39, 0x49, 0xab) and b_rgb.getpixel((5, 5)) == (0x00, 0x69, 0x5c)
+        name = (130, 510, 1200, 616)
+        assert a_rgb.crop(name).tobytes() != b_rgb.crop(name).tobytes()

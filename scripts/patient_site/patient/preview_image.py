@@ -7,19 +7,23 @@ is fetched at build time (Material's social plugin downloads its fonts, so it is
 
 The head names the picture while the page renders (`patient.page_parts.head_parts` calls `plan`); the build
 draws every planned picture once, after the pages (`embeds.output.write_outputs` calls `write_planned`). The
-file name carries a hash of everything drawn, so an unchanged picture in the folder is kept, not drawn again, and
-a picture drawn by an earlier build of the project (any clinic, any language) is copied from the project's cache
-(`.build/cache/previews/`) instead of drawn: a site of 2,000 pages has 2,000 pictures, a build's largest step.
-A picture of the same page for another clinic gives the page's part (`parts/`): only the clinic's name is drawn.
+file name carries a hash of everything drawn, so an unchanged picture in the folder is kept, not drawn again.
+Every clinic's picture of a page shares all but the strip of the clinic's name (and the palette's clinic colour),
+so the page's part is drawn once per project and kept in its cache (`.build/cache/previews/parts/`): the rows above
+the strip already compressed, ending where a clinic's rows continue the compressed stream. A picture for any clinic
+is then that part, the clinic's strip (drawn once per build) and a few hundred bytes of PNG around them: a site of
+2,000 pages has 2,000 pictures, and a group of clinics has them for every clinic.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import json
 import os
+import struct
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from patient_site.errors import SiteError
@@ -33,7 +37,7 @@ INSTALL = "sudo apt-get install fonts-dejavu-core"
 MARGIN, BAND = 72, 28
 INK, MUTED = (29, 29, 29), (70, 70, 70)
 RAMP = 21  # shades from white to each colour drawn: the anti-aliased edges of the type and the band
-DRAWING = 4  # raise it whenever draw_png draws differently: part of every file name, so no old picture is kept
+DRAWING = 5  # raise it whenever draw_png draws differently: part of every file name, so no old picture is kept
 NAME_TOP = HEIGHT - MARGIN - 48  # the clinic's name: the only pixels (with the palette) that differ between clinics
 NAME_BOTTOM = HEIGHT - BAND // 2
 
@@ -102,9 +106,9 @@ def _palette(*inks: tuple[int, ...]):
 def draw_png(title: str, site_name: str, clinic_name: str, color: str) -> bytes:
     """The picture as PNG bytes: the title as large as fits in three lines, the names below, the colour band.
 
-    Drawn as the page's part (`draw_page_part`: what every clinic's picture of the page shares) with the clinic's
-    part put in (`_with_clinic`), so the picture a build of another clinic drew can be reused: `_drawn`."""
-    return _with_clinic(draw_page_part(title, site_name), clinic_name, color)
+    Drawn as the page's part (`page_part`: what every clinic's picture of the page shares) with the clinic's part
+    put in (`_with_clinic`), so the part another clinic's build drew can be reused: `_drawn`."""
+    return _with_clinic(page_part(title, site_name), clinic_name, color)
 
 
 def draw_page_part(title: str, site_name: str):
@@ -140,22 +144,77 @@ def draw_page_part(title: str, site_name: str):
     return part
 
 
-def _with_clinic(part, clinic_name: str, color: str) -> bytes:
-    """The picture as PNG bytes: the page's part with the clinic's name drawn in (its own strip, with the clinic's
-    shades) and the clinic's colour in the palette; PNG's fastest compression, about 22 KB."""
+@dataclass(frozen=True)
+class PagePart:
+    """The page's part of every clinic's picture, as PNG's compressed stream needs it.
+
+    `top`: the zlib stream of the rows above the clinic's strip, ended by a full flush, so that a separately
+    compressed continuation (the clinic's rows) makes one valid stream; `adler`: their checksum, which the clinic's
+    rows continue; `bottom`: the palette indices of the rows from the strip down, to draw the clinic's name into."""
+    top: bytes
+    adler: int
+    bottom: bytes
+
+    def to_bytes(self) -> bytes:
+        return b"PART" + struct.pack(">II", self.adler, len(self.top)) + self.top + zlib.compress(self.bottom, 1)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> PagePart:
+        """The part as `to_bytes` wrote it; ValueError for anything else (another build's half-written file never
+        is one: `_store`)."""
+        try:
+            adler, length = struct.unpack_from(">II", data, 4)
+            bottom = zlib.decompress(data[12 + length:])
+        except (struct.error, zlib.error) as error:
+            raise ValueError(f"not a picture part: {error}") from None
+        if data[:4] != b"PART" or len(bottom) != WIDTH * (HEIGHT - NAME_TOP):
+            raise ValueError("not a picture part")
+        return cls(data[12:12 + length], adler, bottom)
+
+
+def page_part(title: str, site_name: str) -> PagePart:
+    """`draw_page_part`, with the rows above the clinic's strip compressed as every clinic's picture starts."""
+    raw = draw_page_part(title, site_name).tobytes()
+    rows = _scanlines(raw[:NAME_TOP * WIDTH])
+    compressor = zlib.compressobj(1)
+    top = compressor.compress(rows) + compressor.flush(zlib.Z_FULL_FLUSH)
+    return PagePart(top, zlib.adler32(rows), raw[NAME_TOP * WIDTH:])
+
+
+def _scanlines(indices: bytes) -> bytes:
+    """PNG's scanlines of palette indices: each row after its filter byte (0, none)."""
+    return b"".join(b"\x00" + indices[start:start + WIDTH] for start in range(0, len(indices), WIDTH))
+
+
+@functools.lru_cache(maxsize=8)
+def _clinic_rows(bottom: bytes, clinic_name: str, rgb: tuple[int, int, int]) -> tuple[bytes, bytes]:
+    """The scanlines from the clinic's strip down, with the clinic's name drawn in (in the clinic's shades), and
+    their compressed continuation of a part's stream. Every page of a site shares them: drawn once per build."""
     from PIL import Image, ImageDraw
 
-    rgb = tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
     left = BAND + MARGIN
     strip = Image.new("RGB", (WIDTH - left, NAME_BOTTOM - NAME_TOP), (255, 255, 255))
     ImageDraw.Draw(strip).text((0, 0), clinic_name, font=_font(BOLD, 36), fill=rgb if _dark(rgb) else INK)
-    picture = part.copy()
-    picture.paste(strip.quantize(palette=_palette(INK, MUTED, rgb), dither=Image.Dither.NONE), (left, NAME_TOP))
-    flat = _ramps(INK, MUTED, rgb)
-    picture.putpalette(flat + flat[:3] * (256 - len(flat) // 3))
-    out = io.BytesIO()
-    picture.save(out, format="PNG", compress_level=1)
-    return out.getvalue()
+    rows = Image.frombytes("P", (WIDTH, HEIGHT - NAME_TOP), bottom)
+    rows.paste(strip.quantize(palette=_palette(INK, MUTED, rgb), dither=Image.Dither.NONE), (left, 0))
+    scanlines = _scanlines(rows.tobytes())
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)  # raw: it continues the part's stream
+    return scanlines, compressor.compress(scanlines) + compressor.flush()
+
+
+def _with_clinic(part: PagePart, clinic_name: str, color: str) -> bytes:
+    """The picture as PNG bytes (about 22 KB): the page's part, the clinic's rows, and the clinic's colour in the
+    palette after the shades of the ink and the grey."""
+    rgb = tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+    scanlines, compressed = _clinic_rows(part.bottom, clinic_name, rgb)
+    stream = part.top + compressed + struct.pack(">I", zlib.adler32(scanlines, part.adler))
+    header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 3, 0, 0, 0)  # 8-bit palette indices, no interlacing
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"PLTE", bytes(_ramps(INK, MUTED, rgb)))
+            + _chunk(b"IDAT", stream) + _chunk(b"IEND", b""))
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def part_key(title: str, site_name: str) -> str:
@@ -165,32 +224,18 @@ def part_key(title: str, site_name: str) -> str:
 
 
 def _drawn(inputs: tuple[str, str, str, str], cache: Path | None) -> bytes:
-    """The picture's PNG, from the cache when an earlier build drew it (written there whole, or not at all).
-
-    A picture of the same page for another clinic (`cache/parts/`) gives the page's part: every pixel but the
-    clinic's name, which `_with_clinic` draws over in full, so the result is the picture `draw_png` draws."""
+    """The picture's PNG, from the page's part an earlier build of the project drew (any clinic, any language
+    with the same title), or from a part drawn now and kept there for the next."""
+    title, site_name, clinic_name, color = inputs
     if cache is None:
         return draw_png(*inputs)
-    stored = cache / f"{inputs_key(*inputs)}.png"
+    part_file = cache / "parts" / f"{part_key(title, site_name)}.part"
     try:
-        return stored.read_bytes()
-    except OSError:
-        pass
-    title, site_name, clinic_name, color = inputs
-    part_file = cache / "parts" / f"{part_key(title, site_name)}.png"
-    try:
-        from PIL import Image
-
-        with Image.open(part_file) as other:
-            other.load()
-            part = other
-    except OSError:
-        part = None
-    data = _with_clinic(part if part is not None else draw_page_part(title, site_name), clinic_name, color)
-    _store(stored, data)  # builds of other clinics may look at the same moment
-    if part is None:
-        _store(part_file, data)
-    return data
+        part = PagePart.from_bytes(part_file.read_bytes())
+    except (OSError, ValueError):
+        part = page_part(title, site_name)
+        _store(part_file, part.to_bytes())  # builds of other clinics may look at the same moment
+    return _with_clinic(part, clinic_name, color)
 
 
 def _store(path: Path, data: bytes) -> None:
