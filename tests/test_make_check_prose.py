@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import pickle
 
 import pytest
 import textstat
@@ -10,6 +11,7 @@ import textstat
 from helpers import ROOT, copy_project, load_extra
 from patient_site.editor.content_check import format_report, read_article, readability
 from patient_site.editor.example_clinic import guard_messages
+from patient_site.editor.readability import SharedGrades
 from patient_site.mkdocs.commands import run_checks
 from patient_site.settings import SettingsError
 
@@ -34,6 +36,24 @@ def test_the_sites_words_are_graded_apart_and_a_definition_does_not_cut_a_senten
     assert ["".join(b) for b in article.blocks if "".join(b).strip()] == ["Cramps can follow dehydration at night."]
     assert [" ".join("".join(b).split()) for b in article.site_blocks if "".join(b).strip()] == [
         "When your body loses more fluid than it takes in.", "Call the clinic."]
+
+
+def test_sentences_an_earlier_build_graded_are_not_graded_again(tmp_path):
+    """`make sites` grades every clinic's copy of a page once (`.build/cache/grades/`): what the store holds for
+    the same sentences in the same language is the grade, and other sentences or another language are graded."""
+    blocks = [["Leg cramps at night are common. They often ease when you stretch your calves before bed."]]
+    first = SharedGrades(tmp_path, "en")
+    assert readability(blocks, set(), "en", first) == readability(blocks)
+    first.close()
+    pack, = tmp_path.glob("*.pack")
+    stored = pickle.loads(pack.read_bytes())
+    assert len(stored) == 1
+    stored = {key: pickle.dumps((19.5, 2.0, [])) for key in stored}
+    pack.write_bytes(pickle.dumps(stored))
+    assert readability(blocks, set(), "en", SharedGrades(tmp_path, "en")) == (19.5, 2.0, [])  # taken, not graded
+    assert readability(blocks, set(), "es", SharedGrades(tmp_path, "es")) == readability(blocks, set(), "es")
+    other = [["Leg cramps at night are common. They often ease when you walk."]]
+    assert readability(other, set(), "en", SharedGrades(tmp_path, "en")) == readability(other)
 
 
 @pytest.mark.parametrize("value, grade, label", [  # extra.content_check.target_grade as written; the grade; how it is named

@@ -20,7 +20,7 @@ from lxml import etree
 
 from patient_site.editor.content_settings import TARGETS, Settings
 from patient_site.editor.example_clinic import guard_messages
-from patient_site.editor.readability import formula
+from patient_site.editor.readability import SharedGrades, formula
 from patient_site.editor.readability import grade as reading_grade
 from patient_site.frontmatter.schema import as_date
 from patient_site.markdown.glossary import FILE as GLOSSARY_FILE
@@ -149,17 +149,23 @@ def prose(blocks: list[list[str]], headings: set[int] = frozenset()) -> list[str
     return [s for s in sentences(blocks, headings) if s.rstrip("\"”)")[-1:] in (".", "!", "?")]
 
 
-def readability(blocks: list[list[str]], headings: set[int] = frozenset(), language: str = "en") -> tuple[float, float, list[tuple[float, str]]]:
+def readability(blocks: list[list[str]], headings: set[int] = frozenset(), language: str = "en",
+                grades: SharedGrades | None = None) -> tuple[float, float, list[tuple[float, str]]]:
     """(Flesch–Kincaid grade, words per sentence, the three hardest sentences with their grades), on prose only.
 
     Headings and list fragments are not sentences: counting them would make a page look easier than it reads.
+    `grades`: the project's store, when an earlier build (another clinic's) may have graded the same sentences.
     """
     found = prose(blocks, headings)
     if not found:
         return 0.0, 0.0, []
-    words = sum(len(s.split()) for s in found)
-    graded = sorted(((reading_grade([s], language), s) for s in found if len(s.split()) > 3), reverse=True)
-    return reading_grade(found, language), words / len(found), graded[:3]
+
+    def grade() -> tuple[float, float, list[tuple[float, str]]]:
+        words = sum(len(s.split()) for s in found)
+        graded = sorted(((reading_grade([s], language), s) for s in found if len(s.split()) > 3), reverse=True)
+        return reading_grade(found, language), words / len(found), graded[:3]
+
+    return grades.graded(found, grade) if grades else grade()
 
 
 def review_findings(meta: dict, today: datetime.date, settings: Settings, report: PageReport, due_at: str = "") -> None:
@@ -185,10 +191,11 @@ NOT_CHECKED = ("for-clinics.md",)  # instructions for clinic staff, not patient 
 OTHER_REPORTS = ("the clinic's details", "the glossary", "the translations", "the reviews")  # reports about settings files, not pages
 
 
-def grade_findings(article: _ArticleReader, settings: Settings, report: PageReport, language: str = "en") -> None:
+def grade_findings(article: _ArticleReader, settings: Settings, report: PageReport, language: str = "en",
+                   grades: SharedGrades | None = None) -> None:
     """Grades the clinic's words and the site's words apart, each against the target, with advice for each."""
-    report.grade, report.words_per_sentence, report.hardest = readability(article.blocks, article.headings, language)
-    report.site_grade, _, report.site_hardest = readability(article.site_blocks, article.site_headings, language)
+    report.grade, report.words_per_sentence, report.hardest = readability(article.blocks, article.headings, language, grades)
+    report.site_grade, _, report.site_hardest = readability(article.site_blocks, article.site_headings, language, grades)
     if report.grade > settings.target_grade:
         report.warnings.append(
             f"the clinic's article reads at grade {report.grade:.1f}, above the target of {settings.target_grade:g}; {ARTICLE_ADVICE}")
@@ -198,7 +205,7 @@ def grade_findings(article: _ArticleReader, settings: Settings, report: PageRepo
 
 
 def check_site(pages: PageIndex, site_dir: Path, menu: list[str], today: datetime.date, settings: Settings,
-               language: str = "en") -> list[PageReport]:
+               language: str = "en", grades: SharedGrades | None = None) -> list[PageReport]:
     """One report per editor's page and per generated page in the menu, from the built HTML in `site_dir`.
 
     `pages` is the build's own page index (`mkdocs.commands.page_index`): the pages and addresses the build has,
@@ -216,7 +223,7 @@ def check_site(pages: PageIndex, site_dir: Path, menu: list[str], today: datetim
             report.errors.append("the page is missing from the built site")
             reports.append(report)
             continue
-        grade_findings(article, settings, report, language)
+        grade_findings(article, settings, report, language, grades)
         review_findings(meta, today, settings, report, f"{page.shown}:{page.source.line_of('next_review')}")
         for image in article.images:
             if not (image.get("alt") or "").strip():
@@ -230,7 +237,7 @@ def check_site(pages: PageIndex, site_dir: Path, menu: list[str], today: datetim
         built = _built(site_dir, page.url)
         if page.generated and page.src in menu and page.src not in NOT_CHECKED and built.exists():
             report = PageReport(f"{page.src} (generated)", page.src, generated=True, src=page.src)
-            grade_findings(read_article(built.read_text("utf-8")), settings, report, language)
+            grade_findings(read_article(built.read_text("utf-8")), settings, report, language, grades)
             reports.append(report)
     for report in reports:
         if report.generated or report.src == "index.md" or linked_to.get(report.src):

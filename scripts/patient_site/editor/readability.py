@@ -17,9 +17,18 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
 
 import pyphen
 import textstat
+
+from patient_site.preview import code_digest, digest
+from patient_site.shared_conversions import versions
+from patient_site.shared_store import SharedStore
+
+T = TypeVar("T")
 
 FORMULAS = {"en": "Flesch–Kincaid grade", "es": "Fernández-Huerta reading ease, as a US grade"}
 # (ease, grade) corners of the Fernández-Huerta table, easiest first
@@ -61,3 +70,25 @@ def grade(sentences: list[str], language: str = "en") -> float:
     if language == "es":
         return round(ease_to_grade(fernandez_huerta(text, len(sentences))), 1)
     return float(textstat.flesch_kincaid_grade(text))
+
+
+GRADERS = ("textstat", "pyphen")
+
+
+class SharedGrades(SharedStore):
+    """Reading grades shared by every build of the project (`.build/cache/grades/`): the clinics publish the same
+    pages, so `make sites` grades each page's sentences once, not once per clinic. An entry is keyed by the
+    sentences themselves, with the language, our code and the graders' versions."""
+
+    def __init__(self, folder: Path, language: str):
+        self.settings = digest(code_digest(), versions(GRADERS), language)
+        super().__init__(folder, self.settings)
+
+    def graded(self, sentences: list[str], grade: Callable[[], T]) -> T:
+        """What `grade()` gives for these sentences: stored by an earlier build, or worked out now and stored."""
+        key = digest(self.settings, sentences)
+        found = self.get(key)
+        if found is None:
+            found = grade()
+            self.put(key, found)
+        return found

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, get_files
 from patient_site import composition
 from patient_site.editor.content_check import PageReport, check_site, clinic_report, glossary_report
 from patient_site.editor.content_settings import Settings
+from patient_site.editor.readability import SharedGrades
 from patient_site.errors import SiteError
 from patient_site.languages import Languages, join_language, missing_translations
 from patient_site.pages import PageIndex, decode, read_page
@@ -103,8 +104,11 @@ def run_checks(config_file: Path, site_dir: Path, today: datetime.date) -> tuple
     shown = os.path.relpath(docs, site.project)  # pages are named from the project folder ("languages/es/docs/…")
     checks = settings.content_check
     languages = Languages.of_build(settings.languages, config.theme["language"], config.docs_dir)
-    reports = check_site(page_index(config, shown), site_dir, nav_pages(config.nav), today, checks, config.theme["language"])
     project = site.project
+    grades = SharedGrades(project / composition.CACHE / "grades", config.theme["language"])  # every clinic's pages
+    reports = check_site(page_index(config, shown), site_dir, nav_pages(config.nav), today, checks, config.theme["language"],
+                         grades)
+    grades.close()
     clinic_file = Path(settings.where("clinic").rpartition(":")[0]).resolve()
     extra = [clinic_report(clinic_file, config.extra.get("clinic"), checks),
              glossary_report(docs, shown, lambda file, entries: approved_terms(project, file, entries)),
