@@ -160,8 +160,8 @@ class PagePart:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PagePart:
-        """The part as `to_bytes` wrote it; ValueError for anything else (another build's half-written file never
-        is one: `_store`)."""
+        """The part as `to_bytes` wrote it; ValueError for anything else (a damaged file: `_drawn` draws the part
+        again and replaces it)."""
         try:
             adler, length = struct.unpack_from(">II", data, 4)
             bottom = zlib.decompress(data[12 + length:])
