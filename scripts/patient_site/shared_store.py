@@ -18,8 +18,11 @@ from __future__ import annotations
 import os
 import pickle
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
 MERGE = 8  # packs a group may have before a build merges them into one
 UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError)
 
@@ -45,6 +48,14 @@ class SharedStore:
 
     def put(self, key: str, value) -> None:
         self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def made(self, key: str, make: Callable[[], T]) -> T:
+        """The entry stored under `key`, or what `make()` gives, stored under it."""
+        found = self.get(key)
+        if found is None:
+            found = make()
+            self.put(key, found)
+        return found
 
     def close(self) -> None:
         """Write what this build stored as one pack (with everything it read, when the group has many packs)."""

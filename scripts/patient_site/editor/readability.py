@@ -81,14 +81,9 @@ class SharedGrades(SharedStore):
     sentences themselves, with the language, our code and the graders' versions."""
 
     def __init__(self, folder: Path, language: str):
-        self.settings = digest(code_digest(), versions(GRADERS), language)
-        super().__init__(folder, self.settings)
+        self.site_key = digest(code_digest(), versions(GRADERS), language)
+        super().__init__(folder, self.site_key)
 
     def graded(self, sentences: list[str], grade: Callable[[], T]) -> T:
         """What `grade()` gives for these sentences: stored by an earlier build, or worked out now and stored."""
-        key = digest(self.settings, sentences)
-        found = self.get(key)
-        if found is None:
-            found = grade()
-            self.put(key, found)
-        return found
+        return self.made(digest(self.site_key, sentences), grade)

@@ -41,9 +41,4 @@ class SharedParts(SharedStore):
         super().__init__(folder, self.site_key)
 
     def parts(self, copy: PageCopy) -> PageParts:
-        key = digest(self.site_key, copy.url, copy.content)
-        found = self.get(key)
-        if found is None:
-            found = page_parts(copy, self.embeds)
-            self.put(key, found)
-        return found
+        return self.made(digest(self.site_key, copy.url, copy.content), lambda: page_parts(copy, self.embeds))
